@@ -1,0 +1,76 @@
+package org.lstmlab.data;
+
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Batch;
+
+import java.util.List;
+
+/**
+ * Spec §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
+ * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are).
+ * classNames are in first-appearance order (spec §1.2); paths are the source WAVs; fingerprint identifies the data.
+ */
+public final class PackedSequences {
+    private final FeatureParams params;
+    private final int features, maxSteps;
+    private final int[] lengths, labels;
+    private final float[] x;
+    private final List<String> classNames, paths;
+    private final String fingerprint;
+
+    public PackedSequences(FeatureParams params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
+                           List<String> classNames, List<String> paths, String fingerprint) {
+        int n = lengths.length;
+        if (labels.length != n || paths.size() != n)
+            throw new IllegalArgumentException("lengths, labels and paths must all have " + n + " entries");
+        if ((long) n * maxSteps * features != x.length)
+            throw new IllegalArgumentException("x must hold size*maxSteps*features values");
+        for (int label : labels)
+            if (label < 0 || label >= classNames.size())
+                throw new IllegalArgumentException("label " + label + " outside 0.." + (classNames.size() - 1));
+        this.params = params;
+        this.features = features;
+        this.maxSteps = maxSteps;
+        this.lengths = lengths;
+        this.x = x;
+        this.labels = labels;
+        this.classNames = List.copyOf(classNames);
+        this.paths = List.copyOf(paths);
+        this.fingerprint = fingerprint;
+    }
+
+    public FeatureParams params() { return params; }
+    public int size() { return lengths.length; }
+    public int features() { return features; }
+    public int maxSteps() { return maxSteps; }
+    public int length(int i) { return lengths[i]; }
+    public int label(int i) { return labels[i]; }
+    public int[] lengths() { return lengths; }
+    public int[] labels() { return labels; }
+    /** The backing array, [size][maxSteps][features]; do not modify. */
+    public float[] x() { return x; }
+    public List<String> classNames() { return classNames; }
+    public List<String> paths() { return paths; }
+    public String fingerprint() { return fingerprint; }
+
+    /** Value of feature f at step t (0-based) of sequence i. */
+    public float value(int i, int t, int f) { return x[(i * maxSteps + t) * features + f]; }
+
+    /** Copies the given sequences into a batch padded to their own longest length. */
+    public Batch batch(int[] indices) {
+        int steps = 0;
+        for (int i : indices) steps = Math.max(steps, lengths[i]);
+        float[] bx = new float[indices.length * steps * features];
+        int[] bl = new int[indices.length], by = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            bl[k] = lengths[i];
+            by[k] = labels[i];
+            System.arraycopy(x, i * maxSteps * features, bx, k * steps * features, lengths[i] * features);
+        }
+        return new Batch(indices.length, steps, features, bl, bx, by);
+    }
+
+    /** Bytes held by the feature array. */
+    public long featureBytes() { return 4L * x.length; }
+}

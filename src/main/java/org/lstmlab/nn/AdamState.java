@@ -1,0 +1,56 @@
+package org.lstmlab.nn;
+
+/** Per-tensor Adam moments s, t and step counter n (spec §5.2), kept across training calls. */
+public final class AdamState {
+    public final double[][] s, t;
+    public final int[] n;
+
+    public AdamState(double[][] s, double[][] t, int[] n) {
+        this.s = s;
+        this.t = t;
+        this.n = n;
+    }
+
+    public static AdamState zeros(Parameters p) {
+        double[][] ts = p.tensors();
+        double[][] s = new double[ts.length][], t = new double[ts.length][];
+        for (int k = 0; k < ts.length; k++) {
+            s[k] = new double[ts[k].length];
+            t[k] = new double[ts[k].length];
+        }
+        return new AdamState(s, t, new int[ts.length]);
+    }
+
+    /**
+     * Spec §5.2 for each tensor: s = β1 s + (1-β1) g; t = β2 t + (1-β2) g²; n++; θ -= lr ŝ / (sqrt(t̂) + ε).
+     * With clipping on, g is first scaled so that the global norm is at most clipNorm.
+     */
+    public void update(Parameters p, Gradients g, Adam adam) {
+        double scale = 1;
+        if (adam.clipNorm() > 0) {
+            double norm = g.norm();
+            if (norm > adam.clipNorm()) scale = adam.clipNorm() / norm;
+        }
+        double[][] theta = p.tensors(), grad = g.tensors();
+        for (int k = 0; k < theta.length; k++) {
+            n[k]++;
+            double c1 = 1 - Math.pow(adam.beta1(), n[k]), c2 = 1 - Math.pow(adam.beta2(), n[k]);
+            double[] th = theta[k], gr = grad[k], sk = s[k], tk = t[k];
+            for (int j = 0; j < th.length; j++) {
+                double gj = gr[j] * scale;
+                sk[j] = adam.beta1() * sk[j] + (1 - adam.beta1()) * gj;
+                tk[j] = adam.beta2() * tk[j] + (1 - adam.beta2()) * gj * gj;
+                th[j] -= adam.learningRate() * (sk[j] / c1) / (Math.sqrt(tk[j] / c2) + adam.epsilon());
+            }
+        }
+    }
+
+    public AdamState copy() {
+        double[][] s2 = new double[s.length][], t2 = new double[t.length][];
+        for (int k = 0; k < s.length; k++) {
+            s2[k] = s[k].clone();
+            t2[k] = t[k].clone();
+        }
+        return new AdamState(s2, t2, n.clone());
+    }
+}
