@@ -6,7 +6,15 @@ import picocli.CommandLine.Command;
 @Command(name = "lstm-lab", mixinStandardHelpOptions = true, version = "lstm-lab 0.1.0",
         description = "Chapter 11 urban-sound RNN/LSTM lab.")
 public final class Main {
+
+    /** The command line with every subcommand; one line per subcommand, kept in data-path order. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // subcommands are added below, one line each
+        return cl;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }
