@@ -1,5 +1,7 @@
 package org.lstmlab.audio;
 
+import javax.sound.sampled.AudioFormat;
+
 /**
  * The fmt chunk as the file states it. encoding is PCM (integer) or FLOAT, already resolved through
  * WAVE_FORMAT_EXTENSIBLE's sub-format; extensible records that the header was EXTENSIBLE.
@@ -9,4 +11,11 @@ public record WavInfo(Encoding encoding, int channels, int sampleRate, int bitsP
 
     /** Bytes per sample of one channel. */
     public int sampleWidth() { return (bitsPerSample + 7) / 8; }
+
+    /** The same format in javax.sound terms (little-endian, as stored), e.g. to play a clip through a {@code Clip}. */
+    public AudioFormat toAudioFormat() {
+        AudioFormat.Encoding e = encoding == Encoding.FLOAT ? AudioFormat.Encoding.PCM_FLOAT
+                : bitsPerSample == 8 ? AudioFormat.Encoding.PCM_UNSIGNED : AudioFormat.Encoding.PCM_SIGNED;
+        return new AudioFormat(e, sampleRate, bitsPerSample, channels, channels * sampleWidth(), sampleRate, false);
+    }
 }
