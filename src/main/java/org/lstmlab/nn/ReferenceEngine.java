@@ -1,0 +1,61 @@
+package org.lstmlab.nn;
+
+/**
+ * The float64 engine that follows the book step by step (spec §3–§7). It favours reading over speed:
+ * see {@link RnnCell}, {@link LstmCell} and {@link SoftmaxHead} for the equations.
+ */
+public final class ReferenceEngine implements Engine {
+
+    @Override
+    public String name() { return "java-reference"; }
+
+    @Override
+    public Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {
+        return gradients(model.params(), ReferenceBatch.of(batch, model.config().classes()), withHiddenGradNorms);
+    }
+
+    /** Forward, loss, and full BPTT of a float64 batch at the given parameters. */
+    public Gradients gradients(Parameters p, ReferenceBatch batch, boolean withHiddenGradNorms) {
+        checkFeatures(p, batch);
+        RecurrentCell cell = RecurrentCell.of(p);
+        double[][] out = cell.forward(batch.timeMajor(), batch.lengths());
+        SoftmaxHead.Backward head = SoftmaxHead.backward(p, out, batch.y());
+        double[] dW = new double[p.w.length], db = new double[p.b.length];
+        double[] norms = withHiddenGradNorms ? new double[batch.steps()] : null;
+        cell.backward(head.gOut(), batch.lengths(), dW, db, norms);
+        return new Gradients(head.loss(), head.correct(), batch.size(), dW, db, head.dWo(), head.dbo(), norms);
+    }
+
+    /** Spec §5.3: all gradients from the pre-update weights, then one Adam update of every tensor. */
+    @Override
+    public StepResult trainStep(Model model, Batch batch, Adam adam) {
+        Gradients g = gradients(model, batch, false);
+        model.adam().update(model.params(), g, adam);
+        return new StepResult(g.loss(), g.accuracy());
+    }
+
+    @Override
+    public float[][] logits(Model model, Batch batch) {
+        double[][] logits = logits(model.params(), ReferenceBatch.of(batch, model.config().classes()));
+        float[][] out = new float[logits.length][];
+        for (int r = 0; r < logits.length; r++) {
+            out[r] = new float[logits[r].length];
+            for (int k = 0; k < logits[r].length; k++) out[r][k] = (float) logits[r][k];
+        }
+        return out;
+    }
+
+    public double[][] logits(Parameters p, ReferenceBatch batch) {
+        checkFeatures(p, batch);
+        double[][] out = RecurrentCell.of(p).forward(batch.timeMajor(), batch.lengths());
+        return SoftmaxHead.logits(p, out);
+    }
+
+    private static void checkFeatures(Parameters p, ReferenceBatch batch) {
+        int f = batch.x()[0].length == 0 ? 0 : batch.x()[0][0].length;
+        if (f != p.config.inputs())
+            throw new IllegalArgumentException("batch has " + f + " features, the model expects " + p.config.inputs());
+        if (batch.y()[0].length != p.config.classes())
+            throw new IllegalArgumentException("y has " + batch.y()[0].length + " classes, the model has " + p.config.classes());
+    }
+}

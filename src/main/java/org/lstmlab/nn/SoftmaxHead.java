@@ -1,0 +1,54 @@
+package org.lstmlab.nn;
+
+/**
+ * Spec §3.5: the linear head logits = out·Wo + bo, softmax with max subtraction, CE = −Σ y log(p + 1e-10),
+ * loss = mean over the batch, gradient to the logits (p − y)/B.
+ */
+final class SoftmaxHead {
+    static final double LOG_EPSILON = 1e-10;
+
+    /** Loss, correct count, head gradients and the gradient sent down to the recurrent layer's output. */
+    record Backward(double loss, int correct, double[] dWo, double[] dbo, double[][] gOut) {}
+
+    private SoftmaxHead() {}
+
+    static double[][] logits(Parameters p, double[][] out) {
+        return Mat.affine(out, p.wo, p.bo, p.config.classes());
+    }
+
+    /** Forward and backward through the head; the gradient to out uses Wo as it is (before any update). */
+    static Backward backward(Parameters p, double[][] out, double[][] y) {
+        int B = out.length, C = p.config.classes();
+        double[][] logits = logits(p, out);
+        double[][] gLogits = new double[B][C];
+        double loss = 0;
+        int correct = 0;
+        for (int r = 0; r < B; r++) {
+            double[] prob = softmax(logits[r]);
+            for (int k = 0; k < C; k++) {
+                loss -= y[r][k] * Math.log(prob[k] + LOG_EPSILON);
+                gLogits[r][k] = (prob[k] - y[r][k]) / B;
+            }
+            if (argmax(logits[r]) == argmax(y[r])) correct++;
+        }
+        double[] dWo = new double[p.wo.length], dbo = new double[p.bo.length];
+        Mat.accumulate(dWo, dbo, out, gLogits);
+        return new Backward(loss / B, correct, dWo, dbo, Mat.timesTransposed(gLogits, p.wo, p.config.hidden()));
+    }
+
+    static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY, sum = 0;
+        for (double v : logits) max = Math.max(max, v);
+        double[] p = new double[logits.length];
+        for (int k = 0; k < p.length; k++) sum += p[k] = Math.exp(logits[k] - max);
+        for (int k = 0; k < p.length; k++) p[k] /= sum;
+        return p;
+    }
+
+    /** numpy's argmax: the first index of the largest value. */
+    static int argmax(double[] v) {
+        int best = 0;
+        for (int k = 1; k < v.length; k++) if (v[k] > v[best]) best = k;
+        return best;
+    }
+}
