@@ -13,4 +13,14 @@ public record Audio(WavInfo info, double[][] samples) {
     public int sampleRate() { return info.sampleRate(); }
 
     public double seconds() { return (double) frames() / sampleRate(); }
+
+    /** The average of all channels as one channel (corrected mode); a mono clip is returned as is. */
+    public Audio mono() {
+        if (channels() == 1) return this;
+        double[] m = new double[frames()];
+        for (double[] c : samples)
+            for (int i = 0; i < m.length; i++) m[i] += c[i];
+        for (int i = 0; i < m.length; i++) m[i] /= channels();
+        return new Audio(info.derived(1, info.sampleRate(), m.length), new double[][]{m});
+    }
 }

@@ -12,6 +12,11 @@ public record WavInfo(Encoding encoding, int channels, int sampleRate, int bitsP
     /** Bytes per sample of one channel. */
     public int sampleWidth() { return (bitsPerSample + 7) / 8; }
 
+    /** The same encoding with a new shape, for audio derived from this file (down-mixed, resampled). */
+    public WavInfo derived(int channels, int sampleRate, int frames) {
+        return new WavInfo(encoding, channels, sampleRate, bitsPerSample, frames, extensible);
+    }
+
     /** The same format in javax.sound terms (little-endian, as stored), e.g. to play a clip through a {@code Clip}. */
     public AudioFormat toAudioFormat() {
         AudioFormat.Encoding e = encoding == Encoding.FLOAT ? AudioFormat.Encoding.PCM_FLOAT
