@@ -1,0 +1,288 @@
+package org.lstmlab.train;
+
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Split;
+import org.lstmlab.nn.Batch;
+import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.StepResult;
+import org.lstmlab.recipe.Recipe;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * Trains a {@link Model} the book's way (spec §2, §5, §6):
+ * <pre>
+ * History h = Trainer.of(model).on(data, split).engine(engine).epochs(10).report(2).listener(BookLog.to(System.out)).train();
+ * </pre>
+ * Every call continues the model: Adam state lives in the model and the epoch count in its recipe, so the book's
+ * 10 + 100 schedule is two calls. Each call numbers its epochs from 1 in the log lines, as the book does.
+ *
+ * <p>Random draws come from {@link SeedStreams}: the model's initial weights from {@code new Random(seed)}
+ * ({@link #newModel}), each epoch's shuffle and each report's validation draw from their own stream keyed by
+ * (seed, purpose, global epoch). The split is the data layer's, drawn from its own seed. So a run interrupted after
+ * any epoch and resumed from a {@link ModelFile} repeats the uninterrupted run bit for bit.
+ */
+public final class Trainer {
+    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run";
+    private final Model model;
+    private TrainConfig config;
+    private PackedSequences data;
+    private Split split;
+    private Engine engine;
+    private String name;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private InstantSource clock = InstantSource.system();
+    private int probeEvery;
+    /** Epochs of the current run done before this call; > 0 only after {@link #resumeRun()}. */
+    private int runOffset;
+
+    private Trainer(Model model, TrainConfig config) {
+        this.model = model;
+        this.config = config;
+    }
+
+    /** A trainer for an existing model; the book's settings, with the model's cell, hidden size and seed. */
+    public static Trainer of(Model model) {
+        ModelConfig mc = model.config();
+        TrainConfig c = TrainConfig.book(mc.cell()).withHidden(mc.hidden());
+        Recipe r = model.recipe();
+        if (r != null && r.get(SEED) instanceof Number seed) c = c.withSeed(seed.longValue());
+        return new Trainer(model, c);
+    }
+
+    /** A fresh model for this data, initialised from {@code new Random(config.seed())} (spec §4). */
+    public static Model newModel(TrainConfig config, PackedSequences data) {
+        ModelConfig mc = config.modelConfig(data.features(), data.classNames().size());
+        Recipe recipe = Recipe.withVersions().with(SEED, config.seed()).with("model", modelMap(mc)).with(EPOCHS_TRAINED, 0);
+        return Model.init(mc, new Random(config.seed()), recipe);
+    }
+
+    /** {@link #newModel} and a trainer for it, on this data. */
+    public static Trainer fresh(TrainConfig config, PackedSequences data, Split split) {
+        return of(newModel(config, data)).config(config).on(data, split);
+    }
+
+    public Trainer on(PackedSequences data, Split split) {
+        this.data = data;
+        this.split = split;
+        return this;
+    }
+
+    public Trainer engine(Engine engine) {
+        this.engine = engine;
+        return this;
+    }
+
+    /** Replaces every training setting; cell and hidden size must match the model. */
+    public Trainer config(TrainConfig c) {
+        ModelConfig mc = model.config();
+        if (c.cell() != mc.cell() || c.hidden() != mc.hidden())
+            throw new IllegalArgumentException("config is for " + c.cell().bookName() + "/" + c.hidden() + " but the model is "
+                    + mc.cell().bookName() + "/" + mc.hidden());
+        this.config = c;
+        return this;
+    }
+
+    public Trainer epochs(int n) { config = config.withEpochs(n); return this; }
+    public Trainer report(int every) { config = config.withReport(every); return this; }
+    public Trainer batchSize(int b) { config = config.withBatchSize(b); return this; }
+    public Trainer learningRate(double lr) { config = config.withLearningRate(lr); return this; }
+    public Trainer clip(double norm) { config = config.withClipNorm(norm); return this; }
+    public Trainer validationSamples(int n) { config = config.withValidationSamples(n); return this; }
+    public Trainer seed(long seed) { config = config.withSeed(seed); return this; }
+
+    /** The name in log lines; default us_&lt;cell&gt;_&lt;interval&gt;_&lt;window&gt; from the data's feature parameters. */
+    public Trainer name(String n) { this.name = n; return this; }
+
+    public Trainer listener(TrainingListener l) { listeners.add(l); return this; }
+
+    /** Source of int(time.time()) for the log lines and of epoch seconds. */
+    public Trainer clock(InstantSource c) { this.clock = c; return this; }
+
+    /**
+     * Record ‖∂L/∂h_t‖ on a fixed probe batch (the first batch-size training samples in split order) before training
+     * (epoch 0) and after every {@code everyEpochs}-th epoch, counted over the model's whole life. 0 = off.
+     */
+    public Trainer probeGradients(int everyEpochs) {
+        if (everyEpochs < 0) throw new IllegalArgumentException("probe interval must be >= 0, got " + everyEpochs);
+        this.probeEvery = everyEpochs;
+        return this;
+    }
+
+    public TrainConfig config() { return config; }
+    public Model model() { return model; }
+
+    public String modelName() {
+        if (name != null) return name;
+        if (data != null && data.params() != null) return BookLog.modelName(model.config().cell(), data.params());
+        return "us_" + model.config().cell().bookName();
+    }
+
+    /** Epochs the model has trained so far, over all calls. */
+    public int epochsTrained() {
+        return model.recipe() != null && model.recipe().get(EPOCHS_TRAINED) instanceof Number n ? n.intValue() : 0;
+    }
+
+    /**
+     * Continues a run that stopped early (e.g. a checkpoint saved by a listener after some epoch): the settings and
+     * the remaining epochs come from the model's recipe, and epochs keep their run numbers, so the log lines, reports
+     * and history are those of the uninterrupted run.
+     */
+    public Trainer resumeRun() {
+        if (!(recipe().get(RUN) instanceof Map<?, ?> run)) throw new IllegalStateException("model " + modelName() + " has no run to resume");
+        int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
+        int done = epochsTrained() - first + 1;
+        if (done >= epochs) throw new IllegalStateException("the run of " + modelName() + " already finished its " + epochs + " epochs");
+        config(TrainConfig.fromMap((Map<?, ?>) run.get("train")).withEpochs(epochs - done));
+        runOffset = done;
+        return this;
+    }
+
+    /** True unless the model's last run stopped before its planned epochs. */
+    public boolean runFinished() {
+        if (!(recipe().get(RUN) instanceof Map<?, ?> run)) return true;
+        int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
+        return epochsTrained() - first + 1 >= epochs;
+    }
+
+    /** Runs config().epochs() more epochs; returns this call's history. */
+    public History train() {
+        TrainingChecks.check(model.config(), config, data, split);
+        Engine e = requireEngine();
+        TrainingListener events = TrainingListener.all(listeners);
+        String model = modelName();
+        int B = config.batchSize(), batches = split.train().length / B, first = epochsTrained() + 1;
+        var adam = config.adam();
+        List<EpochRecord> records = new ArrayList<>();
+        var norms = new TreeMap<Integer, double[]>();
+        if (probeEvery > 0 && first == 1) norms.put(0, probe(e));
+        if (runOffset == 0) recordRunStart(first);
+
+        events.trainingStarted(new TrainingListener.Start(model, first, config.epochs(), batches, B, config.report()));
+        long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
+        for (int c = 0; c < config.epochs(); c++) {
+            int epoch = first + c, run = runOffset + c + 1;
+            int[] order = SeedStreams.permutation(SeedStreams.shuffle(config.seed(), epoch), batches * B);
+            double lossSum = 0, accSum = 0;
+            for (int n = 0; n < batches; n++) {
+                int[] idx = new int[B];
+                for (int k = 0; k < B; k++) idx[k] = split.train()[order[n * B + k]];
+                StepResult r = e.trainStep(this.model, data.batch(idx), adam);
+                if (!Double.isFinite(r.loss()))
+                    throw new TrainingDivergedException(model, run, n + 1, batches, r.loss(), config.clipNorm());
+                lossSum += r.loss();
+                accSum += r.accuracy();
+                events.batchFinished(new TrainingListener.BatchDone(epoch, run, n + 1, batches, r.loss(), r.accuracy(),
+                        lossSum / (n + 1), accSum / (n + 1)));
+            }
+            boolean report = config.report() > 0 && run % config.report() == 0;
+            double val = report ? validationAccuracy(e, epoch) : Double.NaN;
+            long now = clock.millis();
+            EpochRecord rec = new EpochRecord(epoch, run, lossSum / batches, accSum / batches, val, (now - epochStart) / 1000.0);
+            epochStart = now;
+            records.add(rec);
+            recordEpochs(epoch);
+            if (probeEvery > 0 && epoch % probeEvery == 0) norms.put(epoch, probe(e));
+            events.epochFinished(rec);
+            if (report) {
+                long nowSec = now / 1000;
+                events.reported(new TrainingListener.Report(model, rec, nowSec - lastReportSec, nowSec - startSec));
+                lastReportSec = nowSec;
+            }
+        }
+        History h = new History(records, norms);
+        runOffset = 0;
+        recordCall(e, h);
+        events.trainingEnded(model, h, clock.millis() / 1000 - startSec);
+        return h;
+    }
+
+    /** Accuracy on the whole test split, with the book's test line sent to the listeners. */
+    public Predictions test() {
+        if (data == null || split == null) throw new IllegalStateException("no data: call on(data, split) before test()");
+        if (split.test().length == 0) throw new IllegalArgumentException("the test split '" + split.name() + "' is empty");
+        long start = clock.millis() / 1000;
+        Predictions p = predict(split.test());
+        TrainingListener.all(listeners).tested(modelName(), p.accuracy(), clock.millis() / 1000 - start);
+        return p;
+    }
+
+    public Predictions predict(int[] indices) {
+        if (data == null) throw new IllegalStateException("no data: call on(data, split) first");
+        return Predictions.of(requireEngine(), model, data, indices);
+    }
+
+    /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass. */
+    private double validationAccuracy(Engine e, int epoch) {
+        int[] val = split.validation();
+        int[] order = SeedStreams.permutation(SeedStreams.validation(config.seed(), epoch), val.length);
+        int[] idx = new int[Math.min(config.validationSamples(), val.length)];
+        for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
+        float[][] logits = e.logits(model, data.batch(idx));
+        int correct = 0;
+        for (int k = 0; k < idx.length; k++) if (Predictions.argmax(logits[k]) == data.label(idx[k])) correct++;
+        return (double) correct / idx.length;
+    }
+
+    private double[] probe(Engine e) {
+        Batch b = data.batch(Arrays.copyOf(split.train(), config.batchSize()));
+        double[] norms = e.gradients(model, b, true).hiddenGradNorms();
+        if (norms == null) throw new IllegalStateException("engine " + e.name() + " did not return ‖∂L/∂h_t‖");
+        return norms;
+    }
+
+    private Engine requireEngine() {
+        if (engine == null) throw new IllegalStateException("no engine: call engine(Engines.open(kind)) first");
+        return engine;
+    }
+
+    private void recordRunStart(int firstEpoch) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("first_epoch", firstEpoch);
+        run.put("epochs", config.epochs());
+        run.put("train", config.asMap());
+        model.recipe(recipe().with(RUN, run));
+    }
+
+    private void recordEpochs(int epochs) {
+        model.recipe(recipe().with(EPOCHS_TRAINED, epochs));
+    }
+
+    /** The model's recipe after a call: what it was trained on and how, one schedule entry per call. */
+    private void recordCall(Engine e, History h) {
+        Recipe r = recipe().with(SEED, config.seed()).with("model", modelMap(model.config())).with("train", config.asMap())
+                .with("engine", e.name()).with("data", data.fingerprint()).with("classes", data.classNames());
+        if (data.params() != null) r = r.with("features", data.params().asMap());
+        r = r.with("split", Map.of("name", split.name(), "train", split.train().length,
+                "validation", split.validation().length, "test", split.test().length));
+        List<Object> schedule = new ArrayList<>();
+        if (r.get(SCHEDULE) instanceof List<?> old) schedule.addAll(old);
+        var entry = new LinkedHashMap<String, Object>(config.asMap());
+        entry.put("engine", e.name());
+        entry.put("first_epoch", h.epochs().get(0).epoch());
+        entry.put("last_cost", h.last().cost());
+        entry.put("last_train_accuracy", h.last().trainAccuracy());
+        schedule.add(entry);
+        model.recipe(r.with(SCHEDULE, schedule));
+    }
+
+    private Recipe recipe() { return model.recipe() == null ? Recipe.withVersions() : model.recipe(); }
+
+    static Map<String, Object> modelMap(ModelConfig mc) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("cell", mc.cell().bookName());
+        m.put("inputs", mc.inputs());
+        m.put("hidden", mc.hidden());
+        m.put("classes", mc.classes());
+        return m;
+    }
+}

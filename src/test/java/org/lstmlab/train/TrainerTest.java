@@ -1,0 +1,199 @@
+package org.lstmlab.train;
+
+import org.junit.jupiter.api.Test;
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Split;
+import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.Batch;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.StepResult;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class TrainerTest {
+    static final PackedSequences DATA = TestData.sequences(160, 22, 6, 4, 11);
+
+    /** Records which samples each step and each validation pass saw, and each step's loss. */
+    static class Recording extends LastStepLinearEngine {
+        final List<int[]> batches = new ArrayList<>(), evaluated = new ArrayList<>();
+        final List<Double> losses = new ArrayList<>();
+
+        @Override public StepResult trainStep(Model m, Batch b, Adam a) {
+            batches.add(samples(b));
+            StepResult r = super.trainStep(m, b, a);
+            losses.add(r.loss());
+            return r;
+        }
+
+        @Override public float[][] logits(Model m, Batch b) {
+            evaluated.add(samples(b));
+            return super.logits(m, b);
+        }
+
+        static int[] samples(Batch b) {
+            int[] s = new int[b.size()];
+            for (int k = 0; k < s.length; k++) s[k] = TestData.sampleOf(b, k);
+            return s;
+        }
+    }
+
+    static Trainer trainer(TrainConfig c, Split split, LastStepLinearEngine e) {
+        return Trainer.fresh(c, DATA, split).engine(e);
+    }
+
+    @Test
+    void eachEpochShufflesTheFirstBatchCountTimesBSamplesAfresh() {
+        Split split = TestData.split(160, 47, 20);   // 47 train samples: 4 batches of 10, positions 40..46 never used
+        Recording e = new Recording();
+        History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(0), split, e).train();
+        assertEquals(12, e.batches.size());
+        List<Set<Integer>> epochs = new ArrayList<>();
+        List<List<Integer>> orders = new ArrayList<>();
+        for (int ep = 0; ep < 3; ep++) {
+            List<Integer> order = new ArrayList<>();
+            for (int n = 0; n < 4; n++) for (int s : e.batches.get(ep * 4 + n)) order.add(s);
+            Set<Integer> seen = new HashSet<>(order);
+            assertEquals(40, seen.size(), "every sample once per epoch");
+            for (int i = 0; i < 40; i++) assertTrue(seen.contains(i), "train position " + i + " used");
+            epochs.add(seen);
+            orders.add(order);
+        }
+        assertNotEquals(orders.get(0), orders.get(1));
+        assertNotEquals(orders.get(1), orders.get(2));
+        for (int ep = 0; ep < 3; ep++) {
+            double mean = e.losses.subList(ep * 4, ep * 4 + 4).stream().mapToDouble(Double::doubleValue).sum() / 4;
+            assertEquals(mean, h.epochs().get(ep).cost(), 1e-15, "cost = mean of the epoch's batch losses");
+        }
+        assertTrue(e.evaluated.isEmpty(), "report 0 runs no validation");
+    }
+
+    @Test
+    void reportsEveryNthEpochOnMin100FreshValidationSamples() {
+        Split split = TestData.split(160, 20, 130);
+        Recording e = new Recording();
+        History h = trainer(TrainConfig.book(CellType.LSTM).withEpochs(5).withReport(2), split, e).train();
+        assertEquals(2, e.evaluated.size(), "validation at epochs 2 and 4 only");
+        for (int[] v : e.evaluated) {
+            assertEquals(100, v.length);
+            assertEquals(100, Arrays.stream(v).distinct().count());
+            for (int s : v) assertTrue(s >= 20 && s < 150, "validation sample " + s);
+        }
+        assertFalse(Arrays.equals(e.evaluated.get(0), e.evaluated.get(1)), "a fresh draw per report");
+        double[] val = h.epochs().stream().mapToDouble(EpochRecord::validationAccuracy).toArray();
+        assertTrue(Double.isNaN(val[0]) && Double.isNaN(val[2]) && Double.isNaN(val[4]));
+        assertFalse(Double.isNaN(val[1]) || Double.isNaN(val[3]));
+        assertEquals(List.of(2, 4), h.reports().stream().map(EpochRecord::epoch).toList());
+
+        Recording small = new Recording();
+        trainer(TrainConfig.book(CellType.LSTM).withEpochs(1).withReport(1), TestData.split(160, 20, 7), small).train();
+        assertEquals(7, small.evaluated.get(0).length, "all of a pool smaller than 100");
+    }
+
+    @Test
+    void secondCallContinuesAdamAndEpochsButRestartsTheBookNumbering() {
+        Split split = TestData.split(160, 30, 20);
+        Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(2).withReport(2), split, new LastStepLinearEngine());
+        History first = t.train();
+        History second = t.epochs(4).report(2).train();
+        assertEquals(List.of(1, 2), first.epochs().stream().map(EpochRecord::epoch).toList());
+        assertEquals(List.of(3, 4, 5, 6), second.epochs().stream().map(EpochRecord::epoch).toList());
+        assertEquals(List.of(1, 2, 3, 4), second.epochs().stream().map(EpochRecord::runEpoch).toList());
+        assertEquals(List.of(4, 6), second.reports().stream().map(EpochRecord::epoch).toList());
+        assertEquals(18, t.model().adam().n[2], "6 epochs x 3 batches of Adam steps on Wo");
+        assertEquals(6, Trainer.of(t.model()).epochsTrained(), "a new trainer on the same model sees the count");
+    }
+
+    @Test
+    void sameSeedSameBytesOtherSeedOtherBytes() {
+        Split split = TestData.split(160, 60, 40);
+        TrainConfig c = TrainConfig.book(CellType.RNN).withEpochs(4).withReport(1);
+        byte[] a = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().toCsv().getBytes(StandardCharsets.UTF_8);
+        History hb = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train();
+        assertArrayEquals(a, hb.toCsv().getBytes(StandardCharsets.UTF_8));
+        History hc = trainer(c.withSeed(99), split, new LastStepLinearEngine()).probeGradients(2).train();
+        assertNotEquals(hb.toCsv(), hc.toCsv());
+        assertEquals(hb.gradientNormsCsv(), trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().gradientNormsCsv());
+    }
+
+    @Test
+    void twoCallsEqualOneAndAResumedRunEqualsTheUninterruptedOne() {
+        Split split = TestData.split(160, 60, 40);
+        TrainConfig c = TrainConfig.book(CellType.LSTM_STATE).withEpochs(4).withReport(2);
+        History whole = trainer(c, split, new LastStepLinearEngine()).train();
+
+        Trainer t = trainer(c.withEpochs(2), split, new LastStepLinearEngine());
+        History split2 = t.train().then(t.train());
+        assertEquals(numbers(whole), numbers(split2), "only the book's per-call epoch numbers differ");
+        assertEquals(List.of(1, 2, 1, 2), split2.epochs().stream().map(EpochRecord::runEpoch).toList());
+
+        // a run of 4 interrupted after its 3rd epoch, then resumed: same history, same run numbers
+        Trainer u = trainer(c, split, new LastStepLinearEngine()).listener(new TrainingListener() {
+            @Override public void epochFinished(EpochRecord r) { if (r.epoch() == 3) throw new IllegalStateException("power cut"); }
+        });
+        assertThrows(IllegalStateException.class, u::train);
+        assertFalse(u.runFinished());
+        History rest = Trainer.of(u.model()).on(DATA, split).engine(new LastStepLinearEngine()).resumeRun().train();
+        assertEquals(List.of(4), rest.epochs().stream().map(EpochRecord::runEpoch).toList());
+        assertEquals(whole.epochs().get(3), withSeconds(rest.epochs().get(0), whole.epochs().get(3).seconds()));
+        assertTrue(Trainer.of(u.model()).runFinished());
+        assertThrows(IllegalStateException.class, () -> Trainer.of(u.model()).resumeRun());
+    }
+
+    @Test
+    void probesGradientNormsOnAFixedBatchBeforeTrainingAndEveryKEpochs() {
+        Split split = TestData.split(160, 30, 20);
+        History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(4).withReport(0), split, new LastStepLinearEngine())
+                .probeGradients(2).train();
+        assertEquals(Set.of(0, 2, 4), h.gradientNorms().keySet());
+        int steps = Arrays.stream(Arrays.copyOf(split.train(), 10)).map(DATA::length).max().orElseThrow();
+        for (double[] n : h.gradientNorms().values()) assertEquals(steps, n.length);
+        assertNotEquals(Arrays.toString(h.gradientNorms().get(0)), Arrays.toString(h.gradientNorms().get(4)), "weights moved");
+        assertEquals(3 * steps, h.gradientNormTable().rowCount());
+    }
+
+    @Test
+    void recipeRecordsWhatTheModelWasTrainedOn() {
+        Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(1).withReport(0).withSeed(5), TestData.split(160, 30, 20),
+                new LastStepLinearEngine());
+        t.train();
+        var r = t.model().recipe();
+        assertEquals(5L, ((Number) r.get("seed")).longValue());
+        assertEquals(DATA.fingerprint(), r.get("data"));
+        assertEquals(DATA.classNames(), r.get("classes"));
+        assertEquals("test-last-step-linear", r.get("engine"));
+        assertEquals(1, r.get("epochs_trained"));
+        assertEquals(DATA.params().asMap(), r.get("features"));
+        assertNotNull(r.get("versions"));
+        assertEquals(1, ((List<?>) r.get("schedule")).size());
+    }
+
+    @Test
+    void historyCsvRoundTripsExactlyAndItsTableHasMissingValidation() {
+        History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(2), TestData.split(160, 30, 20),
+                new LastStepLinearEngine()).probeGradients(1).train();
+        History back = History.fromCsv(h.toCsv(), h.secondsCsv(), h.gradientNormsCsv());
+        assertEquals(h.epochs(), back.epochs());
+        assertEquals(h.gradientNormsCsv(), back.gradientNormsCsv());
+        var table = h.table();
+        assertEquals(3, table.rowCount());
+        assertEquals(2, table.doubleColumn("validation_accuracy").countMissing());
+        assertEquals(h.epochs().get(1).cost(), table.doubleColumn("cost").get(1));
+        assertFalse(h.toCsv().contains("seconds"), "wall-clock time stays out of the deterministic CSV");
+    }
+
+    private static List<String> numbers(History h) {
+        return h.epochs().stream().map(r -> r.epoch() + " " + r.cost() + " " + r.trainAccuracy() + " " + r.validationAccuracy()).toList();
+    }
+
+    private static EpochRecord withSeconds(EpochRecord r, double s) {
+        return new EpochRecord(r.epoch(), r.runEpoch(), r.cost(), r.trainAccuracy(), r.validationAccuracy(), s);
+    }
+}
