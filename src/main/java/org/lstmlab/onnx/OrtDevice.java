@@ -1,0 +1,58 @@
+package org.lstmlab.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Where ORT sessions run. CPU is the default. CUDA needs the {@code onnxruntime_gpu} artifact on the class path
+ * instead of {@code onnxruntime}, and a CUDA device; when either is missing, sessions fall back to CPU and say so.
+ */
+public enum OrtDevice {
+    CPU, CUDA;
+
+    public static OrtDevice parse(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "cpu" -> CPU;
+            case "cuda", "gpu" -> CUDA;
+            default -> throw new IllegalArgumentException("unknown ORT device '" + s + "': expected cpu or cuda");
+        };
+    }
+
+    /** True if this ORT build ships the CUDA execution provider (the onnxruntime_gpu artifact). */
+    public static boolean cudaAvailable() {
+        return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+    }
+
+    /**
+     * Session options for this device with {@code threads} intra-op threads. A CUDA request that cannot be met is
+     * reported through {@code log} and served on CPU; the returned device says which one was used.
+     */
+    Resolved options(int threads, Consumer<String> log) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(threads);
+        if (this == CUDA) {
+            if (!cudaAvailable()) {
+                log.accept("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
+                        + "(use the onnxruntime_gpu artifact); running on CPU");
+                return new Resolved(options, CPU);
+            }
+            try {
+                options.addCUDA(0);
+                return new Resolved(options, CUDA);
+            } catch (OrtException e) {
+                log.accept("ORT: CUDA device 0 unavailable (" + e.getMessage() + "); running on CPU");
+                options.close();
+                options = new OrtSession.SessionOptions();
+                options.setIntraOpNumThreads(threads);
+            }
+        }
+        return new Resolved(options, CPU);
+    }
+
+    record Resolved(OrtSession.SessionOptions options, OrtDevice device) {}
+}

@@ -1,0 +1,259 @@
+package org.lstmlab.onnx;
+
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.Parameters;
+
+import java.util.Map;
+
+import static org.lstmlab.onnx.GraphBuilder.FLOAT;
+import static org.lstmlab.onnx.GraphBuilder.INT64;
+import static org.lstmlab.onnx.GraphBuilder.DOUBLE;
+import static org.lstmlab.onnx.GraphBuilder.attr;
+
+/**
+ * The ORT training graphs, book semantics (spec §3, §5, §7): a forward Scan over time, output at each sample's last
+ * valid step, CE with log(p + 1e-10) averaged over the batch, a reverse Scan for BPTT, dW as one batched product,
+ * then Adam with bias correction per tensor. Batch size B and steps T are symbolic, so one graph serves every batch.
+ * <p>Inputs: x [B,T,F] float, lengths [B] int64, labels [B] int64, W b Wo bo; for {@link Kind#STEP} also
+ * s_W.. t_W.. (Adam moments), n [4] int64 (steps taken per tensor) and hyper [5] double (lr, β1, β2, ε, clip norm).
+ */
+final class TrainingGraph {
+    enum Kind { LOGITS, GRADIENTS, STEP }
+
+    static final String X = "x", LENGTHS = "lengths", LABELS = "labels", N = "n", HYPER = "hyper";
+    static final String LOSS = "loss", CORRECT = "correct", LOGITS = "logits", HIDDEN_NORMS = "hidden_grad_norms";
+
+    private final ModelConfig c;
+    private final GraphBuilder g = new GraphBuilder("lstm_lab_train");
+    private final int gw, z;
+    private final String[] params = new String[4];
+    private String xt, wh, hPrev, mask, batchDim, zeros, last;
+    private String[] cache; // per-step values the backward pass reads, each [T,B,H]
+
+    private TrainingGraph(ModelConfig c) {
+        this.c = c;
+        this.gw = c.gateWidth();
+        this.z = c.zWidth();
+    }
+
+    static byte[] build(ModelConfig c, Kind kind) { return new TrainingGraph(c).make(kind); }
+
+    static String gradName(int k) { return "d" + Parameters.NAMES[k]; }
+    static String newName(String tensor) { return tensor + "_new"; }
+    static String moment(String m, int k) { return m + "_" + Parameters.NAMES[k]; }
+
+    private Object[] shape(int k) {
+        return switch (k) {
+            case 0 -> new Object[] {z, gw};
+            case 1 -> new Object[] {gw};
+            case 2 -> new Object[] {c.hidden(), c.classes()};
+            default -> new Object[] {c.classes()};
+        };
+    }
+
+    private byte[] make(Kind kind) {
+        String x = g.input(X, FLOAT, "B", "T", c.inputs());
+        String lengths = g.input(LENGTHS, INT64, "B");
+        String labels = kind == Kind.LOGITS ? null : g.input(LABELS, INT64, "B");
+        for (int k = 0; k < 4; k++) params[k] = g.input(Parameters.NAMES[k], FLOAT, shape(k));
+        String logits = forward(x, lengths);
+        if (kind == Kind.LOGITS) {
+            g.output(LOGITS, logits, FLOAT, "B", c.classes());
+            return g.toModel(Map.of());
+        }
+        String[] grads = backward(logits, labels, kind == Kind.GRADIENTS);
+        if (kind == Kind.GRADIENTS) {
+            for (int k = 0; k < 4; k++) g.output(gradName(k), grads[k], FLOAT, shape(k));
+        } else {
+            adam(grads);
+        }
+        return g.toModel(Map.of());
+    }
+
+    // ---- forward: a = [x, h] W + b per step; the input half x W_x is one product over all steps ----------------
+
+    private String forward(String x, String lengths) {
+        String[] wxh = g.ops("Split", 2, new String[] {params[0], g.longs(c.inputs(), c.hidden())}, attr("axis", 0));
+        wh = wxh[1];
+        xt = g.transpose(x, 1, 0, 2);                                   // [T,B,F]
+        String xw = g.add(g.matMul(xt, wxh[0]), params[1]);             // [T,B,G]
+        String shapeX = g.unary("Shape", x);
+        batchDim = g.op("Slice", new String[] {shapeX, g.longs(0), g.longs(1)});
+        zeros = g.op("ConstantOfShape", new String[] {g.concat(0, batchDim, g.longs(c.hidden()))},
+                attr("value", GraphBuilder.floatTensor(null, new float[] {0f}, 1)));   // h_0 = c_0 = 0, [B,H]
+        String[] scanned = c.cell().isLstm() ? lstmForward(xw) : rnnForward(xw);
+        // scanned: h_{t-1}, the per-step output read by the head, then the cache
+        hPrev = scanned[0];
+        String outputs = scanned[1];
+        mask = lastStepMask(shapeX, lengths);
+        last = g.reduceSum(g.mul(outputs, mask), 0);                     // [B,H]: output at step T_i
+        return g.op("Gemm", new String[] {last, params[2], params[3]});
+    }
+
+    /** h = relu(x W_x + h W_h + b); scan outputs h_{t-1}, h_t. */
+    private String[] rnnForward(String xw) {
+        GraphBuilder b = g.body("rnn_fwd");
+        String h = b.input("h", FLOAT), xwt = b.input("xw_t", FLOAT);
+        String hNew = b.unary("Relu", b.add(xwt, b.matMul(h, wh)));
+        b.output(hNew, FLOAT);
+        b.output(h, FLOAT);
+        b.output(hNew, FLOAT);
+        String[] out = g.ops("Scan", 3, new String[] {zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
+        cache = new String[] {out[2]};
+        return new String[] {out[1], out[2]};
+    }
+
+    /** f, i, o, g gates; c = f c + i g; h = o tanh(c); scan outputs h_{t-1}, h_t or c_t, c_{t-1}, f, i, o, g, tanh c. */
+    private String[] lstmForward(String xw) {
+        GraphBuilder b = g.body("lstm_fwd");
+        String h = b.input("h", FLOAT), cPrev = b.input("c", FLOAT), xwt = b.input("xw_t", FLOAT);
+        String[] a = b.ops("Split", 4, new String[] {b.add(xwt, b.matMul(h, wh))}, attr("axis", 1));
+        String f = b.unary("Sigmoid", a[0]), i = b.unary("Sigmoid", a[1]), o = b.unary("Sigmoid", a[2]);
+        String gg = b.unary("Tanh", a[3]);
+        String cNew = b.add(b.mul(f, cPrev), b.mul(i, gg));
+        String tc = b.unary("Tanh", cNew);
+        String hNew = b.mul(o, tc);
+        b.output(hNew, FLOAT);
+        b.output(cNew, FLOAT);
+        b.output(h, FLOAT);
+        b.output(c.cell() == CellType.LSTM_STATE ? cNew : hNew, FLOAT);
+        for (String v : new String[] {cPrev, f, i, o, gg, tc}) b.output(v, FLOAT);
+        String[] out = g.ops("Scan", 10, new String[] {zeros, zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
+        cache = new String[] {out[4], out[5], out[6], out[7], out[8], out[9]};
+        return new String[] {out[2], out[3]};
+    }
+
+    /** [T,B,1] float: 1 where t = length_i - 1 (spec §3.4), else 0. */
+    private String lastStepMask(String shapeX, String lengths) {
+        String steps = g.squeeze(g.op("Slice", new String[] {shapeX, g.longs(1), g.longs(2)}), 0);
+        String t = g.op("Range", new String[] {g.scalarLong(0), steps, g.scalarLong(1)});
+        String lastIndex = g.sub(lengths, g.scalarLong(1));
+        String eq = g.op("Equal", new String[] {g.unsqueeze(t, 1), g.unsqueeze(lastIndex, 0)});
+        return g.unsqueeze(g.cast(eq, FLOAT), 2);
+    }
+
+    // ---- loss and backward (spec §3.5, §7) -------------------------------------------------------------------
+
+    private String[] backward(String logits, String labels, boolean hiddenNorms) {
+        String p = g.op("Softmax", new String[] {logits}, attr("axis", 1));
+        String classes = g.op("Range", new String[] {g.scalarLong(0), g.scalarLong(c.classes()), g.scalarLong(1)});
+        String y = g.cast(g.op("Equal", new String[] {g.unsqueeze(labels, 1), classes}), FLOAT);
+        String logp = g.unary("Log", g.add(p, g.scalar(1e-10f)));
+        String ce = g.unary("Neg", g.reduceSum(g.mul(y, logp), 1));
+        g.output(LOSS, g.op("ReduceMean", new String[] {ce}, attr("keepdims", 0)), FLOAT);
+        String predicted = g.op("ArgMax", new String[] {logits}, attr("axis", 1), attr("keepdims", 0));
+        String hits = g.cast(g.op("Equal", new String[] {predicted, labels}), INT64);
+        g.output(CORRECT, g.op("ReduceSum", new String[] {hits}, attr("keepdims", 0)), INT64);
+
+        String dLogits = g.div(g.sub(p, y), g.cast(batchDim, FLOAT));     // (p - y) / B
+        String dWo = g.gemm(last, dLogits, true, false);
+        String dbo = g.reduceSum(dLogits, 0);
+        String gOut = g.gemm(dLogits, params[2], false, true);          // with Wo before the update (spec §5.3)
+        String injected = g.mul(mask, g.unsqueeze(gOut, 0));            // [T,B,H], non-zero only at t = T_i - 1
+        String whT = g.transpose(wh, 1, 0);
+        String[] scanned = c.cell().isLstm() ? lstmBackward(injected, whT) : rnnBackward(injected, whT);
+        String ga = scanned[0];
+        if (hiddenNorms)
+            g.output(HIDDEN_NORMS, g.op("ReduceL2", new String[] {scanned[1]}, attr("axes", 1L, 2L),
+                    attr("keepdims", 0)), FLOAT, "T");
+        String gaFlat = g.reshape(ga, -1, gw);
+        String dWx = g.gemm(g.reshape(xt, -1, c.inputs()), gaFlat, true, false);
+        String dWh = g.gemm(g.reshape(hPrev, -1, c.hidden()), gaFlat, true, false);
+        return new String[] {g.concat(0, dWx, dWh), g.reduceSum(ga, 0, 1), dWo, dbo};
+    }
+
+    /** Reverse scan; outputs G_a and dL/dh_t per step, aligned with time. */
+    private String[] reverseScan(GraphBuilder b, String[] states, String[] inputs) {
+        String[] all = new String[states.length + inputs.length];
+        System.arraycopy(states, 0, all, 0, states.length);
+        System.arraycopy(inputs, 0, all, states.length, inputs.length);
+        long[] reversed = new long[inputs.length];
+        java.util.Arrays.fill(reversed, 1);
+        String[] out = g.ops("Scan", states.length + 2, all, attr("body", b),
+                attr("num_scan_inputs", inputs.length), attr("scan_input_directions", reversed),
+                attr("scan_output_directions", 1L, 1L));
+        return new String[] {out[states.length], out[states.length + 1]};
+    }
+
+    /** Spec §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
+    private String[] rnnBackward(String injected, String whT) {
+        GraphBuilder b = g.body("rnn_bwd");
+        String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), h = b.input("h_t", FLOAT);
+        String ghT = b.add(gh, inj);
+        String ga = b.mul(ghT, b.unary("Sign", h));
+        b.output(b.matMul(ga, whT), FLOAT);
+        b.output(ga, FLOAT);
+        b.output(ghT, FLOAT);
+        return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]});
+    }
+
+    /** Spec §7.3, line by line. */
+    private String[] lstmBackward(String injected, String whT) {
+        GraphBuilder b = g.body("lstm_bwd");
+        String gh = b.input("G_h", FLOAT), gc = b.input("G_c", FLOAT), inj = b.input("inj_t", FLOAT);
+        String cPrev = b.input("c_prev", FLOAT), f = b.input("f", FLOAT), i = b.input("i", FLOAT);
+        String o = b.input("o", FLOAT), gg = b.input("g", FLOAT), tc = b.input("tanh_c", FLOAT);
+        boolean state = c.cell() == CellType.LSTM_STATE;
+        String ghT = state ? gh : b.add(gh, inj);
+        String gcT = state ? b.add(gc, inj) : gc;
+        String one = b.scalar(1f);
+        String gTau = b.mul(ghT, o), gO = b.mul(ghT, tc);
+        gcT = b.add(gcT, b.mul(b.sub(one, b.mul(tc, tc)), gTau));
+        String gI = b.mul(gcT, gg), gG = b.mul(gcT, i), gF = b.mul(gcT, cPrev);
+        String gcPrev = b.mul(gcT, f);
+        String ga = b.concat(1,
+                b.mul(b.mul(f, b.sub(one, f)), gF),
+                b.mul(b.mul(i, b.sub(one, i)), gI),
+                b.mul(b.mul(o, b.sub(one, o)), gO),
+                b.mul(b.sub(one, b.mul(gg, gg)), gG));
+        b.output(b.matMul(ga, whT), FLOAT);
+        b.output(gcPrev, FLOAT);
+        b.output(ga, FLOAT);
+        b.output(ghT, FLOAT);
+        String[] inputs = new String[7];
+        inputs[0] = injected;
+        System.arraycopy(cache, 0, inputs, 1, 6);
+        return reverseScan(b, new String[] {zeros, zeros}, inputs);
+    }
+
+    // ---- Adam (spec §5.2, AdamState.update) ------------------------------------------------------------------
+
+    private void adam(String[] grads) {
+        String n = g.input(N, INT64, 4);
+        String hyper = g.input(HYPER, DOUBLE, 5);
+        String nNew = g.add(n, g.scalarLong(1));
+        g.output(newName(N), nNew, INT64, 4);
+        String nd = g.cast(nNew, DOUBLE);
+        String b1 = g.at(hyper, 1), b2 = g.at(hyper, 2), oneD = g.scalar(1.0);
+        String c1 = g.cast(g.sub(oneD, g.op("Pow", new String[] {b1, nd})), FLOAT);   // 1 - β1ⁿ, per tensor
+        String c2 = g.cast(g.sub(oneD, g.op("Pow", new String[] {b2, nd})), FLOAT);
+        String lr = g.cast(g.at(hyper, 0), FLOAT), eps = g.cast(g.at(hyper, 3), FLOAT);
+        String clip = g.cast(g.at(hyper, 4), FLOAT);
+        String b1f = g.cast(b1, FLOAT), b2f = g.cast(b2, FLOAT);
+        String rb1 = g.cast(g.sub(oneD, b1), FLOAT), rb2 = g.cast(g.sub(oneD, b2), FLOAT);
+
+        String sq = null;
+        for (String gr : grads) {
+            String s = g.op("ReduceSumSquare", new String[] {gr}, attr("keepdims", 0));
+            sq = sq == null ? s : g.add(sq, s);
+        }
+        String norm = g.unary("Sqrt", sq);
+        String zero = g.scalar(0f);
+        String clipping = g.op("And", new String[] {g.op("Greater", new String[] {clip, zero}),
+                g.op("Greater", new String[] {norm, clip})});
+        String scale = g.op("Where", new String[] {clipping, g.div(clip, norm), g.scalar(1f)});
+
+        for (int k = 0; k < 4; k++) {
+            String gr = g.mul(grads[k], scale);
+            String s = g.input(moment("s", k), FLOAT, shape(k)), t = g.input(moment("t", k), FLOAT, shape(k));
+            String sNew = g.add(g.mul(b1f, s), g.mul(rb1, gr));
+            String tNew = g.add(g.mul(b2f, t), g.mul(rb2, g.mul(gr, gr)));
+            String sHat = g.div(sNew, g.at(c1, k)), tHat = g.div(tNew, g.at(c2, k));
+            String step = g.div(g.mul(lr, sHat), g.add(g.unary("Sqrt", tHat), eps));
+            g.output(newName(Parameters.NAMES[k]), g.sub(params[k], step), FLOAT, shape(k));
+            g.output(newName(moment("s", k)), sNew, FLOAT, shape(k));
+            g.output(newName(moment("t", k)), tNew, FLOAT, shape(k));
+        }
+    }
+}
