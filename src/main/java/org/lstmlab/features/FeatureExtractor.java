@@ -1,0 +1,129 @@
+package org.lstmlab.features;
+
+import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.WavInfo;
+
+import java.util.Optional;
+
+/**
+ * A clip to a T x 100 matrix (spec §1.4). BOOK: left channel at raw int16 scale, rectangular frames, full-DFT
+ * magnitude / floor(N/2), bins N-200g .. N-100g-1 (mirrored past N/2) averaged in groups of g, and the skip rules of
+ * spec §1.3. CORRECTED: mono down-mix resampled to 44.1 kHz in [-1, 1), optional Hann window, bins 1..100g, optional
+ * log1p of each band mean; only unreadable or shorter-than-one-window clips are skipped.
+ * Thread-safe: each thread gets its own FFT plan and buffers.
+ */
+public final class FeatureExtractor {
+    private static final int SAMPLE_RATE = FeatureParams.SAMPLE_RATE;
+    private final FeatureParams params;
+    private final int n, hop, g, lo, hi;
+    private final double scale;
+    private final double[] window;
+    private final ThreadLocal<Workspace> workspace;
+
+    private FeatureExtractor(FeatureParams params) {
+        this.params = params;
+        this.n = params.chunkSize();
+        this.hop = params.hop();
+        this.g = params.groupSize();
+        boolean book = params.mode() == FeatureMode.BOOK;
+        this.lo = book ? n - 200 * g : 1;
+        this.hi = lo + 100 * g;
+        this.window = params.hann() ? hann(n) : null;
+        double gain = 0;
+        for (int i = 0; i < n; i++) gain += window == null ? 1 : window[i];
+        // book: floor(N/2); corrected: half the window's sum, so a sine of amplitude A reads about A either way
+        this.scale = book ? n / 2 : gain / 2;
+        this.workspace = ThreadLocal.withInitial(Workspace::new);
+    }
+
+    public static FeatureExtractor of(FeatureParams params) { return new FeatureExtractor(params); }
+
+    public FeatureParams params() { return params; }
+
+    /** First FFT bin that feeds feature 0 (book: N - 200g; corrected: 1). */
+    public int firstBin() { return lo; }
+
+    /**
+     * The skip rules a header alone decides, in the book's order, or empty if the clip is kept. Book mode mirrors the
+     * book's Python 3.4 {@code wave}: anything but a plain PCM header (float, WAVE_FORMAT_EXTENSIBLE) fails to open,
+     * then channels, sample width, sample rate and length are checked. Corrected mode keeps every readable clip
+     * at least one window long.
+     */
+    public Optional<SkipReason> skipReason(WavInfo info) {
+        if (params.mode() == FeatureMode.CORRECTED)
+            return (long) info.frames() * SAMPLE_RATE < (long) n * info.sampleRate() ? Optional.of(SkipReason.TOO_SHORT) : Optional.empty();
+        if (info.encoding() != WavInfo.Encoding.PCM || info.extensible()) return Optional.of(SkipReason.UNREADABLE);
+        if (info.channels() != 1 && info.channels() != 2) return Optional.of(SkipReason.CHANNELS);
+        if (info.sampleWidth() != 2) return Optional.of(SkipReason.SAMPLE_WIDTH);
+        if (info.sampleRate() != SAMPLE_RATE) return Optional.of(SkipReason.SAMPLE_RATE);
+        if (info.frames() < SAMPLE_RATE) return Optional.of(SkipReason.TOO_SHORT);
+        return Optional.empty();
+    }
+
+    /** The T x 100 features of a decoded clip, or the rule that skips it (the exception names no file). */
+    public double[][] extract(Audio audio) throws SkippedClipException {
+        Optional<SkipReason> skip = skipReason(audio.info());
+        if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
+        double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : CorrectedSignal.of(audio);
+        int steps = params.steps(signal.length);
+        if (steps == 0)
+            throw new SkippedClipException(null, SkipReason.TOO_SHORT, signal.length + " samples at 44.1 kHz, one window is " + n);
+        return frames(signal, steps);
+    }
+
+    /** Book scale: channel 0 only, as the int16 values themselves. */
+    private static double[] leftInt16(Audio audio) {
+        double[] left = audio.samples()[0], x = new double[left.length];
+        for (int i = 0; i < x.length; i++) x[i] = left[i] * 32768.0;
+        return x;
+    }
+
+    private double[][] frames(double[] signal, int steps) {
+        Workspace w = workspace.get();
+        double[][] out = new double[steps][FeatureParams.FEATURES];
+        for (int t0 = 0; t0 < steps; t0 += w.batch) {
+            int count = Math.min(w.batch, steps - t0);
+            for (int f = 0; f < count; f++) w.starts[f] = (t0 + f) * hop;
+            w.spectrum.magnitudes(signal, w.starts, count, w.mags);
+            for (int f = 0; f < count; f++) bands(w.mags[f], out[t0 + f]);
+        }
+        return out;
+    }
+
+    /** Feature j = mean of |X[k]| / scale over the j-th group of g bins. */
+    private void bands(double[] mags, double[] features) {
+        for (int j = 0; j < FeatureParams.FEATURES; j++) {
+            double sum = 0;
+            for (int k = j * g; k < (j + 1) * g; k++) sum += mags[k] / scale;
+            double mean = sum / g;
+            features[j] = params.logMagnitude() ? Math.log1p(mean) : mean;
+        }
+    }
+
+    private String describe(SkipReason reason, WavInfo info) {
+        return switch (reason) {
+            case CHANNELS -> info.channels() + " channels, book mode reads mono or stereo";
+            case SAMPLE_WIDTH -> info.bitsPerSample() + "-bit samples, book mode reads 16-bit PCM";
+            case SAMPLE_RATE -> info.sampleRate() + " Hz, book mode reads 44100 Hz";
+            case UNREADABLE -> (info.encoding() == WavInfo.Encoding.FLOAT ? "IEEE float" : "WAVE_FORMAT_EXTENSIBLE")
+                    + " header, which the book's Python wave module cannot open";
+            case TOO_SHORT -> info.frames() + " frames at " + info.sampleRate() + " Hz, "
+                    + (params.mode() == FeatureMode.BOOK ? "book mode needs 44100" : "one window needs " + n + " at 44.1 kHz");
+        };
+    }
+
+    /** Periodic Hann window, the usual choice for spectral analysis. */
+    private static double[] hann(int n) {
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
+        return w;
+    }
+
+    /** Per-thread FFT plan and buffers. */
+    private final class Workspace {
+        final FrameSpectrum spectrum = FrameSpectrum.create(n, lo, hi, window);
+        final int batch = spectrum.batch();
+        final int[] starts = new int[batch];
+        final double[][] mags = new double[batch][hi - lo];
+    }
+}

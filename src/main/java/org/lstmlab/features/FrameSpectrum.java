@@ -1,0 +1,35 @@
+package org.lstmlab.features;
+
+/**
+ * Magnitudes |X[k]| of the full length-n DFT of several frames, for bins k in [lo, hi) (k may pass n/2: the mirror
+ * |X[k]| = |X[n-k]| of real input). One instance per thread: it owns its plans and buffers.
+ */
+interface FrameSpectrum {
+
+    /** Frames per call that make full use of the implementation. */
+    int batch();
+
+    /**
+     * out[f][k - lo] = |DFT(w · x[starts[f] .. starts[f] + n))[k]| for f < count (count <= batch()),
+     * w the window given at construction (rectangular if null).
+     */
+    void magnitudes(double[] x, int[] starts, int count, double[][] out);
+
+    /** The fastest implementation available for this length: vectorised mixed-radix FFT, else JTransforms. */
+    static FrameSpectrum create(int n, int lo, int hi, double[] window) {
+        int[] radices = radices(n);
+        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, radices, lo, hi, window);
+        return new JTransformsSpectrum(n, lo, hi, window);
+    }
+
+    /** Prime factors of n if all are 2, 3, 5 or 7 (the butterflies the vectorised FFT has), else null. */
+    private static int[] radices(int n) {
+        java.util.List<Integer> f = new java.util.ArrayList<>();
+        for (int p : new int[] {7, 5, 3, 2}) while (n % p == 0) { f.add(p); n /= p; }
+        return n == 1 ? f.stream().mapToInt(Integer::intValue).toArray() : null;
+    }
+
+    /** The vectorised FFT needs the incubating Vector API (java --add-modules jdk.incubator.vector). */
+    boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("lstmlab.noVectorFft");
+}

@@ -1,0 +1,40 @@
+package org.lstmlab.features;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/** One real FFT per frame with JTransforms; the fallback for lengths the vectorised FFT does not factor. */
+final class JTransformsSpectrum implements FrameSpectrum {
+    private final int n, lo, hi;
+    private final double[] window, buf;
+    private final DoubleFFT_1D fft;
+
+    JTransformsSpectrum(int n, int lo, int hi, double[] window) {
+        this.n = n;
+        this.lo = lo;
+        this.hi = hi;
+        this.window = window;
+        this.buf = new double[n];
+        this.fft = new DoubleFFT_1D(n);
+    }
+
+    @Override public int batch() { return 1; }
+
+    @Override
+    public void magnitudes(double[] x, int[] starts, int count, double[][] out) {
+        for (int f = 0; f < count; f++) {
+            System.arraycopy(x, starts[f], buf, 0, n);
+            if (window != null) for (int i = 0; i < n; i++) buf[i] *= window[i];
+            fft.realForward(buf);
+            for (int k = lo; k < hi; k++) out[f][k - lo] = magnitude(k <= n / 2 ? k : n - k);
+        }
+    }
+
+    /** |X[k]| for 0 <= k <= n/2 from realForward's packed layout (a[1] holds Re[n/2] or Im[(n-1)/2]). */
+    private double magnitude(int k) {
+        if (k == 0) return Math.abs(buf[0]);
+        if (n % 2 == 0 && k == n / 2) return Math.abs(buf[1]);
+        double re = buf[2 * k];
+        double im = (n % 2 == 1 && k == (n - 1) / 2) ? buf[1] : buf[2 * k + 1];
+        return Math.sqrt(re * re + im * im);
+    }
+}

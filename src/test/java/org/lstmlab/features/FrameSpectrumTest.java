@@ -1,0 +1,58 @@
+package org.lstmlab.features;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Both FFT paths against a direct DFT, for full and partial batches, with and without a window. */
+class FrameSpectrumTest {
+
+    static double dftMagnitude(double[] x, int start, int n, double[] w, int k) {
+        double re = 0, im = 0;
+        for (int s = 0; s < n; s++) {
+            double v = x[start + s] * (w == null ? 1 : w[s]), a = -2 * Math.PI * ((long) k * s % n) / n;
+            re += v * Math.cos(a);
+            im += v * Math.sin(a);
+        }
+        return Math.sqrt(re * re + im * im);
+    }
+
+    static void check(FrameSpectrum spec, int n, int lo, int hi, double[] w, int count) {
+        Random r = new Random(n * 31L + count);
+        double[] x = new double[n + 40 * count];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian() * 1000;
+        int[] starts = new int[spec.batch()];
+        for (int f = 0; f < count; f++) starts[f] = 37 * f;
+        double[][] out = new double[spec.batch()][hi - lo];
+        spec.magnitudes(x, starts, count, out);
+        for (int f = 0; f < count; f++)
+            for (int k = lo; k < hi; k += Math.max(1, (hi - lo) / 97)) {
+                double expected = dftMagnitude(x, starts[f], n, w, k);
+                assertEquals(expected, out[f][k - lo], 1e-10 * expected, spec.getClass().getSimpleName() + " n=" + n + " frame " + f + " bin " + k);
+            }
+    }
+
+    @Test
+    void vectorisedFftMatchesTheDftIncludingMirroredBins() {
+        for (int n : new int[] {441, 4410, 210, 64, 343}) {
+            FrameSpectrum spec = FrameSpectrum.create(n, 1, n - 1, null);
+            check(spec, n, 1, n - 1, null, spec.batch());
+            check(spec, n, 1, n - 1, null, Math.max(1, spec.batch() - 3));
+        }
+    }
+
+    @Test
+    void jtransformsFallbackMatchesTheDft() {
+        for (int n : new int[] {441, 4410, 401}) check(new JTransformsSpectrum(n, 0, n, null), n, 0, n, null, 1);
+    }
+
+    @Test
+    void windowIsAppliedBeforeTheTransform() {
+        double[] w = new double[441];
+        for (int i = 0; i < w.length; i++) w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / 441);
+        check(FrameSpectrum.create(441, 1, 221, w), 441, 1, 221, w, 5);
+        check(new JTransformsSpectrum(441, 1, 221, w), 441, 1, 221, w, 1);
+    }
+}
