@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Builds the notebooks from their sources, and executes and checks them in a real Java kernel (stdlib only).
+
+  build [--check]  notebooks/src/NN-name.jsh -> notebooks/NN-name.ipynb (nbformat 4, kernel "java", no outputs);
+                   --check only reports notebooks that differ from their source.
+  run [NAME...]    executes each notebook headless with `jupyter nbconvert --execute` on kernelspec "java" in quick
+                   mode, retries only rapaio's start-up race ("Kernel didn't respond", at most 3 retries), checks the
+                   outputs each cell declares, and ends with the line "N passed, N failed".
+
+Source format: a JShell script split into cells by marker lines.
+  // %% [markdown]        a markdown cell; its lines are comments ("// " is stripped)
+  // %% expect=image/png,text/html contains="RNN|LSTM"
+                          a code cell whose outputs must include those MIME types and contain those strings
+  // %%                   a plain code cell
+"""
+import json, os, re, shlex, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC, NOTEBOOKS, OUT = ROOT / "notebooks" / "src", ROOT / "notebooks", ROOT / "build" / "notebooks"
+JUPYTER = "/usr/bin/jupyter"
+RETRIES = 3
+RACE = "Kernel didn't respond"
+MARKER = re.compile(r"^// %%(.*)$")
+
+
+def parse(text):
+    """Cells of a .jsh source: (cell_type, source, metadata)."""
+    cells, kind, meta, lines = [], None, {}, []
+
+    def flush():
+        if kind is not None:
+            body = "\n".join(lines).strip("\n")
+            cells.append((kind, body, meta))
+
+    for line in text.splitlines():
+        m = MARKER.match(line)
+        if m:
+            flush()
+            kind, meta, lines = "code", {}, []
+            args = m.group(1).strip()
+            if args == "[markdown]":
+                kind = "markdown"
+            elif args:
+                for word in shlex.split(args):
+                    key, _, value = word.partition("=")
+                    if key not in ("expect", "contains"):
+                        raise SystemExit(f"unknown cell option {key!r} in {line!r}")
+                    sep = "," if key == "expect" else "|"
+                    meta[key] = [v for v in value.split(sep) if v]
+            continue
+        if kind == "markdown":
+            lines.append(re.sub(r"^// ?", "", line))
+        elif kind is not None:
+            lines.append(line)
+    flush()
+    return cells
+
+
+def notebook(cells):
+    def source(s):
+        return s.splitlines(keepends=True)
+
+    out = []
+    for i, (kind, body, meta) in enumerate(cells):
+        cell = {"cell_type": kind, "id": f"cell-{i:02d}", "metadata": {}, "source": source(body)}
+        if meta:
+            cell["metadata"]["lstmlab"] = meta
+        if kind == "code":
+            cell.update(execution_count=None, outputs=[])
+        out.append(cell)
+    return {
+        "cells": out,
+        "metadata": {
+            "kernelspec": {"display_name": "Java", "language": "java", "name": "java"},
+            "language_info": {"name": "java", "file_extension": ".jshell", "mimetype": "text/x-java-source"},
+        },
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+
+
+def build(check_only):
+    stale = []
+    for src in sorted(SRC.glob("*.jsh")):
+        target = NOTEBOOKS / (src.stem + ".ipynb")
+        text = json.dumps(notebook(parse(src.read_text())), indent=1, ensure_ascii=False) + "\n"
+        if target.exists() and target.read_text() == text:
+            continue
+        stale.append(target.name)
+        if not check_only:
+            target.write_text(text)
+    if check_only and stale:
+        print("notebooks differ from notebooks/src (run: python3 scripts/notebooks.py build): " + ", ".join(stale))
+        return 1
+    for name in stale if not check_only else []:
+        print("wrote notebooks/" + name)
+    return 0
+
+
+def execute(nb, env):
+    """Runs nbconvert; retries only the kernel start-up race. Returns (ok, seconds, log)."""
+    cmd = [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
+           "--ExecutePreprocessor.kernel_name=java",
+           f"--ExecutePreprocessor.timeout={env.get('LSTMLAB_CELL_TIMEOUT', '600')}",
+           f"--ExecutePreprocessor.startup_timeout={env.get('LSTMLAB_KERNEL_STARTUP', '30')}",
+           "--output-dir", str(OUT), str(nb)]
+    for attempt in range(RETRIES + 1):
+        start = time.monotonic()
+        proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
+        seconds = time.monotonic() - start
+        log = proc.stdout + proc.stderr
+        if proc.returncode == 0:
+            return True, seconds, log
+        if RACE not in log or attempt == RETRIES:
+            return False, seconds, log
+        print(f"  {nb.stem}: {RACE} (rapaio 3.0.1 start-up race) after {seconds:.0f} s; "
+              f"retry {attempt + 1} of {RETRIES}", flush=True)
+    raise AssertionError("unreachable")
+
+
+def outputs_text(outputs):
+    parts = []
+    for o in outputs:
+        if o.get("output_type") == "stream":
+            parts.append("".join(o.get("text", "")))
+        for mime in ("text/plain", "text/html"):
+            value = o.get("data", {}).get(mime)
+            if value is not None:
+                parts.append("".join(value))
+    return "\n".join(parts)
+
+
+def check(executed):
+    """Problems found in an executed notebook: errors, and each cell's declared outputs."""
+    problems = []
+    cells = json.loads(executed.read_text())["cells"]
+    for n, cell in enumerate(cells, 1):
+        if cell["cell_type"] != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        for o in outputs:
+            if o.get("output_type") == "error":
+                problems.append(f"cell {n}: {o.get('ename')}: {o.get('evalue')}")
+        meta = cell.get("metadata", {}).get("lstmlab", {})
+        mimes = {m for o in outputs for m in o.get("data", {})}
+        for mime in meta.get("expect", []):
+            if mime not in mimes:
+                problems.append(f"cell {n}: no {mime} output (has: {', '.join(sorted(mimes)) or 'none'})")
+        text = outputs_text(outputs)
+        for s in meta.get("contains", []):
+            if s not in text:
+                problems.append(f"cell {n}: output lacks {s!r}")
+    return problems
+
+
+def run(names):
+    OUT.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    env.setdefault("LSTMLAB_QUICK", "1")
+    notebooks = sorted(NOTEBOOKS.glob("*.ipynb"))
+    if names:
+        notebooks = [nb for nb in notebooks if any(nb.stem.startswith(n) for n in names)]
+    passed = failed = 0
+    for nb in notebooks:
+        ok, seconds, log = execute(nb, env)
+        problems = check(OUT / nb.name) if ok else []
+        if ok and not problems:
+            passed += 1
+            print(f"notebook {nb.stem}: passed in {seconds:.1f} s", flush=True)
+            continue
+        failed += 1
+        print(f"notebook {nb.stem}: FAILED after {seconds:.1f} s", flush=True)
+        for p in problems:
+            print("  " + p)
+        if not ok:
+            kept = [line for line in log.splitlines() if "[INFO" not in line]
+            print("\n".join("  | " + line for line in kept[-40:]))
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not notebooks else 0
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    if args[:1] == ["build"]:
+        sys.exit(build("--check" in args))
+    if args[:1] == ["run"]:
+        sys.exit(run(args[1:]))
+    sys.exit(__doc__)

@@ -1,0 +1,47 @@
+package org.lstmlab.notebook;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class NotebookProgressTest {
+
+    @AfterEach
+    void forgetKernel() {
+        Display.use(null);
+    }
+
+    @Test
+    void inAKernelTheBarIsDrawnOnceThenUpdatedInPlaceAndAlwaysShowsTheEnd() {
+        RecordingKernel kernel = new RecordingKernel();
+        Display.use(kernel);
+        NotebookProgress bar = new NotebookProgress("lstm <10 ms>");
+        for (int i = 1; i <= 1000; i++) bar.update(i, 1000, "loss=" + i);
+
+        assertEquals("display", kernel.calls.get(0)[0]);
+        // a fast loop is throttled to far fewer redraws than updates, and the last one is never dropped
+        assertTrue(kernel.calls.size() < 20, "redraws: " + kernel.calls.size());
+        Object[] last = kernel.calls.get(kernel.calls.size() - 1);
+        assertArrayEquals(new Object[] {"update", "d0", "text/html"}, new Object[] {last[0], last[1], last[2]});
+        String html = (String) last[3];
+        assertTrue(html.contains("value=\"1000\" max=\"1000\"") && html.contains("loss=1000"), html);
+        assertTrue(html.contains("lstm &lt;10 ms&gt;"), html);
+    }
+
+    @Test
+    void outsideAKernelPrintsATextLineEveryTenth() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Display.use(new Kernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        NotebookProgress bar = new NotebookProgress("epochs");
+        for (int i = 0; i <= 50; i++) bar.update(i, 50, "");
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(11, lines.length);
+        assertEquals("epochs [###############...............] 25/50 ", lines[5]);
+        assertTrue(lines[10].startsWith("epochs [" + "#".repeat(30) + "] 50/50"), lines[10]);
+    }
+}
