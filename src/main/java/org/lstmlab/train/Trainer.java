@@ -164,10 +164,9 @@ public final class Trainer {
         var adam = config.adam();
         List<EpochRecord> records = new ArrayList<>();
         var norms = new TreeMap<Integer, double[]>();
-        if (probeEvery > 0 && first == 1) norms.put(0, probe(e));
         if (runOffset == 0) recordRunStart(first);
-
         events.trainingStarted(new TrainingListener.Start(model, first, config.epochs(), batches, B, config.report()));
+        if (probeEvery > 0 && first == 1) probe(e, 0, norms, events);
         long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
         for (int c = 0; c < config.epochs(); c++) {
             int epoch = first + c, run = runOffset + c + 1;
@@ -191,7 +190,7 @@ public final class Trainer {
             epochStart = now;
             records.add(rec);
             recordEpochs(epoch);
-            if (probeEvery > 0 && epoch % probeEvery == 0) norms.put(epoch, probe(e));
+            if (probeEvery > 0 && epoch % probeEvery == 0) probe(e, epoch, norms, events);
             events.epochFinished(rec);
             if (report) {
                 long nowSec = now / 1000;
@@ -233,11 +232,12 @@ public final class Trainer {
         return (double) correct / idx.length;
     }
 
-    private double[] probe(Engine e) {
+    private void probe(Engine e, int epoch, Map<Integer, double[]> norms, TrainingListener events) {
         Batch b = data.batch(Arrays.copyOf(split.train(), config.batchSize()));
-        double[] norms = e.gradients(model, b, true).hiddenGradNorms();
-        if (norms == null) throw new IllegalStateException("engine " + e.name() + " did not return ‖∂L/∂h_t‖");
-        return norms;
+        double[] n = e.gradients(model, b, true).hiddenGradNorms();
+        if (n == null) throw new IllegalStateException("engine " + e.name() + " did not return ‖∂L/∂h_t‖");
+        norms.put(epoch, n);
+        events.gradientsProbed(epoch, n.clone());
     }
 
     private Engine requireEngine() {

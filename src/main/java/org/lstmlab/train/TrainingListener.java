@@ -23,6 +23,9 @@ public interface TrainingListener {
 
     default void batchFinished(BatchDone batch) {}
 
+    /** ‖∂L/∂h_t‖ of the probe batch after global epoch {@code epoch} (0 = before training); sent before epochFinished. */
+    default void gradientsProbed(int epoch, double[] norms) {}
+
     default void epochFinished(EpochRecord epoch) {}
 
     default void reported(Report report) {}
@@ -39,6 +42,7 @@ public interface TrainingListener {
         return new TrainingListener() {
             @Override public void trainingStarted(Start s) { ls.forEach(l -> l.trainingStarted(s)); }
             @Override public void batchFinished(BatchDone b) { ls.forEach(l -> l.batchFinished(b)); }
+            @Override public void gradientsProbed(int e, double[] n) { ls.forEach(l -> l.gradientsProbed(e, n)); }
             @Override public void epochFinished(EpochRecord e) { ls.forEach(l -> l.epochFinished(e)); }
             @Override public void reported(Report r) { ls.forEach(l -> l.reported(r)); }
             @Override public void trainingEnded(String n, History h, long s) { ls.forEach(l -> l.trainingEnded(n, h, s)); }

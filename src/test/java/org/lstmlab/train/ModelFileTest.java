@@ -1,0 +1,145 @@
+package org.lstmlab.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Split;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ReferenceEngine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelFileTest {
+    static final PackedSequences DATA = TestData.sequences(50, 8, 6, 3, 21);
+    static final Split SPLIT = TestData.split(50, 30, 12);
+    static final TrainConfig C = TrainConfig.book(CellType.LSTM_STATE).withHidden(4).withEpochs(4).withReport(2).withBatchSize(5);
+
+    @TempDir Path dir;
+
+    @Test
+    void savedAndLoadedModelIsTheSameModel() throws IOException {
+        Trainer t = Trainer.fresh(C.withEpochs(2), DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
+        History h = t.train();
+        ModelFile f = ModelFile.save(dir.resolve("m.lstmlab"), t.model(), h);
+        ModelFile back = ModelFile.load(f.path());
+        Model a = t.model(), b = back.model();
+        assertEquals(a.config(), b.config());
+        for (int k = 0; k < 4; k++) {
+            assertArrayEquals(a.params().tensors()[k], b.params().tensors()[k]);
+            assertArrayEquals(a.adam().s[k], b.adam().s[k]);
+            assertArrayEquals(a.adam().t[k], b.adam().t[k]);
+        }
+        assertArrayEquals(a.adam().n, b.adam().n);
+        assertEquals(a.recipe().toJson(), b.recipe().toJson());
+        assertEquals(h.epochs(), back.history().epochs());
+        assertEquals(h.gradientNormsCsv(), back.history().gradientNormsCsv());
+        assertEquals("java-reference", back.recipe().get("engine"));
+        assertEquals(DATA.fingerprint(), back.recipe().get("data"));
+    }
+
+    /** Checkpoint after epoch 3 of 4, "crash", load, resume: the same history bytes and weights as never stopping. */
+    @Test
+    void resumingFromACheckpointEqualsTheUninterruptedRun() throws IOException {
+        Path whole = dir.resolve("whole.lstmlab"), cut = dir.resolve("cut.lstmlab");
+        Trainer a = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
+        a.listener(ModelFile.checkpoints(whole, a.model(), History.empty(), 1));
+        History uninterrupted = a.train();
+
+        Trainer b = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
+        b.listener(ModelFile.checkpoints(cut, b.model(), History.empty(), 1)).listener(new TrainingListener() {
+            @Override public void epochFinished(EpochRecord r) { if (r.epoch() == 3) throw new IllegalStateException("killed"); }
+        });
+        assertThrows(IllegalStateException.class, b::train);
+
+        ModelFile saved = ModelFile.load(cut);
+        assertEquals(3, saved.history().size());
+        History rest = Trainer.of(saved.model()).on(DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1).resumeRun().train();
+        History resumed = saved.history().then(rest);
+        assertArrayEquals(uninterrupted.toCsv().getBytes(StandardCharsets.UTF_8), resumed.toCsv().getBytes(StandardCharsets.UTF_8));
+        assertEquals(uninterrupted.gradientNormsCsv(), resumed.gradientNormsCsv());
+        for (int k = 0; k < 4; k++) assertArrayEquals(a.model().params().tensors()[k], saved.model().params().tensors()[k]);
+        assertEquals(uninterrupted.toCsv(), ModelFile.load(whole).history().toCsv(), "the last checkpoint holds the whole run");
+    }
+
+    @Test
+    void sameSeedGivesTheSameHistoryBytesWithTheReferenceEngine() {
+        byte[] x = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().toCsv().getBytes(StandardCharsets.UTF_8);
+        byte[] y = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().toCsv().getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(x, y);
+    }
+
+    @Test
+    void damagedFilesFailWithTheFileNamed() throws IOException {
+        Trainer t = Trainer.fresh(C.withEpochs(1), DATA, SPLIT).engine(new ReferenceEngine());
+        Path good = ModelFile.save(dir.resolve("good.lstmlab"), t.model(), t.train()).path();
+        byte[] bytes = Files.readAllBytes(good);
+
+        Path truncated = dir.resolve("truncated.lstmlab");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        assertFault(truncated, "not a readable zip");
+
+        Path text = dir.resolve("notes.lstmlab");
+        Files.writeString(text, "hello");
+        assertFault(text, "not a readable zip");
+
+        Path flipped = rewrite(good, "flipped.lstmlab", "tensors.bin", b -> b[100] ^= 1);
+        assertFault(flipped, "fails its CRC-32 check");
+
+        Path shortTensors = rewrite(good, "short.lstmlab", "tensors.bin", null);
+        assertFault(shortTensors, "the entry tensors.bin is missing");
+
+        Path otherShape = rewriteText(good, "shape.lstmlab", "model.json", s -> s.replace("\"hidden\" : 4", "\"hidden\" : 5"));
+        assertFault(otherShape, "W holds 192 values but a ModelConfig[cell=LSTM_STATE, inputs=8, hidden=5, classes=3] needs 260");
+
+        Path future = rewriteText(good, "future.lstmlab", "model.json", s -> s.replace("\"format_version\" : 1", "\"format_version\" : 9"));
+        assertFault(future, "format version 9 is not supported");
+
+        assertThrows(NoSuchFileException.class, () -> ModelFile.load(dir.resolve("missing.lstmlab")));
+    }
+
+    private static void assertFault(Path file, String why) {
+        String msg = assertThrows(IOException.class, () -> ModelFile.load(file)).getMessage();
+        assertTrue(msg.contains("model file " + file) && msg.contains(why), msg);
+    }
+
+    interface Edit { void apply(byte[] b); }
+    interface TextEdit { String apply(String s); }
+
+    private Path rewriteText(Path src, String name, String entry, TextEdit edit) throws IOException {
+        return rewrite(src, name, entry, null, edit);
+    }
+
+    private Path rewrite(Path src, String name, String entry, Edit edit) throws IOException {
+        return rewrite(src, name, entry, edit, null);
+    }
+
+    /** Copies the zip, changing one entry (edit), replacing its text (textEdit), or dropping it (both null). */
+    private Path rewrite(Path src, String name, String entry, Edit edit, TextEdit textEdit) throws IOException {
+        Path out = dir.resolve(name);
+        try (ZipFile in = new ZipFile(src.toFile()); ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(entry)) {
+                    if (edit == null && textEdit == null) continue;
+                    if (edit != null) edit.apply(data);
+                    else data = textEdit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(data);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+}
