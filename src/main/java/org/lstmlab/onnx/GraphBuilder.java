@@ -170,7 +170,7 @@ final class GraphBuilder {
         return m.build().toByteArray();
     }
 
-    private String fresh() { return prefix + "v" + counter[0]++; }
+    String fresh() { return prefix + "v" + counter[0]++; }
 
     private static ValueInfoProto valueInfo(String name, int elemType, Object... dims) {
         TypeProto.Tensor.Builder t = TypeProto.Tensor.newBuilder().setElemType(elemType);

@@ -1,0 +1,152 @@
+package org.lstmlab.onnx;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.Parameters;
+import org.lstmlab.recipe.Recipe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.lstmlab.onnx.GraphBuilder.FLOAT;
+import static org.lstmlab.onnx.GraphBuilder.INT32;
+import static org.lstmlab.onnx.GraphBuilder.attr;
+
+/**
+ * A trained model (any engine) as a standard inference ONNX model: the ONNX {@code RNN} op (Relu) or {@code LSTM} op
+ * with {@code sequence_lens}, then the linear head and Softmax. The state model reads {@code Y_c}.
+ * <pre>
+ *   inputs:  features      float [batch, T, F]   zero-padded feature frames (F = 100 for the book)
+ *            lengths       int32 [batch]         valid steps per row, 1..T
+ *   outputs: logits        float [batch, classes]
+ *            probabilities float [batch, classes]
+ * </pre>
+ * Metadata: {@code class_names} (JSON list), {@code feature_params} (JSON of FeatureParams.asMap), {@code cell},
+ * {@code recipe} (the model's full recipe JSON).
+ */
+public final class OnnxExport {
+    public static final String FEATURES = "features", LENGTHS = "lengths", LOGITS = "logits",
+            PROBABILITIES = "probabilities";
+    public static final String META_CLASSES = "class_names", META_FEATURES = "feature_params", META_CELL = "cell",
+            META_RECIPE = "recipe";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** ONNX LSTM gate order i, o, f, c as block indices of our f, i, o, g layout. */
+    private static final int[] ONNX_LSTM_GATES = {1, 2, 0, 3};
+
+    private OnnxExport() {}
+
+    /** Class names and feature parameters taken from the model's recipe (keys "classes" and "features", as Trainer writes them). */
+    public static byte[] toBytes(Model model) {
+        Recipe r = model.recipe();
+        if (r == null || !(r.get("classes") instanceof List<?> classes) || !(r.get("features") instanceof Map<?, ?> f))
+            throw new IllegalArgumentException("the model's recipe lacks \"classes\" or \"features\"; "
+                    + "pass the class names and feature parameters explicitly");
+        @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) f;
+        return toBytes(model, classes.stream().map(String::valueOf).toList(), FeatureParams.fromMap(fm));
+    }
+
+    public static byte[] toBytes(Model model, List<String> classNames, FeatureParams features) {
+        ModelConfig c = model.config();
+        if (classNames.size() != c.classes())
+            throw new IllegalArgumentException(classNames.size() + " class names for a model with " + c.classes() + " classes");
+        GraphBuilder g = new GraphBuilder("lstm_lab_" + c.cell().bookName());
+        String x = g.input(FEATURES, FLOAT, "batch", "T", c.inputs());
+        String lengths = g.input(LENGTHS, INT32, "batch");
+        String xt = g.transpose(x, 1, 0, 2);                      // ONNX recurrent ops read [T, batch, F]
+        String last = c.cell().isLstm() ? lstm(g, model.params(), xt, lengths) : rnn(g, model.params(), xt, lengths);
+        Parameters p = model.params();
+        g.initializer("Wo", floats(p.wo), c.hidden(), c.classes());
+        g.initializer("bo", floats(p.bo), c.classes());
+        String logits = g.op("Gemm", new String[] {g.squeeze(last, 0), "Wo", "bo"});
+        g.output(LOGITS, logits, FLOAT, "batch", c.classes());
+        g.output(PROBABILITIES, g.op("Softmax", new String[] {logits}, attr("axis", 1)), FLOAT, "batch", c.classes());
+        return g.toModel(metadata(model, classNames, features));
+    }
+
+    public static void write(Model model, Path out) { write(toBytes(model), out); }
+
+    public static void write(Model model, List<String> classNames, FeatureParams features, Path out) {
+        write(toBytes(model, classNames, features), out);
+    }
+
+    private static void write(byte[] bytes, Path out) {
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.write(out, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write ONNX model " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** RNN op, Relu: W [1,H,F], R [1,H,H] from the column block of our W; B = [Wb = b, Rb = 0]. Returns Y_h. */
+    private static String rnn(GraphBuilder g, Parameters p, String xt, String lengths) {
+        int h = p.config.hidden();
+        g.initializer("W", recurrentWeights(p, new int[] {0}, 0, p.config.inputs()), 1, h, p.config.inputs());
+        g.initializer("R", recurrentWeights(p, new int[] {0}, p.config.inputs(), h), 1, h, h);
+        g.initializer("B", biases(p, new int[] {0}), 1, 2L * h);
+        String[] out = {"", g.fresh()};
+        g.node("RNN", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h), attr("activations", "Relu"));
+        return out[1];
+    }
+
+    /** LSTM op: gates reordered to i, o, f, c; returns Y_c for the state model, Y_h otherwise. */
+    private static String lstm(GraphBuilder g, Parameters p, String xt, String lengths) {
+        int h = p.config.hidden();
+        g.initializer("W", recurrentWeights(p, ONNX_LSTM_GATES, 0, p.config.inputs()), 1, 4L * h, p.config.inputs());
+        g.initializer("R", recurrentWeights(p, ONNX_LSTM_GATES, p.config.inputs(), h), 1, 4L * h, h);
+        g.initializer("B", biases(p, ONNX_LSTM_GATES), 1, 8L * h);
+        String[] out = {"", g.fresh(), g.fresh()};
+        g.node("LSTM", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h));
+        return p.config.cell() == CellType.LSTM_STATE ? out[2] : out[1];
+    }
+
+    /** Rows [rowStart, rowStart + rows) of our W (the x or the h part), transposed, gate blocks in ONNX order. */
+    private static float[] recurrentWeights(Parameters p, int[] gates, int rowStart, int rows) {
+        int h = p.config.hidden(), gw = p.config.gateWidth();
+        float[] out = new float[gates.length * h * rows];
+        for (int q = 0; q < gates.length; q++)
+            for (int j = 0; j < h; j++)
+                for (int r = 0; r < rows; r++)
+                    out[(q * h + j) * rows + r] = (float) p.w[(rowStart + r) * gw + gates[q] * h + j];
+        return out;
+    }
+
+    /** Wb = our b in ONNX gate order, Rb = 0 (the book has one bias). */
+    private static float[] biases(Parameters p, int[] gates) {
+        int h = p.config.hidden();
+        float[] out = new float[2 * gates.length * h];
+        for (int q = 0; q < gates.length; q++)
+            for (int j = 0; j < h; j++) out[q * h + j] = (float) p.b[gates[q] * h + j];
+        return out;
+    }
+
+    private static float[] floats(double[] v) {
+        float[] f = new float[v.length];
+        for (int k = 0; k < v.length; k++) f[k] = (float) v[k];
+        return f;
+    }
+
+    private static Map<String, String> metadata(Model model, List<String> classNames, FeatureParams features) {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            m.put(META_CLASSES, JSON.writeValueAsString(classNames));
+            m.put(META_FEATURES, JSON.writeValueAsString(features.asMap()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        m.put(META_CELL, model.config().cell().bookName());
+        m.put(META_RECIPE, (model.recipe() == null ? Recipe.empty() : model.recipe()).toJson());
+        return m;
+    }
+}

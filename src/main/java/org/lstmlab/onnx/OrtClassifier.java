@@ -1,0 +1,223 @@
+package org.lstmlab.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Batch;
+import org.lstmlab.recipe.Recipe;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * Inference with a model written by {@link OnnxExport}, through a plain {@link OrtSession}. The file is checked when
+ * opened (inputs, outputs, shapes, metadata, and optionally the feature parameters the data were made with).
+ * Large sets are cut into chunks of similar lengths (little padding) that run on several threads at once.
+ */
+public final class OrtClassifier implements AutoCloseable {
+    /** Rows per ORT run when evaluating a data set. */
+    public static final int CHUNK = 64;
+
+    private final Path file;
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final List<String> classNames;
+    private final FeatureParams featureParams;
+    private final Recipe recipe;
+    private final int features, threads;
+
+    private OrtClassifier(Path file, OrtSession session, int threads) {
+        this.file = file;
+        this.session = session;
+        this.threads = threads;
+        try {
+            this.features = checkSignature();
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            this.classNames = OnnxExport.JSON.readValue(required(meta, OnnxExport.META_CLASSES), new TypeReference<>() {});
+            this.featureParams = FeatureParams.fromMap(OnnxExport.JSON.readValue(required(meta, OnnxExport.META_FEATURES),
+                    new TypeReference<Map<String, Object>>() {}));
+            this.recipe = Recipe.fromJson(required(meta, OnnxExport.META_RECIPE));
+            long classes = outputShape()[1];
+            if (classes > 0 && classes != classNames.size())
+                throw invalid(classNames.size() + " class names in the metadata but " + classes + " outputs");
+        } catch (OrtException | IOException | RuntimeException e) {
+            close();
+            throw e instanceof IllegalArgumentException iae ? iae : invalid(e.getMessage());
+        }
+    }
+
+    /** Opens an exported model without checking the feature parameters; one thread per core. */
+    public static OrtClassifier open(Path file) { return open(file, null, Runtime.getRuntime().availableProcessors()); }
+
+    /** Opens an exported model and refuses it unless it was exported for {@code expected} features. */
+    public static OrtClassifier open(Path file, FeatureParams expected) {
+        return open(file, expected, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static OrtClassifier open(Path file, FeatureParams expected, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ONNX model " + file + ": " + e.getMessage(), e);
+        }
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(1);   // parallelism comes from running chunks side by side
+            session = OrtEnvironment.getEnvironment().createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX model " + file + " cannot be loaded by ONNX Runtime: "
+                    + e.getMessage(), e);
+        }
+        OrtClassifier c = new OrtClassifier(file, session, threads);
+        if (expected != null && !expected.equals(c.featureParams)) {
+            c.close();
+            throw new IllegalArgumentException("ONNX model " + file + " was exported for features "
+                    + c.featureParams.asMap() + " but the data use " + expected.asMap());
+        }
+        return c;
+    }
+
+    public Path file() { return file; }
+    public List<String> classNames() { return classNames; }
+    public FeatureParams featureParams() { return featureParams; }
+    public Recipe recipe() { return recipe; }
+    public int features() { return features; }
+
+    /** Class probabilities of one padded batch; x is [size][steps][features] row-major. */
+    public float[][] probabilities(float[] x, int size, int steps, int[] lengths) {
+        if (x.length != (long) size * steps * features || lengths.length != size)
+            throw new IllegalArgumentException("expected " + size + " x " + steps + " x " + features
+                    + " features and " + size + " lengths for " + file);
+        for (int len : lengths)
+            if (len < 1 || len > steps) throw new IllegalArgumentException("length " + len + " outside 1.." + steps);
+        try (OnnxTensor xs = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {size, steps, features});
+             OnnxTensor ls = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {size});
+             OrtSession.Result r = session.run(Map.of(OnnxExport.FEATURES, xs, OnnxExport.LENGTHS, ls),
+                     Set.of(OnnxExport.PROBABILITIES))) {
+            return (float[][]) r.get(OnnxExport.PROBABILITIES).orElseThrow().getValue();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public float[][] probabilities(Batch batch) {
+        return probabilities(batch.x(), batch.size(), batch.steps(), batch.lengths());
+    }
+
+    /** Probabilities of every row of {@code data}. */
+    public float[][] probabilities(PackedSequences data) {
+        return probabilities(data, IntStream.range(0, data.size()).toArray());
+    }
+
+    /** Probabilities of the given rows, in that order; chunks of similar length run on {@code threads} threads. */
+    public float[][] probabilities(PackedSequences data, int[] indices) {
+        if (data.features() != features)
+            throw new IllegalArgumentException("data have " + data.features() + " features per step, " + file
+                    + " expects " + features);
+        Integer[] order = IntStream.range(0, indices.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(k -> data.length(indices[k])));
+        float[][] out = new float[indices.length][];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int start = 0; start < order.length; start += CHUNK) {
+                Integer[] chunk = Arrays.copyOfRange(order, start, Math.min(order.length, start + CHUNK));
+                jobs.add(pool.submit(() -> {
+                    int[] rows = Arrays.stream(chunk).mapToInt(k -> indices[k]).toArray();
+                    float[][] p = probabilities(data.batch(rows));
+                    for (int j = 0; j < chunk.length; j++) out[chunk[j]] = p[j];
+                }));
+            }
+            for (Future<?> job : jobs) job.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating " + file, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    /** Predicted class index of each row of {@code data}. */
+    public int[] predict(PackedSequences data) { return argmax(probabilities(data)); }
+
+    /** Row-wise argmax, first index on ties (as numpy). */
+    public static int[] argmax(float[][] p) {
+        int[] best = new int[p.length];
+        for (int i = 0; i < p.length; i++)
+            for (int k = 1; k < p[i].length; k++) if (p[i][k] > p[i][best[i]]) best[i] = k;
+        return best;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException ignored) {
+            // nothing left to release that the process exit would not
+        }
+    }
+
+    // ---- checks ----------------------------------------------------------------------------------------------
+
+    /** Inputs features float [batch, T, F] and lengths int32 [batch]; output probabilities [batch, classes]. Returns F. */
+    private int checkSignature() throws OrtException {
+        Map<String, NodeInfo> in = session.getInputInfo();
+        if (!in.keySet().equals(Set.of(OnnxExport.FEATURES, OnnxExport.LENGTHS)))
+            throw invalid("inputs are " + in.keySet() + ", expected [" + OnnxExport.FEATURES + ", " + OnnxExport.LENGTHS + "]");
+        long[] xs = tensor(in, OnnxExport.FEATURES, OnnxJavaType.FLOAT, 3);
+        tensor(in, OnnxExport.LENGTHS, OnnxJavaType.INT32, 1);
+        if (xs[2] < 1) throw invalid("input " + OnnxExport.FEATURES + " must have a fixed feature count, shape "
+                + Arrays.toString(xs));
+        outputShape();
+        return Math.toIntExact(xs[2]);
+    }
+
+    private long[] outputShape() throws OrtException {
+        return tensor(session.getOutputInfo(), OnnxExport.PROBABILITIES, OnnxJavaType.FLOAT, 2);
+    }
+
+    private long[] tensor(Map<String, NodeInfo> infos, String name, OnnxJavaType type, int rank) {
+        NodeInfo n = infos.get(name);
+        if (n == null) throw invalid("no " + name + " in " + infos.keySet());
+        if (!(n.getInfo() instanceof TensorInfo t) || t.type != type || t.getShape().length != rank)
+            throw invalid(name + " is " + n.getInfo() + ", expected a rank-" + rank + " " + type + " tensor");
+        return t.getShape();
+    }
+
+    private String required(Map<String, String> meta, String key) {
+        String v = meta.get(key);
+        if (v == null) throw invalid("metadata entry '" + key + "' is missing (not written by lstm-lab export)");
+        return v;
+    }
+
+    private IllegalArgumentException invalid(String why) {
+        return new IllegalArgumentException("ONNX model " + file + " is not an lstm-lab classifier: " + why);
+    }
+}

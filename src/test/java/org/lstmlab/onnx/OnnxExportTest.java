@@ -1,0 +1,143 @@
+package org.lstmlab.onnx;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Batch;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.ReferenceEngine;
+import org.lstmlab.recipe.Recipe;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exported models run by ORT's own RNN/LSTM ops agree with the Java engine; bad files get clear errors. */
+class OnnxExportTest {
+    static final FeatureParams PARAMS = FeatureParams.book(10, 100);
+    static final List<String> CLASSES = List.of("siren", "jackhammer", "dog_bark", "drilling");
+
+    @TempDir Path dir;
+
+    static ModelConfig config(CellType cell) { return new ModelConfig(cell, 7, 5, CLASSES.size()); }
+
+    /** 50 sequences of lengths 1..12 packed to 12 steps. */
+    static PackedSequences testSet(ModelConfig c, long seed) {
+        Random rng = new Random(seed);
+        int n = 50, steps = 12;
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) lengths[i] = 1 + rng.nextInt(steps);
+        Batch b = OnnxFixtures.batch(c, lengths, seed);
+        float[] x = new float[n * steps * c.inputs()];
+        for (int i = 0; i < n; i++)
+            System.arraycopy(b.x(), b.offset(i, 0), x, i * steps * c.inputs(), lengths[i] * c.inputs());
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < n; i++) paths.add("clip" + i + ".wav");
+        return new PackedSequences(PARAMS, c.inputs(), steps, lengths, x, b.labels(), CLASSES, paths, "test");
+    }
+
+    private Path export(Model m) {
+        Path f = dir.resolve(m.config().cell().bookName() + ".onnx");
+        OnnxExport.write(m, CLASSES, PARAMS, f);
+        return f;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void ortInferenceMatchesTheJavaEngineOnEverySample(CellType cell) {
+        Model m = OnnxFixtures.model(config(cell), 5);
+        m.recipe(Recipe.empty().with("seed", 5));
+        PackedSequences data = testSet(m.config(), 6);
+        int[] all = IntStream.range(0, data.size()).toArray();
+        float[][] java = new ReferenceEngine().logits(m, data.batch(all));
+        try (OrtClassifier ort = OrtClassifier.open(export(m), PARAMS, 2)) {
+            float[][] p = ort.probabilities(data);
+            int[] predicted = OrtClassifier.argmax(p);
+            for (int i = 0; i < data.size(); i++) {
+                double[] expected = softmax(java[i]);
+                for (int k = 0; k < expected.length; k++) assertEquals(expected[k], p[i][k], 1e-4, "row " + i);
+                assertEquals(OrtClassifier.argmax(new float[][] {java[i]})[0], predicted[i], "argmax of row " + i);
+            }
+            assertArrayEquals(predicted, ort.predict(data));
+            assertEquals(CLASSES, ort.classNames());
+            assertEquals(PARAMS, ort.featureParams());
+            assertEquals(5, ((Number) ort.recipe().get("seed")).intValue());
+        }
+    }
+
+    private static double[] softmax(float[] logits) {
+        double max = IntStream.range(0, logits.length).mapToDouble(k -> logits[k]).max().orElseThrow();
+        double[] e = IntStream.range(0, logits.length).mapToDouble(k -> Math.exp(logits[k] - max)).toArray();
+        double sum = DoubleStream.of(e).sum();
+        return DoubleStream.of(e).map(v -> v / sum).toArray();
+    }
+
+    @Test
+    void refusesOtherFeatureParametersNamingBothSets() {
+        Path f = export(OnnxFixtures.model(config(CellType.LSTM), 1));
+        FeatureParams other = FeatureParams.book(10, 10);
+        var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(f, other));
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("window_ms=100") && e.getMessage().contains("window_ms=10,"), e.getMessage());
+    }
+
+    @Test
+    void refusesDataWithAnotherFeatureCount() {
+        Path f = export(OnnxFixtures.model(config(CellType.RNN), 1));
+        PackedSequences wide = testSet(new ModelConfig(CellType.RNN, 9, 5, CLASSES.size()), 2);
+        try (OrtClassifier ort = OrtClassifier.open(f)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ort.probabilities(wide));
+            assertTrue(e.getMessage().contains("9 features") && e.getMessage().contains(f.toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void truncatedAndNonOnnxFilesAreNamed() throws Exception {
+        byte[] good = Files.readAllBytes(export(OnnxFixtures.model(config(CellType.LSTM), 1)));
+        Path truncated = Files.write(dir.resolve("truncated.onnx"), Arrays.copyOf(good, good.length / 2));
+        Path text = Files.writeString(dir.resolve("notes.onnx"), "this is not a model\n");
+        for (Path bad : List.of(truncated, text)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(bad));
+            assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
+        }
+        var missing = assertThrows(RuntimeException.class, () -> OrtClassifier.open(dir.resolve("absent.onnx")));
+        assertTrue(missing.getMessage().contains("absent.onnx"), missing.getMessage());
+    }
+
+    @Test
+    void unknownOpIsNamed() throws Exception {
+        GraphBuilder g = new GraphBuilder("bad");
+        String x = g.input(OnnxExport.FEATURES, GraphBuilder.FLOAT, "batch", "T", 7);
+        g.input(OnnxExport.LENGTHS, GraphBuilder.INT32, "batch");
+        g.output(OnnxExport.PROBABILITIES, g.op("FrobnicateSequence", new String[] {x}), GraphBuilder.FLOAT, "batch", 4);
+        Path f = Files.write(dir.resolve("unknown-op.onnx"), g.toModel(java.util.Map.of()));
+        var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("FrobnicateSequence"), e.getMessage());
+    }
+
+    @Test
+    void wrongInputShapeIsNamed() throws Exception {
+        GraphBuilder g = new GraphBuilder("flat");
+        String x = g.input(OnnxExport.FEATURES, GraphBuilder.FLOAT, "batch", 7);
+        g.input(OnnxExport.LENGTHS, GraphBuilder.INT32, "batch");
+        g.output(OnnxExport.PROBABILITIES, g.op("Softmax", new String[] {x}), GraphBuilder.FLOAT, "batch", 7);
+        Path f = Files.write(dir.resolve("flat.onnx"), g.toModel(java.util.Map.of()));
+        var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("rank-3"), e.getMessage());
+    }
+}
