@@ -1,6 +1,7 @@
 package org.lstmlab.features;
 
 import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.Resampler;
 import org.lstmlab.audio.WavInfo;
 
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class FeatureExtractor {
     private final double scale;
     private final double[] window;
     private final ThreadLocal<Workspace> workspace;
+    private final Resampler resampler = Resampler.to(SAMPLE_RATE);
 
     private FeatureExtractor(FeatureParams params) {
         this.params = params;
@@ -64,7 +66,7 @@ public final class FeatureExtractor {
     public double[][] extract(Audio audio) throws SkippedClipException {
         Optional<SkipReason> skip = skipReason(audio.info());
         if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
-        double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : CorrectedSignal.of(audio);
+        double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
         int steps = params.steps(signal.length);
         if (steps == 0)
             throw new SkippedClipException(null, SkipReason.TOO_SHORT, signal.length + " samples at 44.1 kHz, one window is " + n);
@@ -76,6 +78,11 @@ public final class FeatureExtractor {
         double[] left = audio.samples()[0], x = new double[left.length];
         for (int i = 0; i < x.length; i++) x[i] = left[i] * 32768.0;
         return x;
+    }
+
+    /** Corrected scale (spec §8.2-8.3): every channel averaged, band-limited resampling to 44.1 kHz, kept in [-1, 1). */
+    private double[] correctedSignal(Audio audio) {
+        return resampler.apply(audio.mono()).samples()[0];
     }
 
     private double[][] frames(double[] signal, int steps) {

@@ -101,6 +101,44 @@ class FeatureExtractorTest {
         assertEquals(SkipReason.TOO_SHORT, fx.skipReason(pcm(1, 48000, 24, 4799)).orElseThrow());
     }
 
+    @Test
+    void correctedModeReadsTheDownMixAtUnitScaleAndMatchesTheDftOfPositiveBins() throws Exception {
+        int frames = 44100;
+        double[] left = int16Signal(frames, 11), right = int16Signal(frames, 12);
+        FeatureExtractor fx = FeatureExtractor.of(new FeatureParams(10, 10, FeatureMode.CORRECTED, true, false));
+        double[][] f = fx.extract(audio(left, right));
+        assertEquals(100, f.length);
+        double[] w = new double[441], mix = new double[frames];
+        double gain = 0;
+        for (int i = 0; i < 441; i++) gain += w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / 441);
+        for (int i = 0; i < frames; i++) mix[i] = (left[i] + right[i]) / 2 / 32768.0;
+        for (int t : new int[] {0, 57, 99})
+            for (int j = 0; j < 100; j++) {
+                double sum = 0;
+                for (int k = 1 + 2 * j; k < 3 + 2 * j; k++) sum += FrameSpectrumTest.dftMagnitude(mix, t * 441, 441, w, k);
+                double expected = sum / 2 / (gain / 2);
+                assertEquals(expected, f[t][j], 1e-9 * expected, "frame " + t + " feature " + j);
+            }
+        double[][] logged = FeatureExtractor.of(FeatureParams.corrected(10, 10)).extract(audio(left, right));
+        assertEquals(Math.log1p(f[3][40]), logged[3][40], 1e-12);
+    }
+
+    @Test
+    void correctedModeResamplesOtherRatesAndKeepsAToneInItsBand() throws Exception {
+        int rate = 48000, frames = 48000;
+        double[] tone = new double[frames];
+        for (int i = 0; i < frames; i++) tone[i] = 0.5 * Math.sin(2 * Math.PI * 5000.0 * i / rate);
+        Audio a = new Audio(new WavInfo(WavInfo.Encoding.FLOAT, 1, rate, 32, frames, false), new double[][] {tone});
+        double[][] f = FeatureExtractor.of(new FeatureParams(10, 100, FeatureMode.CORRECTED, true, false)).extract(a);
+        assertEquals((44100 - 4410) / 441 + 1, f.length);
+        // bin 500 (5 kHz at 10 Hz per bin) lies in feature (500-1)/22 = 22; a Hann-windowed sine of amplitude 0.5
+        // peaks at 0.5 and spreads over ~3 bins, so the band mean is about 0.5·(1 + 2·0.5)/22
+        int peak = 0;
+        for (int j = 1; j < 100; j++) if (f[45][j] > f[45][peak]) peak = j;
+        assertEquals(22, peak);
+        assertEquals(0.5 * 2 / 22, f[45][22], 0.002);
+    }
+
     private static WavInfo pcm(int channels, int rate, int bits, int frames) {
         return new WavInfo(WavInfo.Encoding.PCM, channels, rate, bits, frames, false);
     }
