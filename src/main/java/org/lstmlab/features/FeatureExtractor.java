@@ -2,8 +2,12 @@ package org.lstmlab.features;
 
 import org.lstmlab.audio.Audio;
 import org.lstmlab.audio.Resampler;
+import org.lstmlab.audio.WavFormatException;
+import org.lstmlab.audio.WavReader;
 import org.lstmlab.audio.WavInfo;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -71,6 +75,25 @@ public final class FeatureExtractor {
         if (steps == 0)
             throw new SkippedClipException(null, SkipReason.TOO_SHORT, signal.length + " samples at 44.1 kHz, one window is " + n);
         return frames(signal, steps);
+    }
+
+    /**
+     * The features of a WAV file: the header is checked first (cheap), then the file is decoded. Any read or
+     * decode failure is the 'unreadable' rule, as the book's try/except made it.
+     */
+    public double[][] extract(Path wav) throws SkippedClipException {
+        try {
+            WavInfo info = WavReader.readInfo(wav);
+            Optional<SkipReason> skip = skipReason(info);
+            if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
+            return extract(WavReader.read(wav));
+        } catch (SkippedClipException e) {
+            throw e.file() == null ? e.in(wav) : e;
+        } catch (WavFormatException e) {
+            throw new SkippedClipException(wav, SkipReason.UNREADABLE, e.fault());
+        } catch (IOException | RuntimeException e) {
+            throw new SkippedClipException(wav, SkipReason.UNREADABLE, e.toString());
+        }
     }
 
     /** Book scale: channel 0 only, as the int16 values themselves. */

@@ -1,0 +1,47 @@
+package org.lstmlab.data;
+
+import org.lstmlab.features.SkipReason;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The clips a load skipped, each with its rule and what was found, and the CSV rows refused before loading. */
+public record SkipReport(List<Skip> skipped, List<String> refusedRows) {
+
+    /** One skipped clip: path relative to the dataset root, the rule, and the detail. */
+    public record Skip(String path, SkipReason reason, String detail) {
+        @Override public String toString() { return path + ": " + reason.rule() + " (" + detail + ")"; }
+    }
+
+    public SkipReport {
+        skipped = List.copyOf(skipped);
+        refusedRows = List.copyOf(refusedRows);
+    }
+
+    /** Skipped clips per reason, every reason present (zeros included), in the book's code order. */
+    public Map<SkipReason, Integer> counts() {
+        Map<SkipReason, Integer> m = new EnumMap<>(SkipReason.class);
+        for (SkipReason r : SkipReason.values()) m.put(r, 0);
+        for (Skip s : skipped) m.merge(s.reason(), 1, Integer::sum);
+        return m;
+    }
+
+    public int total() { return skipped.size(); }
+
+    /** code, rule, description, count. */
+    public Table table() {
+        Table t = Table.create("skipped files", IntColumn.create("code"), StringColumn.create("rule"),
+                StringColumn.create("description"), IntColumn.create("count"));
+        counts().forEach((r, n) -> {
+            t.intColumn("code").append(r.code());
+            t.stringColumn("rule").append(r.rule());
+            t.stringColumn("description").append(r.description());
+            t.intColumn("count").append(n);
+        });
+        return t;
+    }
+}
