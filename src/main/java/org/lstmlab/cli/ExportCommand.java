@@ -1,0 +1,41 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.onnx.OnnxExport;
+import org.lstmlab.onnx.OrtClassifier;
+import org.lstmlab.train.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes a trained model file as a standard inference ONNX model (RNN/LSTM op, head, Softmax).",
+                "Inputs: features float [batch, T, F], lengths int32 [batch]; outputs: logits, probabilities.",
+                "Metadata: class_names, feature_params, cell, recipe."})
+public final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "model file written by train")
+    Path model;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "ONNX file (default: MODEL with .onnx)")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelFile mf = ModelFile.load(model);
+        Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
+        OnnxExport.write(mf.model(), out);
+        try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
+            System.out.printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out, Files.size(out),
+                    mf.model().config(), check.classNames().size(), check.classNames(), check.featureParams().asMap());
+        }
+        return 0;
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

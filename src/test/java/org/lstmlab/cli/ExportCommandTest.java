@@ -1,0 +1,55 @@
+package org.lstmlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Batch;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.ReferenceEngine;
+import org.lstmlab.onnx.OrtClassifier;
+import org.lstmlab.recipe.Recipe;
+import org.lstmlab.train.History;
+import org.lstmlab.train.ModelFile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExportCommandTest {
+    @TempDir Path dir;
+
+    @Test
+    void exportsAModelFileThatOrtRunsLikeTheJavaEngine() throws Exception {
+        ModelConfig c = new ModelConfig(CellType.LSTM_STATE, 6, 4, 3);
+        FeatureParams params = FeatureParams.book(10, 10);
+        Recipe recipe = Recipe.empty().with("classes", List.of("a", "b", "c")).with("features", params.asMap());
+        Model m = Model.init(c, new Random(3), recipe);
+        ModelFile.save(dir.resolve("state.model"), m, History.empty());
+
+        assertEquals(0, Main.commandLine().execute("export", dir.resolve("state.model").toString()));
+        Path onnx = dir.resolve("state.onnx");
+        assertTrue(Files.size(onnx) > 0);
+
+        Random rng = new Random(4);
+        float[] x = new float[2 * 5 * 6];
+        for (int k = 0; k < x.length; k++) x[k] = (float) rng.nextGaussian();
+        for (int k = 3 * 6; k < 5 * 6; k++) x[k] = 0;   // first row has 3 valid steps
+        Batch batch = new Batch(2, 5, 6, new int[] {3, 5}, x, new int[] {0, 1});
+        try (OrtClassifier ort = OrtClassifier.open(onnx, params)) {
+            assertEquals(List.of("a", "b", "c"), ort.classNames());
+            float[][] p = ort.probabilities(batch);
+            float[][] logits = new ReferenceEngine().logits(m, batch);
+            assertArrayEquals(OrtClassifier.argmax(logits), OrtClassifier.argmax(p));
+            assertNotEquals(p[0][0], p[1][0]);
+        }
+        assertNotEquals(0, Main.commandLine().execute("export", dir.resolve("missing.model").toString()));
+    }
+}
