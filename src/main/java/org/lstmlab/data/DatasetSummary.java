@@ -1,0 +1,87 @@
+package org.lstmlab.data;
+
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.SkipReason;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a dataset gives at each feature setting: clips per class (in the CSV and kept), skipped files per rule,
+ * T max and feature memory. The dataset command and the reproduction print it first.
+ */
+public final class DatasetSummary {
+    private final SoundDataset dataset;
+    private final List<LoadResult> loads;
+
+    private DatasetSummary(SoundDataset dataset, List<LoadResult> loads) {
+        this.dataset = dataset;
+        this.loads = List.copyOf(loads);
+    }
+
+    /** Loads (or reads from cache) the dataset at every setting and summarises it. */
+    public static DatasetSummary of(SoundDataset dataset, List<FeatureParams> settings, LoadOptions options) {
+        List<LoadResult> loads = new ArrayList<>();
+        for (FeatureParams p : settings) loads.add(dataset.load(p, options));
+        return new DatasetSummary(dataset, loads);
+    }
+
+    /** The summary of loads already made (all of the same dataset). */
+    public static DatasetSummary of(List<LoadResult> loads) {
+        return new DatasetSummary(loads.get(0).dataset(), loads);
+    }
+
+    public SoundDataset dataset() { return dataset; }
+    public List<LoadResult> loads() { return loads; }
+
+    /** class, label, clips, then "kept <tag>" per setting. */
+    public Table perClass() {
+        Table t = loads.get(0).clipsPerClass().removeColumns("kept");
+        for (LoadResult r : loads) t.addColumns(r.clipsPerClass().intColumn("kept").setName("kept " + label(r)));
+        return t.setName("clips per class");
+    }
+
+    /** code, rule, then a count per setting; plus rows for T max, kept clips and feature bytes. */
+    public Table perSetting() {
+        Table t = Table.create("skipped files per rule", StringColumn.create("item"));
+        for (SkipReason r : SkipReason.values()) t.stringColumn("item").append(r.code() + " " + r.rule());
+        t.stringColumn("item").append("kept clips").append("T max").append("feature MB (float32)");
+        for (LoadResult r : loads) {
+            IntColumn c = IntColumn.create(label(r));
+            r.skips().counts().values().forEach(c::append);
+            c.append(r.sequences().size()).append(r.sequences().maxSteps())
+                    .append((int) Math.round(r.sequences().featureBytes() / 1e6));
+            t.addColumns(c);
+        }
+        return t;
+    }
+
+    /** Bytes of all feature arrays together. */
+    public long featureBytes() { return loads.stream().mapToLong(r -> r.sequences().featureBytes()).sum(); }
+
+    private static String label(LoadResult r) {
+        FeatureParams p = r.sequences().params();
+        return p.mode().id() + " " + p.tag();
+    }
+
+    public String text() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Dataset %s at %s%n  %d clips in %s, %d classes (first-appearance order), fingerprint %s%n",
+                dataset.layout(), dataset.root(), dataset.clips().size(), dataset.root().relativize(dataset.csv()),
+                dataset.classNames().size(), dataset.fingerprint().substring(0, 12)));
+        s.append(String.format(Locale.ROOT, "  refused CSV rows: %d; fsIDs in more than one fold: %d%n",
+                dataset.refusedRows().size(), dataset.foldConflicts().size()));
+        for (String m : dataset.refusedRows().subList(0, Math.min(5, dataset.refusedRows().size()))) s.append("    ").append(m).append('\n');
+        for (String m : dataset.foldConflicts().subList(0, Math.min(5, dataset.foldConflicts().size()))) s.append("    ").append(m).append('\n');
+        s.append('\n').append(perClass().printAll()).append("\n\n").append(perSetting().printAll()).append('\n');
+        s.append(String.format(Locale.ROOT, "  features in memory: %.1f MB in all%s%n", featureBytes() / 1e6,
+                loads.stream().allMatch(LoadResult::fromCache) ? " (read from cache)" : ""));
+        return s.toString();
+    }
+
+    @Override public String toString() { return text(); }
+}

@@ -1,0 +1,69 @@
+package org.lstmlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.audio.WavWriter;
+import org.lstmlab.features.FeatureExtractor;
+import org.lstmlab.features.FeatureParams;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class FeaturesCommandTest {
+    final StringWriter out = new StringWriter(), err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    static Path wav(Path dir, int rate, int frames) throws Exception {
+        Random r = new Random(5);
+        double[][] s = new double[2][frames];
+        for (double[] c : s) for (int i = 0; i < frames; i++) c[i] = Math.rint(r.nextGaussian() * 4000) / 32768;
+        Path f = dir.resolve("clip.wav");
+        WavWriter.pcm16().channels(2).sampleRate(rate).write(f, s);
+        return f;
+    }
+
+    @Test
+    void writesEveryFrameAtFullPrecision(@TempDir Path dir) throws Exception {
+        Path f = wav(dir, 44100, 44100 + 882);
+        assertEquals(0, run("features", f.toString(), "--interval", "10", "--window", "10"));
+        List<String> rows = out.toString().lines().toList();
+        double[][] expected = FeatureExtractor.of(FeatureParams.book(10, 10)).extract(f);
+        assertEquals(102, rows.size());
+        for (int t = 0; t < rows.size(); t++) {
+            String[] cells = rows.get(t).split(",");
+            assertEquals(100, cells.length);
+            for (int j = 0; j < 100; j++) assertEquals(expected[t][j], Double.parseDouble(cells[j]), 0.0);
+        }
+    }
+
+    @Test
+    void correctedModeToAFile(@TempDir Path dir) throws Exception {
+        Path f = wav(dir, 48000, 48000), csv = dir.resolve("f.csv");
+        assertEquals(0, run("features", f.toString(), "--window", "10", "--mode", "corrected", "--hann", "--log", "--out", csv.toString()));
+        assertEquals(100, Files.readAllLines(csv).size());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void skippedFileExitsWith2AndOneLineNamingTheRule(@TempDir Path dir) throws Exception {
+        Path f = wav(dir, 48000, 48000);
+        assertEquals(2, run("features", f.toString()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).contains("sample-rate") && lines.get(0).contains("clip.wav"), lines.get(0));
+        assertEquals("", out.toString());
+    }
+}
