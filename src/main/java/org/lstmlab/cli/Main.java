@@ -11,6 +11,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands are added below, one line each
+        cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new FeaturesCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new BenchOrtCommand());
