@@ -15,6 +15,7 @@ public final class Main {
         cl.addSubcommand(new FeaturesCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new BenchOrtCommand());
+        cl.addSubcommand(new ReproduceCommand());
         return cl;
     }
 

@@ -29,7 +29,7 @@ final class TrainingGraph {
     private final int gw, z;
     private final String[] params = new String[4];
     private String xt, wh, hPrev, mask, batchDim, zeros, last;
-    private String[] cache; // per-step values the backward pass reads, [T,B,*]
+    private String[] cache; // per-step values the backward pass reads, each [T,B,H]
 
     private TrainingGraph(ModelConfig c) {
         this.c = c;
@@ -104,27 +104,23 @@ final class TrainingGraph {
         return new String[] {out[1], out[2]};
     }
 
-    /**
-     * f, i, o = σ(a_f, a_i, a_o), g = tanh(a_g); c = f c + i g; h = o tanh(c).
-     * Scan outputs h_{t-1}, h_t or c_t (what the head reads), then the cache c_{t-1}, [f|i|o], g, tanh c.
-     */
+    /** f, i, o, g gates; c = f c + i g; h = o tanh(c); scan outputs h_{t-1}, h_t or c_t, c_{t-1}, f, i, o, g, tanh c. */
     private String[] lstmForward(String xw) {
         GraphBuilder b = g.body("lstm_fwd");
         String h = b.input("h", FLOAT), cPrev = b.input("c", FLOAT), xwt = b.input("xw_t", FLOAT);
-        String[] a = b.ops("Split", 2, new String[] {b.add(xwt, b.matMul(h, wh)), b.longs(3L * c.hidden(), c.hidden())},
-                attr("axis", 1));
-        String fio = b.unary("Sigmoid", a[0]), gg = b.unary("Tanh", a[1]);
-        String[] gates = b.ops("Split", 3, new String[] {fio}, attr("axis", 1));
-        String cNew = b.add(b.mul(gates[0], cPrev), b.mul(gates[1], gg));
+        String[] a = b.ops("Split", 4, new String[] {b.add(xwt, b.matMul(h, wh))}, attr("axis", 1));
+        String f = b.unary("Sigmoid", a[0]), i = b.unary("Sigmoid", a[1]), o = b.unary("Sigmoid", a[2]);
+        String gg = b.unary("Tanh", a[3]);
+        String cNew = b.add(b.mul(f, cPrev), b.mul(i, gg));
         String tc = b.unary("Tanh", cNew);
-        String hNew = b.mul(gates[2], tc);
+        String hNew = b.mul(o, tc);
         b.output(hNew, FLOAT);
         b.output(cNew, FLOAT);
         b.output(h, FLOAT);
         b.output(c.cell() == CellType.LSTM_STATE ? cNew : hNew, FLOAT);
-        for (String v : new String[] {cPrev, fio, gg, tc}) b.output(v, FLOAT);
-        String[] out = g.ops("Scan", 8, new String[] {zeros, zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
-        cache = new String[] {out[4], out[5], out[6], out[7]};
+        for (String v : new String[] {cPrev, f, i, o, gg, tc}) b.output(v, FLOAT);
+        String[] out = g.ops("Scan", 10, new String[] {zeros, zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
+        cache = new String[] {out[4], out[5], out[6], out[7], out[8], out[9]};
         return new String[] {out[2], out[3]};
     }
 
@@ -180,44 +176,45 @@ final class TrainingGraph {
         return new String[] {out[states.length], out[states.length + 1]};
     }
 
-    /** Spec §7.2: G_h += injected; G_a = G_h sign(h_t) (sign of all steps at once); G_h = G_a W_hᵀ. */
+    /** Spec §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
     private String[] rnnBackward(String injected, String whT) {
         GraphBuilder b = g.body("rnn_bwd");
-        String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), reluGrad = b.input("relu_grad_t", FLOAT);
+        String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), h = b.input("h_t", FLOAT);
         String ghT = b.add(gh, inj);
-        String ga = b.mul(ghT, reluGrad);
+        String ga = b.mul(ghT, b.unary("Sign", h));
         b.output(b.matMul(ga, whT), FLOAT);
         b.output(ga, FLOAT);
         b.output(ghT, FLOAT);
-        return reverseScan(b, new String[] {zeros}, new String[] {injected, g.unary("Sign", cache[0])});
+        return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]});
     }
 
-    /**
-     * Spec §7.3 with every factor that does not depend on the carried gradients taken out of the loop and computed
-     * for all steps at once: G_c += (1-τ²) o G_h; G_a = [f(1-f) c_{t-1} | i(1-i) g | o(1-o) τ | (1-g²) i] ⊙
-     * [G_c | G_c | G_h | G_c]; G_c ← G_c f; G_h ← G_a W_hᵀ.
-     */
+    /** Spec §7.3, line by line. */
     private String[] lstmBackward(String injected, String whT) {
-        String cPrev = cache[0], fio = cache[1], gg = cache[2], tc = cache[3];
-        String one = g.scalar(1f);
-        String[] fi = g.ops("Split", 3, new String[] {fio}, attr("axis", 2));
-        String[] dfio = g.ops("Split", 3, new String[] {g.mul(fio, g.sub(one, fio))}, attr("axis", 2));
-        String gateFactors = g.concat(2, g.mul(dfio[0], cPrev), g.mul(dfio[1], gg), g.mul(dfio[2], tc),
-                g.mul(g.sub(one, g.mul(gg, gg)), fi[1]));
-        String cFromH = g.mul(g.sub(one, g.mul(tc, tc)), fi[2]);
-
         GraphBuilder b = g.body("lstm_bwd");
         String gh = b.input("G_h", FLOAT), gc = b.input("G_c", FLOAT), inj = b.input("inj_t", FLOAT);
-        String cFromHt = b.input("c_from_h_t", FLOAT), factors = b.input("gate_factors_t", FLOAT), f = b.input("f_t", FLOAT);
+        String cPrev = b.input("c_prev", FLOAT), f = b.input("f", FLOAT), i = b.input("i", FLOAT);
+        String o = b.input("o", FLOAT), gg = b.input("g", FLOAT), tc = b.input("tanh_c", FLOAT);
         boolean state = c.cell() == CellType.LSTM_STATE;
         String ghT = state ? gh : b.add(gh, inj);
-        String gcT = b.add(state ? b.add(gc, inj) : gc, b.mul(cFromHt, ghT));
-        String ga = b.mul(factors, b.concat(1, gcT, gcT, ghT, gcT));
+        String gcT = state ? b.add(gc, inj) : gc;
+        String one = b.scalar(1f);
+        String gTau = b.mul(ghT, o), gO = b.mul(ghT, tc);
+        gcT = b.add(gcT, b.mul(b.sub(one, b.mul(tc, tc)), gTau));
+        String gI = b.mul(gcT, gg), gG = b.mul(gcT, i), gF = b.mul(gcT, cPrev);
+        String gcPrev = b.mul(gcT, f);
+        String ga = b.concat(1,
+                b.mul(b.mul(f, b.sub(one, f)), gF),
+                b.mul(b.mul(i, b.sub(one, i)), gI),
+                b.mul(b.mul(o, b.sub(one, o)), gO),
+                b.mul(b.sub(one, b.mul(gg, gg)), gG));
         b.output(b.matMul(ga, whT), FLOAT);
-        b.output(b.mul(gcT, f), FLOAT);
+        b.output(gcPrev, FLOAT);
         b.output(ga, FLOAT);
         b.output(ghT, FLOAT);
-        return reverseScan(b, new String[] {zeros, zeros}, new String[] {injected, cFromH, gateFactors, fi[0]});
+        String[] inputs = new String[7];
+        inputs[0] = injected;
+        System.arraycopy(cache, 0, inputs, 1, 6);
+        return reverseScan(b, new String[] {zeros, zeros}, inputs);
     }
 
     // ---- Adam (spec §5.2, AdamState.update) ------------------------------------------------------------------

@@ -156,7 +156,7 @@ public final class Charts {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("frequency (kHz)").yAxisTitle("level (dB re peak)").build();
         c.getStyler().setXAxisMin(0.0);
-        c.getStyler().setMarkerSize(3).setLegendPosition(Styler.LegendPosition.InsideSW);
+        c.getStyler().setMarkerSize(3).setLegendPosition(Styler.LegendPosition.OutsideS);
         lines.forEach((name, xy) -> {
             double[] khz = new double[xy[0].length];
             for (int i = 0; i < khz.length; i++) khz[i] = xy[0][i] / 1000;
@@ -165,17 +165,20 @@ public final class Charts {
         return c;
     }
 
-    /** ‖∂L/∂h_t‖ against t on a log axis, one line per run (zero norms are left out of a log plot). */
+    /**
+     * log10 ‖∂L/∂h_t‖ against t, one line per run. Plotted as log10 on a linear axis because a plain RNN's norms
+     * span a hundred decades (zero norms are left out).
+     */
     public static XYChart gradientNorms(String title, Map<String, double[]> norms) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("step t").yAxisTitle("‖∂L/∂h_t‖ (log scale)").build();
-        c.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideNW).setMarkerSize(0);
+                .xAxisTitle("step t").yAxisTitle("log10 ‖∂L/∂h_t‖").build();
+        c.getStyler().setMarkerSize(0).setLegendPosition(Styler.LegendPosition.InsideNW);
         norms.forEach((name, v) -> {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
             for (int t = 0; t < v.length; t++)
                 if (v[t] > 0 && Double.isFinite(v[t])) {
                     x.add(t + 1.0);
-                    y.add(v[t]);
+                    y.add(Math.log10(v[t]));
                 }
             if (!x.isEmpty()) c.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
         });
