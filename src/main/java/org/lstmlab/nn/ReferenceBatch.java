@@ -17,19 +17,18 @@ public record ReferenceBatch(double[][][] x, int[] lengths, double[][] y) {
     /** The float batch as doubles, with one-hot targets for the given class count. */
     public static ReferenceBatch of(Batch b, int classes) {
         double[][][] x = new double[b.size()][b.steps()][b.features()];
-        double[][] y = new double[b.size()][classes];
-        for (int r = 0; r < b.size(); r++) {
+        for (int r = 0; r < b.size(); r++)
             for (int t = 0; t < b.steps(); t++)
                 for (int k = 0; k < b.features(); k++) x[r][t][k] = b.x()[b.offset(r, t) + k];
-            y[r][b.labels()[r]] = 1;
-        }
-        return new ReferenceBatch(x, b.lengths().clone(), y);
+        return new ReferenceBatch(x, b.lengths().clone(), SoftmaxHead.oneHot(b.labels(), classes));
     }
 
     public int size() { return x.length; }
 
     /** Spec §3.2: Tb, the longest length in this batch; the loop runs t = 1..Tb. */
-    public int steps() {
+    public int steps() { return longest(lengths); }
+
+    static int longest(int[] lengths) {
         int tb = 0;
         for (int len : lengths) tb = Math.max(tb, len);
         return tb;

@@ -36,6 +36,17 @@ final class SoftmaxHead {
         return new Backward(loss / B, correct, dWo, dbo, Mat.timesTransposed(gLogits, p.wo, p.config.hidden()));
     }
 
+    /** One-hot targets [B][classes]. */
+    static double[][] oneHot(int[] labels, int classes) {
+        double[][] y = new double[labels.length][classes];
+        for (int r = 0; r < labels.length; r++) {
+            if (labels[r] < 0 || labels[r] >= classes)
+                throw new IllegalArgumentException("label " + labels[r] + " of sample " + r + " outside 0.." + (classes - 1));
+            y[r][labels[r]] = 1;
+        }
+        return y;
+    }
+
     static double[] softmax(double[] logits) {
         double max = Double.NEGATIVE_INFINITY, sum = 0;
         for (double v : logits) max = Math.max(max, v);

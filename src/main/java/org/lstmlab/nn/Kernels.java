@@ -1,0 +1,81 @@
+package org.lstmlab.nn;
+
+/**
+ * The float32 inner loops of {@link FastEngine}. Matrices are row arrays (float[rows][]) whose rows are padded
+ * (see {@link #paddedWidth}), so that vector code may load and store a full vector at any column below the
+ * logical width. Products may therefore also write pad columns of C; this is harmless because the pad columns of
+ * every B operand are kept zero.
+ * {@link ScalarKernels} writes them as zero-offset loops that C2 auto-vectorises; VectorKernels uses
+ * jdk.incubator.vector and is only ever loaded by name, so a JVM without that module never sees it.
+ */
+interface Kernels {
+
+    /** Row length for a logical width n: room for one masked vector past any column below n. */
+    static int paddedWidth(int n) { return (n + 15) / 16 * 16 + 16; }
+
+    static Kernels of(KernelPath path) {
+        switch (path.resolve()) {
+            case SCALAR: return new ScalarKernels();
+            case VECTOR:
+                if (!KernelPath.vectorModulePresent())
+                    throw new IllegalStateException("the vector kernels need --add-modules jdk.incubator.vector");
+                try {
+                    return (Kernels) Class.forName("org.lstmlab.nn.VectorKernels").getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load the vector kernels", e);
+                }
+            default: throw new IllegalArgumentException(path.toString());
+        }
+    }
+
+    KernelPath path();
+
+    /** c[c0+i][0..n) += Σ_k a[a0+i][aCol+k] · b[b0+k][0..n), for i < m, k < depth. */
+    void multiply(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0, float[][] c, int c0, int n);
+
+    /** c[c0+k][0..n) += Σ_i a[a0+i][aCol+k] · b[b0+i][0..n), for k < depth, i < m: C += Aᵀ·B. */
+    void multiplyTransposed(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
+                            float[][] c, int c0, int n);
+
+    /**
+     * One LSTM row (spec §3.3): a holds the pre-activations in blocks f, i, o, g; act receives the activations;
+     * c = f⊙cPrev + i⊙g; tanhC = tanh(c); h[hAt..hAt+H) = o⊙tanhC. Outputs never alias inputs.
+     */
+    void lstmForward(float[] a, float[] cPrev, float[] act, float[] c, float[] tanhC, float[] h, int hAt, int H);
+
+    /**
+     * One LSTM row of spec §7.3, from the activations act, the carried G_h and G_c: writes G_a (blocks f, i, o, g)
+     * into gA and the gradient for c_{t−1} into gCPrev. Outputs never alias inputs; tiny values are flushed.
+     */
+    void lstmBackward(float[] act, float[] tanhC, float[] cPrev, float[] gH, float[] gC, float[] gCPrev,
+                      float[] gA, int H);
+
+    /** RNN row: act = relu(a). */
+    void reluForward(float[] a, float[] act, int H);
+
+    /** RNN row of spec §7.2: gA = G_h ⊙ sign(h), where act holds h; tiny values are flushed. */
+    void reluBackward(float[] act, float[] gH, float[] gA, int H);
+
+    /**
+     * Gradients below this are set to zero. Backprop through hundreds of steps shrinks them geometrically into
+     * float32's subnormal range, where arithmetic is about 100 times slower; at that size they cannot move any
+     * float32 sum they enter.
+     */
+    float FLUSH = 1e-30f;
+
+    /** sum[0..n) += Σ rows[from..to)[0..n). */
+    default void addRows(float[][] rows, int from, int to, float[] sum, int n) {
+        for (int r = from; r < to; r++) {
+            float[] row = rows[r];
+            for (int j = 0; j < n; j++) sum[j] += row[j];
+        }
+    }
+
+    /** Σ of squares over rows[0..m)[0..n), in float64. */
+    default double sumOfSquares(float[][] rows, int m, int n) {
+        double s = 0;
+        for (int r = 0; r < m; r++)
+            for (int j = 0; j < n; j++) s += (double) rows[r][j] * rows[r][j];
+        return s;
+    }
+}

@@ -1,0 +1,292 @@
+package org.lstmlab.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on jdk.incubator.vector, loaded only by name from {@link Kernels#of}. No masks (slow on Java 17):
+ * products run over whole vectors into the rows' padding, and row-wise cell code covers a width H ≥ L with
+ * vectors at 0, L, 2L, ... plus one last vector ending exactly at H (it recomputes a few lanes, which is harmless
+ * because no output aliases an input). Products keep 4 rows × 2 vectors of accumulators in registers.
+ */
+final class VectorKernels implements Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows per pass of multiplyTransposed, so that the slice stays in cache. */
+    private static final int CHUNK = 128;
+    /** Cell rows narrower than one vector. */
+    private final ScalarKernels narrow = new ScalarKernels();
+
+    @Override
+    public KernelPath path() { return KernelPath.VECTOR; }
+
+    @Override
+    public void multiply(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
+                         float[][] c, int c0, int n) {
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 2 * L <= n; j += 2 * L) rows4x2(a, a0 + i, aCol, depth, b, b0, c, c0 + i, j);
+            for (; j < n; j += L) rows4x1(a, a0 + i, aCol, depth, b, b0, c, c0 + i, j);
+        }
+        for (; i < m; i++) {
+            float[] x = a[a0 + i], y = c[c0 + i];
+            for (int j = 0; j < n; j += L) {
+                FloatVector s = FloatVector.fromArray(S, y, j);
+                for (int k = 0; k < depth; k++)
+                    s = FloatVector.fromArray(S, b[b0 + k], j).fma(FloatVector.broadcast(S, x[aCol + k]), s);
+                s.intoArray(y, j);
+            }
+        }
+    }
+
+    /** Rows c[cRow..cRow+4), columns [j, j + 2L): += a rows · b. */
+    private static void rows4x2(float[][] a, int aRow, int aCol, int depth, float[][] b, int b0, float[][] c,
+                                int cRow, int j) {
+        float[] x0 = a[aRow], x1 = a[aRow + 1], x2 = a[aRow + 2], x3 = a[aRow + 3];
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        int j2 = j + L;
+        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
+        FloatVector t0 = FloatVector.fromArray(S, y0, j2), t1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector t2 = FloatVector.fromArray(S, y2, j2), t3 = FloatVector.fromArray(S, y3, j2);
+        for (int k = 0; k < depth; k++) {
+            float[] bk = b[b0 + k];
+            FloatVector w = FloatVector.fromArray(S, bk, j), v = FloatVector.fromArray(S, bk, j2);
+            int at = aCol + k;
+            FloatVector e0 = FloatVector.broadcast(S, x0[at]), e1 = FloatVector.broadcast(S, x1[at]);
+            FloatVector e2 = FloatVector.broadcast(S, x2[at]), e3 = FloatVector.broadcast(S, x3[at]);
+            s0 = w.fma(e0, s0);
+            s1 = w.fma(e1, s1);
+            s2 = w.fma(e2, s2);
+            s3 = w.fma(e3, s3);
+            t0 = v.fma(e0, t0);
+            t1 = v.fma(e1, t1);
+            t2 = v.fma(e2, t2);
+            t3 = v.fma(e3, t3);
+        }
+        s0.intoArray(y0, j);
+        s1.intoArray(y1, j);
+        s2.intoArray(y2, j);
+        s3.intoArray(y3, j);
+        t0.intoArray(y0, j2);
+        t1.intoArray(y1, j2);
+        t2.intoArray(y2, j2);
+        t3.intoArray(y3, j2);
+    }
+
+    /** Rows c[cRow..cRow+4), columns [j, j + L): += a rows · b. */
+    private static void rows4x1(float[][] a, int aRow, int aCol, int depth, float[][] b, int b0, float[][] c,
+                                int cRow, int j) {
+        float[] x0 = a[aRow], x1 = a[aRow + 1], x2 = a[aRow + 2], x3 = a[aRow + 3];
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
+        for (int k = 0; k < depth; k++) {
+            FloatVector w = FloatVector.fromArray(S, b[b0 + k], j);
+            int at = aCol + k;
+            s0 = w.fma(FloatVector.broadcast(S, x0[at]), s0);
+            s1 = w.fma(FloatVector.broadcast(S, x1[at]), s1);
+            s2 = w.fma(FloatVector.broadcast(S, x2[at]), s2);
+            s3 = w.fma(FloatVector.broadcast(S, x3[at]), s3);
+        }
+        s0.intoArray(y0, j);
+        s1.intoArray(y1, j);
+        s2.intoArray(y2, j);
+        s3.intoArray(y3, j);
+    }
+
+    @Override
+    public void multiplyTransposed(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
+                                   float[][] c, int c0, int n) {
+        for (int from = 0; from < m; from += CHUNK) {
+            int to = Math.min(m, from + CHUNK);
+            int k = 0;
+            for (; k + 4 <= depth; k += 4) {
+                int j = 0;
+                for (; j + 2 * L <= n; j += 2 * L) transposed4x2(a, a0, aCol + k, from, to, b, b0, c, c0 + k, j);
+                for (; j < n; j += L) transposed4x1(a, a0, aCol + k, from, to, b, b0, c, c0 + k, j);
+            }
+            for (; k < depth; k++)
+                for (int j = 0; j < n; j += L) {
+                    float[] y = c[c0 + k];
+                    FloatVector s = FloatVector.fromArray(S, y, j);
+                    for (int i = from; i < to; i++)
+                        s = FloatVector.fromArray(S, b[b0 + i], j).fma(FloatVector.broadcast(S, a[a0 + i][aCol + k]), s);
+                    s.intoArray(y, j);
+                }
+        }
+    }
+
+    /** Rows c[cRow..cRow+4), columns [j, j + 2L): += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i]. */
+    private static void transposed4x2(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                      float[][] c, int cRow, int j) {
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        int j2 = j + L;
+        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
+        FloatVector t0 = FloatVector.fromArray(S, y0, j2), t1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector t2 = FloatVector.fromArray(S, y2, j2), t3 = FloatVector.fromArray(S, y3, j2);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i], bi = b[b0 + i];
+            FloatVector g = FloatVector.fromArray(S, bi, j), h = FloatVector.fromArray(S, bi, j2);
+            FloatVector e0 = FloatVector.broadcast(S, x[col]), e1 = FloatVector.broadcast(S, x[col + 1]);
+            FloatVector e2 = FloatVector.broadcast(S, x[col + 2]), e3 = FloatVector.broadcast(S, x[col + 3]);
+            s0 = g.fma(e0, s0);
+            s1 = g.fma(e1, s1);
+            s2 = g.fma(e2, s2);
+            s3 = g.fma(e3, s3);
+            t0 = h.fma(e0, t0);
+            t1 = h.fma(e1, t1);
+            t2 = h.fma(e2, t2);
+            t3 = h.fma(e3, t3);
+        }
+        s0.intoArray(y0, j);
+        s1.intoArray(y1, j);
+        s2.intoArray(y2, j);
+        s3.intoArray(y3, j);
+        t0.intoArray(y0, j2);
+        t1.intoArray(y1, j2);
+        t2.intoArray(y2, j2);
+        t3.intoArray(y3, j2);
+    }
+
+    /** Rows c[cRow..cRow+4), columns [j, j + L): += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i]. */
+    private static void transposed4x1(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                      float[][] c, int cRow, int j) {
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i];
+            FloatVector g = FloatVector.fromArray(S, b[b0 + i], j);
+            s0 = g.fma(FloatVector.broadcast(S, x[col]), s0);
+            s1 = g.fma(FloatVector.broadcast(S, x[col + 1]), s1);
+            s2 = g.fma(FloatVector.broadcast(S, x[col + 2]), s2);
+            s3 = g.fma(FloatVector.broadcast(S, x[col + 3]), s3);
+        }
+        s0.intoArray(y0, j);
+        s1.intoArray(y1, j);
+        s2.intoArray(y2, j);
+        s3.intoArray(y3, j);
+    }
+
+    @Override
+    public void lstmForward(float[] a, float[] cPrev, float[] act, float[] c, float[] tanhC, float[] h, int hAt, int H) {
+        if (H < L) {
+            narrow.lstmForward(a, cPrev, act, c, tanhC, h, hAt, H);
+            return;
+        }
+        sigmoidRow(a, act, 0, 3 * H); // f, i, o
+        tanhRow(a, act, 3 * H, 4 * H); // g
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector f = FloatVector.fromArray(S, act, j), i = FloatVector.fromArray(S, act, H + j);
+            FloatVector g = FloatVector.fromArray(S, act, 3 * H + j);
+            f.mul(FloatVector.fromArray(S, cPrev, j)).add(i.mul(g)).intoArray(c, j);
+        }
+        tanhRow(c, tanhC, 0, H);
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector.fromArray(S, act, 2 * H + j).mul(FloatVector.fromArray(S, tanhC, j)).intoArray(h, hAt + j);
+        }
+    }
+
+    /**
+     * y[from..to) = σ(x[from..to)), to − from ≥ L. One call site of exp per loop keeps the method small enough
+     * for C2 to inline every vector operation (otherwise vectors get boxed).
+     */
+    private static void sigmoidRow(float[] x, float[] y, int from, int to) {
+        for (int start = from; start < to; start += L) {
+            int j = Math.min(start, to - L);
+            sigmoid(FloatVector.fromArray(S, x, j)).intoArray(y, j);
+        }
+    }
+
+    private static void tanhRow(float[] x, float[] y, int from, int to) {
+        for (int start = from; start < to; start += L) {
+            int j = Math.min(start, to - L);
+            tanh(FloatVector.fromArray(S, x, j)).intoArray(y, j);
+        }
+    }
+
+    @Override
+    public void lstmBackward(float[] act, float[] tanhC, float[] cPrev, float[] gH, float[] gC, float[] gCPrev,
+                             float[] gA, int H) {
+        if (H < L) {
+            narrow.lstmBackward(act, tanhC, cPrev, gH, gC, gCPrev, gA, H);
+            return;
+        }
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector f = FloatVector.fromArray(S, act, j), i = FloatVector.fromArray(S, act, H + j);
+            FloatVector o = FloatVector.fromArray(S, act, 2 * H + j), g = FloatVector.fromArray(S, act, 3 * H + j);
+            FloatVector tau = FloatVector.fromArray(S, tanhC, j), G_h = FloatVector.fromArray(S, gH, j);
+            FloatVector G_tau = G_h.mul(o), G_o = G_h.mul(tau);
+            FloatVector G_c = FloatVector.fromArray(S, gC, j).add(oneMinusSquare(tau).mul(G_tau));
+            FloatVector G_i = G_c.mul(g), G_g = G_c.mul(i), G_f = G_c.mul(FloatVector.fromArray(S, cPrev, j));
+            flush(G_c.mul(f)).intoArray(gCPrev, j);
+            flush(sigmoidDerivative(f).mul(G_f)).intoArray(gA, j);
+            flush(sigmoidDerivative(i).mul(G_i)).intoArray(gA, H + j);
+            flush(sigmoidDerivative(o).mul(G_o)).intoArray(gA, 2 * H + j);
+            flush(oneMinusSquare(g).mul(G_g)).intoArray(gA, 3 * H + j);
+        }
+    }
+
+    @Override
+    public void reluForward(float[] a, float[] act, int H) {
+        for (int j = 0; j < H; j += L) FloatVector.fromArray(S, a, j).max(0f).intoArray(act, j);
+    }
+
+    @Override
+    public void reluBackward(float[] act, float[] gH, float[] gA, int H) {
+        FloatVector zero = FloatVector.zero(S);
+        for (int j = 0; j < H; j += L) {
+            FloatVector G_h = flush(FloatVector.fromArray(S, gH, j));
+            zero.blend(G_h, FloatVector.fromArray(S, act, j).compare(VectorOperators.GT, 0f)).intoArray(gA, j);
+        }
+    }
+
+    private static FloatVector flush(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, FLUSH));
+    }
+
+    private static FloatVector sigmoidDerivative(FloatVector y) { return y.mul(y.neg().add(1f)); }
+
+    private static FloatVector oneMinusSquare(FloatVector y) { return y.mul(y).neg().add(1f); }
+
+    /** 1 / (1 + e^−x). */
+    private static FloatVector sigmoid(FloatVector x) {
+        return FloatVector.broadcast(S, 1f).div(exp(x.neg()).add(1f));
+    }
+
+    /** 2σ(2x) − 1, as in the book. */
+    private static FloatVector tanh(FloatVector x) { return sigmoid(x.mul(2f)).mul(2f).sub(1f); }
+
+    private static final float LOG2E = 1.44269504f;
+    /** 1.5·2^23: adding it rounds a float of magnitude < 2^22 to the nearest integer, in the low mantissa bits. */
+    private static final float ROUND = 12582912f;
+    private static final int ROUND_BITS = 0x4B400000;
+
+    /**
+     * e^x as 2^n · 2^f with n = round(x·log2 e) and 2^f = e^(f·ln2) by its Taylor series to degree 6
+     * (|f| ≤ 0.5, error about 1e-7): Java 17's vector API has no intrinsic EXP. x is clamped so the result stays
+     * a normal float.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector y = x.max(-87.3f).min(88.3f).mul(LOG2E);
+        FloatVector rounded = y.add(ROUND);
+        IntVector n = rounded.reinterpretAsInts().sub(ROUND_BITS);
+        FloatVector f = y.sub(rounded.sub(ROUND));
+        FloatVector p = f.mul(1.5403530e-4f).add(1.3333558e-3f);
+        p = p.mul(f).add(9.6181291e-3f);
+        p = p.mul(f).add(5.5504109e-2f);
+        p = p.mul(f).add(2.4022651e-1f);
+        p = p.mul(f).add(6.9314718e-1f);
+        p = p.mul(f).add(1f);
+        FloatVector twoToN = n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(twoToN);
+    }
+}
