@@ -12,8 +12,16 @@ public interface Engine extends AutoCloseable {
     /** Loss and gradients of the batch at the model's current parameters; nothing is updated. */
     Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms);
 
-    /** Forward, backward and one Adam update of every tensor (spec §5.3). */
-    StepResult trainStep(Model model, Batch batch, Adam adam);
+    /**
+     * Forward, backward and one Adam update of every tensor (spec §5.3). The default computes every gradient
+     * from the pre-update weights, then updates: the head and the recurrent layer both backprop through the
+     * old weights, as in the book.
+     */
+    default StepResult trainStep(Model model, Batch batch, Adam adam) {
+        Gradients g = gradients(model, batch, false);
+        model.adam().update(model.params(), g, adam);
+        return new StepResult(g.loss(), g.accuracy());
+    }
 
     /** Logits [size][classes]. */
     float[][] logits(Model model, Batch batch);

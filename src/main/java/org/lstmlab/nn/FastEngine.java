@@ -76,14 +76,6 @@ public final class FastEngine implements Engine {
                 withHiddenGradNorms ? norms(normSquares, ReferenceBatch.longest(batch.lengths())) : null);
     }
 
-    /** Spec §5.3: all gradients from the pre-update weights, then one Adam update of every tensor. */
-    @Override
-    public StepResult trainStep(Model model, Batch batch, Adam adam) {
-        Gradients g = gradients(model, batch, false);
-        model.adam().update(model.params(), g, adam);
-        return new StepResult(g.loss(), g.accuracy());
-    }
-
     @Override
     public synchronized float[][] logits(Model model, Batch batch) {
         ModelConfig cfg = model.config();

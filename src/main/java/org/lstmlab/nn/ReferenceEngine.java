@@ -26,14 +26,6 @@ public final class ReferenceEngine implements Engine {
         return new Gradients(head.loss(), head.correct(), batch.size(), dW, db, head.dWo(), head.dbo(), norms);
     }
 
-    /** Spec §5.3: all gradients from the pre-update weights, then one Adam update of every tensor. */
-    @Override
-    public StepResult trainStep(Model model, Batch batch, Adam adam) {
-        Gradients g = gradients(model, batch, false);
-        model.adam().update(model.params(), g, adam);
-        return new StepResult(g.loss(), g.accuracy());
-    }
-
     @Override
     public float[][] logits(Model model, Batch batch) {
         double[][] logits = logits(model.params(), ReferenceBatch.of(batch, model.config().classes()));
