@@ -3,18 +3,25 @@ package org.lstmlab.cli;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate the embedded synthetic urban-sound dataset (both layouts) unless it is already complete.")
+        description = "Generate the embedded synthetic urban-sound dataset (Kaggle and UrbanSound8K layouts) unless "
+                + "a complete one with the same preset and seed is already there. Prints the dataset folder.")
 public final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "small", description = "small (600 clips, CI) or book (5,435 clips). Default: ${DEFAULT-VALUE}")
+    @Spec CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "small", description = "small (600 clips, for CI) or book (5,435 clips). Default: ${DEFAULT-VALUE}")
     String preset;
 
-    @Option(names = "--seed", defaultValue = "1234", description = "Generator seed. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--seed", defaultValue = "1234", description = "Generator seed; the same seed gives identical files. Default: ${DEFAULT-VALUE}")
     long seed;
 
     @Option(names = "--out", description = "Output folder. Default: datasets/synthetic-<preset>")
@@ -22,9 +29,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticPreset p = SyntheticPreset.valueOf(preset.toUpperCase(java.util.Locale.ROOT));
+        SyntheticPreset p = Arrays.stream(SyntheticPreset.values()).filter(v -> v.name().equalsIgnoreCase(preset)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--preset must be small or book, not '" + preset + "'"));
         Path dir = SyntheticUrbanSounds.ensure(out != null ? out : Path.of(p.defaultFolder()), p, seed);
-        System.out.println(dir.toAbsolutePath());
+        spec.commandLine().getOut().println(dir.toAbsolutePath());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

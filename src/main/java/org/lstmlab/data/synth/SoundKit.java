@@ -85,6 +85,7 @@ final class SoundKit {
         for (int i = Math.max(0, from); i < Math.min(to, out.length); i++) {
             phase += f0[i] / rate;
             phase -= (long) phase;
+            if (env != null && env[i] == 0) continue; // silent here: keep the phase running, skip the partials
             double s1 = sinCycles(phase), twoCos = 2 * sinCycles(phase + 0.25), s0 = 0, sum = 0;
             int kMax = Math.min(amps.length, (int) (limit / Math.max(f0[i], 1e-9)));
             for (int k = 0; k < kMax; k++) {
