@@ -78,7 +78,7 @@ final class SoundKit {
     /**
      * Adds sum_k amps[k-1] * sin(2 pi k phi(t)) over [from, to), phi integrating the pitch contour f0 (Hz per sample,
      * indexed like out) times env (may be null). Partials above 45% of the rate are skipped. sin(k theta) comes from
-     * the Chebyshev recurrence s_k = 2 cos(theta) s_(k-1) - s_(k-2): one table lookup per sample, not per partial.
+     * the recurrence s_(k+2) = 2 cos(2 theta) s_k - s_(k-2): two table lookups per sample, not one per partial.
      */
     static void harmonics(double[] out, int from, int to, double[] f0, double[] amps, double[] env, double gain, int rate, double phase0) {
         double phase = phase0, limit = 0.45 * rate;
@@ -86,14 +86,17 @@ final class SoundKit {
             phase += f0[i] / rate;
             phase -= (long) phase;
             if (env != null && env[i] == 0) continue; // silent here: keep the phase running, skip the partials
-            double s1 = sinCycles(phase), twoCos = 2 * sinCycles(phase + 0.25), s0 = 0, sum = 0;
-            int kMax = Math.min(amps.length, (int) (limit / Math.max(f0[i], 1e-9)));
-            for (int k = 0; k < kMax; k++) {
-                sum += amps[k] * s1;
-                double s2 = twoCos * s1 - s0;
-                s0 = s1;
-                s1 = s2;
+            // odd and even partials as two independent recurrences (step 2 theta), so the CPU can overlap them
+            double s1 = sinCycles(phase), c1 = sinCycles(phase + 0.25), twoCos2 = 2 * (2 * c1 * c1 - 1);
+            double odd = s1, oddPrev = -s1, even = 2 * c1 * s1, evenPrev = 0, sum = 0;
+            int kMax = Math.min(amps.length, (int) (limit / Math.max(f0[i], 1e-9))), k = 0;
+            for (; k + 1 < kMax; k += 2) {
+                sum += amps[k] * odd + amps[k + 1] * even;
+                double o = twoCos2 * odd - oddPrev, e = twoCos2 * even - evenPrev;
+                oddPrev = odd; odd = o;
+                evenPrev = even; even = e;
             }
+            if (k < kMax) sum += amps[k] * odd;
             out[i] += gain * sum * (env == null ? 1 : env[i]);
         }
     }
