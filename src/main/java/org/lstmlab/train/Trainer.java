@@ -159,13 +159,13 @@ public final class Trainer {
         TrainingChecks.check(model.config(), config, data, split);
         Engine e = requireEngine();
         TrainingListener events = TrainingListener.all(listeners);
-        String model = modelName();
+        String title = modelName();
         int B = config.batchSize(), batches = split.train().length / B, first = epochsTrained() + 1;
         var adam = config.adam();
         List<EpochRecord> records = new ArrayList<>();
         var norms = new TreeMap<Integer, double[]>();
         if (runOffset == 0) recordRunStart(first);
-        events.trainingStarted(new TrainingListener.Start(model, first, config.epochs(), batches, B, config.report()));
+        events.trainingStarted(new TrainingListener.Start(title, first, config.epochs(), batches, B, config.report()));
         if (probeEvery > 0 && first == 1) probe(e, 0, norms, events);
         long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
         for (int c = 0; c < config.epochs(); c++) {
@@ -175,9 +175,9 @@ public final class Trainer {
             for (int n = 0; n < batches; n++) {
                 int[] idx = new int[B];
                 for (int k = 0; k < B; k++) idx[k] = split.train()[order[n * B + k]];
-                StepResult r = e.trainStep(this.model, data.batch(idx), adam);
+                StepResult r = e.trainStep(model, data.batch(idx), adam);
                 if (!Double.isFinite(r.loss()))
-                    throw new TrainingDivergedException(model, run, n + 1, batches, r.loss(), config.clipNorm());
+                    throw new TrainingDivergedException(title, run, n + 1, batches, r.loss(), config.clipNorm());
                 lossSum += r.loss();
                 accSum += r.accuracy();
                 events.batchFinished(new TrainingListener.BatchDone(epoch, run, n + 1, batches, r.loss(), r.accuracy(),
@@ -194,14 +194,14 @@ public final class Trainer {
             events.epochFinished(rec);
             if (report) {
                 long nowSec = now / 1000;
-                events.reported(new TrainingListener.Report(model, rec, nowSec - lastReportSec, nowSec - startSec));
+                events.reported(new TrainingListener.Report(title, rec, nowSec - lastReportSec, nowSec - startSec));
                 lastReportSec = nowSec;
             }
         }
         History h = new History(records, norms);
         runOffset = 0;
         recordCall(e, h);
-        events.trainingEnded(model, h, clock.millis() / 1000 - startSec);
+        events.trainingEnded(title, h, clock.millis() / 1000 - startSec);
         return h;
     }
 
@@ -220,16 +220,13 @@ public final class Trainer {
         return Predictions.of(requireEngine(), model, data, indices);
     }
 
-    /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass. */
+    /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
     private double validationAccuracy(Engine e, int epoch) {
         int[] val = split.validation();
         int[] order = SeedStreams.permutation(SeedStreams.validation(config.seed(), epoch), val.length);
         int[] idx = new int[Math.min(config.validationSamples(), val.length)];
         for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
-        float[][] logits = e.logits(model, data.batch(idx));
-        int correct = 0;
-        for (int k = 0; k < idx.length; k++) if (Predictions.argmax(logits[k]) == data.label(idx[k])) correct++;
-        return (double) correct / idx.length;
+        return Predictions.of(e, model, data, idx).accuracy();
     }
 
     private void probe(Engine e, int epoch, Map<Integer, double[]> norms, TrainingListener events) {
