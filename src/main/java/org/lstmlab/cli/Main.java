@@ -14,6 +14,8 @@ public final class Main {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new FeaturesCommand());
         cl.addSubcommand(new BenchEngineCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new EvaluateCommand());
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new BenchOrtCommand());
         cl.addSubcommand(new ReproduceCommand());

@@ -1,0 +1,61 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.train.ModelFile;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What train and evaluate share: one-line errors, and reading a saved model's data settings back. */
+final class Cli {
+    private static final Pattern BOOK_SPLIT = Pattern.compile("book\\(seed=(-?\\d+)\\)");
+
+    private Cli() {}
+
+    interface Action { void run() throws Exception; }
+
+    /** Runs the command; a bad input or a failed run prints one line "command: why" and exits with 1. */
+    static int run(String command, Action action) {
+        try {
+            action.run();
+            return 0;
+        } catch (Exception e) {
+            System.err.println(command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    static FeatureParams featureParams(ModelFile f) {
+        if (!(f.recipe().get("features") instanceof Map<?, ?> m))
+            throw new IllegalArgumentException("model file " + f.path() + " does not record its feature parameters");
+        @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
+        return FeatureParams.fromMap(map);
+    }
+
+    /** The seed of the book split the model was trained on, from the split name the data layer gave it. */
+    static long splitSeed(ModelFile f) {
+        Object split = f.recipe().get("split") instanceof Map<?, ?> m ? m.get("name") : null;
+        Matcher matcher = BOOK_SPLIT.matcher(String.valueOf(split));
+        if (!matcher.matches())
+            throw new IllegalArgumentException("model file " + f.path() + " was trained on split '" + split
+                    + "', not a book split; use evaluate --all");
+        return Long.parseLong(matcher.group(1));
+    }
+
+    static void requireSameClasses(ModelFile f, PackedSequences data) {
+        Object classes = f.recipe().get("classes");
+        if (!data.classNames().equals(classes))
+            throw new IllegalArgumentException("model file " + f.path() + " knows the classes " + classes + ", the data has " + data.classNames());
+    }
+
+    /** Continuing or testing on a split only makes sense on the data the model was trained on. */
+    static void requireSameData(ModelFile f, PackedSequences data) {
+        requireSameClasses(f, data);
+        Object fingerprint = f.recipe().get("data");
+        if (!data.fingerprint().equals(fingerprint))
+            throw new IllegalArgumentException("model file " + f.path() + " was trained on data " + fingerprint
+                    + ", this dataset is " + data.fingerprint() + (" (evaluate --all tests it on every sample)"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.LoadResult;
+import org.lstmlab.data.SoundDataset;
+import org.lstmlab.data.synth.SyntheticPreset;
+import org.lstmlab.data.synth.SyntheticUrbanSounds;
+import org.lstmlab.features.FeatureParams;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** --data DIR, else the embedded synthetic dataset (generated on first use); shared by train and evaluate. */
+final class DatasetOption {
+    /** The generator seed of the embedded dataset, the same everywhere so the default data never changes. */
+    static final long SYNTHETIC_SEED = 1234;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Dataset root (Kaggle or UrbanSound8K layout). Default: the embedded synthetic dataset.")
+    Path data;
+
+    @Option(names = "--synthetic", defaultValue = "book", paramLabel = "PRESET",
+            description = "Synthetic preset used without --data: book or small. Default: ${DEFAULT-VALUE}")
+    String synthetic;
+
+    Path root() throws IOException {
+        if (data != null) return data;
+        SyntheticPreset preset = SyntheticPreset.valueOf(synthetic.trim().toUpperCase(Locale.ROOT));
+        return SyntheticUrbanSounds.ensure(Path.of(preset.defaultFolder()), preset, SYNTHETIC_SEED).resolve(SyntheticUrbanSounds.KAGGLE);
+    }
+
+    /** Features of every clip, with a console bar while extracting on a terminal. */
+    LoadResult load(FeatureParams params, boolean progress) throws IOException {
+        SoundDataset ds = SoundDataset.open(root());
+        LoadResult r = ds.load(params, LoadOptions.defaults().progress(progress ? LoadProgress.console() : LoadProgress.NONE));
+        System.err.printf(Locale.ROOT, "%s: %d sequences at %s (%d clips skipped)%n", ds.root(), r.sequences().size(),
+                params.tag(), ds.clips().size() - r.sequences().size());
+        return r;
+    }
+}

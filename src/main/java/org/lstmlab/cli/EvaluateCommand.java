@@ -1,0 +1,74 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Engine;
+import org.lstmlab.train.BookLog;
+import org.lstmlab.train.EngineKind;
+import org.lstmlab.train.Engines;
+import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.Predictions;
+import org.lstmlab.data.Splits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Loads a saved model and reports its accuracy on the test split of the data it was trained on "
+                + "(or, with --all, on every sample of a dataset with the same classes), with the confusion matrix.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train --save.")
+    Path modelFile;
+    @Mixin DatasetOption dataset;
+    @Option(names = "--all", description = "Evaluate every sample, not only the test split.")
+    boolean all;
+    @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
+    String engine;
+
+    @Override
+    public Integer call() {
+        return Cli.run("evaluate", () -> {
+            ModelFile f = ModelFile.load(modelFile);
+            FeatureParams params = Cli.featureParams(f);
+            PackedSequences data = dataset.load(params, TrainProgress.interactive()).sequences();
+            int[] indices;
+            if (all) {
+                Cli.requireSameClasses(f, data);
+                indices = IntStream.range(0, data.size()).toArray();
+            } else {
+                Cli.requireSameData(f, data);
+                indices = Splits.book(data.size(), Cli.splitSeed(f)).test();
+            }
+            String name = BookLog.modelName(f.model().config().cell(), params);
+            try (Engine e = Engines.open(EngineKind.parse(engine))) {
+                long start = System.currentTimeMillis() / 1000;
+                Predictions p = Predictions.of(e, f.model(), data, indices);
+                System.out.println(BookLog.test(name, p.accuracy(), System.currentTimeMillis() / 1000 - start));
+                System.out.println(confusion(p, data.classNames()));
+            }
+        });
+    }
+
+    /** Rows: true class; columns: predicted class, numbered as in the header list. */
+    static String confusion(Predictions p, List<String> classes) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d samples, %d correct; confusion (row = true class):%n",
+                p.size(), p.correct()));
+        int[][] m = p.confusion();
+        sb.append(String.format(Locale.ROOT, "%-20s", ""));
+        for (int c = 0; c < m.length; c++) sb.append(String.format(Locale.ROOT, "%6d", c));
+        sb.append('\n');
+        for (int r = 0; r < m.length; r++) {
+            sb.append(String.format(Locale.ROOT, "%-20s", r + " " + classes.get(r)));
+            for (int v : m[r]) sb.append(String.format(Locale.ROOT, "%6d", v));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

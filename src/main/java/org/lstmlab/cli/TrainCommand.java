@@ -1,0 +1,92 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Split;
+import org.lstmlab.data.Splits;
+import org.lstmlab.features.FeatureMode;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.Model;
+import org.lstmlab.train.EngineKind;
+import org.lstmlab.train.Engines;
+import org.lstmlab.train.History;
+import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.TrainConfig;
+import org.lstmlab.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains one model the book's way (spec §2, §5, §6), printing the book's log lines, then its test accuracy.",
+                "Continue a saved model with --from (the book's 10 + 100 schedule: train --epochs 10 --save m.zip, "
+                        + "then train --from m.zip --epochs 100 --report 20 --save m.zip)."})
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin DatasetOption dataset;
+
+    @Option(names = "--cell", defaultValue = "lstm", description = "rnn (the book's basic), lstm or state. Default: ${DEFAULT-VALUE}")
+    String cell;
+    @Option(names = "--interval", defaultValue = "10", description = "Frame hop in ms. Default: ${DEFAULT-VALUE}")
+    int interval;
+    @Option(names = "--window", defaultValue = "10", description = "Frame length in ms. Default: ${DEFAULT-VALUE}")
+    int window;
+    @Option(names = "--mode", defaultValue = "book", description = "Features: book or corrected. Default: ${DEFAULT-VALUE}")
+    String mode;
+    @Option(names = "--epochs", defaultValue = "" + TrainConfig.BOOK_EPOCHS, description = "Default: ${DEFAULT-VALUE}")
+    int epochs;
+    @Option(names = "--report", defaultValue = "" + TrainConfig.BOOK_REPORT, description = "Log and validate every N epochs (0 = silent). Default: ${DEFAULT-VALUE}")
+    int report;
+    @Option(names = "--hidden", defaultValue = "" + TrainConfig.BOOK_HIDDEN, description = "Hidden size. Default: ${DEFAULT-VALUE}")
+    int hidden;
+    @Option(names = "--batch", defaultValue = "" + TrainConfig.BOOK_BATCH, description = "Batch size. Default: ${DEFAULT-VALUE}")
+    int batch;
+    @Option(names = "--lr", defaultValue = "" + TrainConfig.BOOK_LEARNING_RATE, description = "Adam learning rate. Default: ${DEFAULT-VALUE}")
+    double lr;
+    @Option(names = "--clip", defaultValue = "0", description = "Clip the gradient norm to this (0 = off, the book). Default: ${DEFAULT-VALUE}")
+    double clip;
+    @Option(names = "--seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "Initial weights, shuffles, validation draws. Default: ${DEFAULT-VALUE}")
+    long seed;
+    @Option(names = "--split-seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "The train/validation/test split (spec §2); --from keeps the saved model's. Default: ${DEFAULT-VALUE}")
+    long splitSeed;
+    @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
+    String engine;
+    @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model with its Adam state, recipe and history.")
+    Path save;
+    @Option(names = "--from", paramLabel = "FILE", description = "Continue training this saved model (its cell, hidden size, seed and features).")
+    Path from;
+    @Option(names = "--no-progress", description = "No progress bars.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        return Cli.run("train", () -> {
+            TrainConfig config = TrainConfig.book(CellType.parse(cell)).withHidden(hidden).withEpochs(epochs).withReport(report)
+                    .withBatchSize(batch).withLearningRate(lr).withClipNorm(clip).withSeed(seed).withEngine(EngineKind.parse(engine));
+            ModelFile previous = from == null ? null : ModelFile.load(from);
+            if (previous != null) {
+                Model m = previous.model();
+                config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(Trainer.of(m).config().seed());
+            }
+            FeatureParams params = previous != null ? Cli.featureParams(previous)
+                    : FeatureMode.parse(mode) == FeatureMode.BOOK ? FeatureParams.book(interval, window) : FeatureParams.corrected(interval, window);
+            boolean bar = !noProgress && TrainProgress.interactive();
+            PackedSequences data = dataset.load(params, bar).sequences();
+            if (previous != null) Cli.requireSameData(previous, data);
+            Split split = Splits.book(data.size(), previous != null ? Cli.splitSeed(previous) : splitSeed);
+            Model model = previous != null ? previous.model() : Trainer.newModel(config, data);
+            try (Engine e = Engines.open(config.engine()); TrainProgress progress = new TrainProgress(System.out, bar)) {
+                Trainer trainer = Trainer.of(model).config(config).on(data, split).engine(e).listener(progress);
+                History h = trainer.train();
+                trainer.test();
+                if (save != null) {
+                    ModelFile.save(save, model, previous == null ? h : previous.history().then(h));
+                    System.err.println("saved " + save);
+                }
+            }
+        });
+    }
+}

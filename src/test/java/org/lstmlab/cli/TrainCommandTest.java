@@ -1,0 +1,107 @@
+package org.lstmlab.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.audio.WavWriter;
+import org.lstmlab.train.ModelFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** train and evaluate end to end on a tiny Kaggle-layout dataset of tones, one class per band. */
+class TrainCommandTest {
+    @TempDir static Path dir;
+    static Path data;
+
+    @BeforeAll
+    static void tones() throws IOException {
+        data = dir.resolve("tones");
+        Files.createDirectories(data.resolve("Train"));
+        StringBuilder csv = new StringBuilder("ID,Class\n");
+        String[] classes = {"siren", "drilling", "dog_bark"};
+        double[] hz = {5000, 9000, 14000};
+        Random rng = new Random(3);
+        for (int id = 0; id < 40; id++) {
+            int c = id % 3;
+            double[] s = new double[44100 + rng.nextInt(8000)];
+            for (int k = 0; k < s.length; k++) s[k] = 0.3 * Math.sin(2 * Math.PI * hz[c] * k / 44100) + 0.05 * rng.nextGaussian();
+            WavWriter.pcm16().sampleRate(44100).write(data.resolve("Train/" + id + ".wav"), new double[][] {s});
+            csv.append(id).append(',').append(classes[c]).append('\n');
+        }
+        Files.writeString(data.resolve("train.csv"), csv);
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.commandLine().execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void trainsSavesContinuesAndEvaluatesWithTheBooksLines() throws IOException {
+        Path model = dir.resolve("basic.model");
+        Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "8", "--epochs", "2", "--report", "1",
+                "--engine", "reference", "--save", model.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Model us_basic_10_10 train started:", lines.get(0));
+        assertTrue(lines.get(1).matches("    Epoch 1: cost=\\d\\.\\d{3}, accuracy=\\d\\.\\d{3}/\\d\\.\\d{3} \\(\\d+/\\d+ secs\\)"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("    Epoch 2: cost="), lines.get(2));
+        assertTrue(lines.get(3).matches("Model us_basic_10_10 train ended in \\d+ secs:"), lines.get(3));
+        assertTrue(lines.get(4).matches("Model us_basic_10_10 test report: accuracy = \\d\\.\\d{3}, \\(\\d+ secs\\)"), lines.get(4));
+        assertEquals("", lines.get(5), "the book's blank line after the test report");
+        String testAccuracy = lines.get(4).replaceAll(".*accuracy = (\\S+),.*", "$1");
+
+        Run e = run("evaluate", model.toString(), "--data", data.toString(), "--engine", "reference");
+        assertEquals(0, e.code(), e.err());
+        assertEquals("accuracy = " + testAccuracy, e.out().lines().findFirst().orElseThrow().replaceAll(".*(accuracy = \\S+),.*", "$1"),
+                "evaluate recomputes the same test split and accuracy");
+        assertTrue(e.out().contains("8 samples"), e.out());   // 40 clips: 30 train, 2 validation, 8 test
+
+        Run more = run("train", "--data", data.toString(), "--from", model.toString(), "--epochs", "1", "--report", "1",
+                "--engine", "reference", "--save", model.toString(), "--no-progress");
+        assertEquals(0, more.code(), more.err());
+        assertTrue(more.out().contains("    Epoch 1: cost="), "the book numbers each call from 1: " + more.out());
+        ModelFile f = ModelFile.load(model);
+        assertEquals(3, f.history().size());
+        assertEquals(List.of(1, 2, 3), f.history().epochs().stream().map(x -> x.epoch()).toList());
+        assertEquals(9, f.model().adam().n[0], "3 epochs x 3 batches of Adam steps, state kept across calls");
+    }
+
+    @Test
+    void badSettingsFailWithOneClearLine() throws IOException {
+        Run hidden = run("train", "--data", data.toString(), "--hidden", "0", "--no-progress");
+        assertEquals(1, hidden.code());
+        assertTrue(hidden.err().contains("train: hidden size must be > 0, got 0"), hidden.err());
+
+        Run batch = run("train", "--data", data.toString(), "--batch", "31", "--engine", "reference", "--no-progress");
+        assertEquals(1, batch.code());
+        assertTrue(batch.err().contains("batch size 31 is larger than the training split (30 samples)"), batch.err());
+
+        Path broken = dir.resolve("broken.model");
+        Files.write(broken, Arrays.copyOf("PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), 12));
+        Run eval = run("evaluate", broken.toString(), "--data", data.toString());
+        assertEquals(1, eval.code());
+        assertTrue(eval.err().contains("evaluate: model file " + broken), eval.err());
+    }
+}
