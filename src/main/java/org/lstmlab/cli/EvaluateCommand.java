@@ -32,6 +32,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
     String engine;
 
+    @Option(names = "--threads", description = "Threads for the java and ort engines. Default: all cores")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() {
         return Cli.run("evaluate", () -> {
@@ -47,7 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 indices = Splits.book(data.size(), Cli.splitSeed(f)).test();
             }
             String name = BookLog.modelName(f.model().config().cell(), params);
-            try (Engine e = Engines.open(EngineKind.parse(engine))) {
+            try (Engine e = Engines.open(EngineKind.parse(engine), threads)) {
                 long start = System.currentTimeMillis() / 1000;
                 Predictions p = Predictions.of(e, f.model(), data, indices);
                 System.out.println(BookLog.test(name, p.accuracy(), System.currentTimeMillis() / 1000 - start));

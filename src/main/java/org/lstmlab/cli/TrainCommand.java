@@ -52,8 +52,10 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--split-seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "The train/validation/test split (spec §2); --from keeps the saved model's. Default: ${DEFAULT-VALUE}")
     long splitSeed;
-    @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--engine", defaultValue = "auto", description = "java (float32, vectorised), reference (float64, the book's equations), ort or auto (= java). Default: ${DEFAULT-VALUE}")
     String engine;
+    @Option(names = "--threads", description = "Threads for the java and ort engines. Default: all cores")
+    int threads = Runtime.getRuntime().availableProcessors();
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model with its Adam state, recipe and history.")
     Path save;
     @Option(names = "--from", paramLabel = "FILE", description = "Continue training this saved model (its cell, hidden size, seed and features).")
@@ -78,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (previous != null) Cli.requireSameData(previous, data);
             Split split = Splits.book(data.size(), previous != null ? Cli.splitSeed(previous) : splitSeed);
             Model model = previous != null ? previous.model() : Trainer.newModel(config, data);
-            try (Engine e = Engines.open(config.engine()); TrainProgress progress = new TrainProgress(System.out, bar)) {
+            try (Engine e = Engines.open(config.engine(), threads); TrainProgress progress = new TrainProgress(System.out, bar)) {
                 Trainer trainer = Trainer.of(model).config(config).on(data, split).engine(e).listener(progress);
                 History h = trainer.train();
                 trainer.test();

@@ -1,19 +1,28 @@
 package org.lstmlab.train;
 
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.FastEngine;
 import org.lstmlab.nn.ReferenceEngine;
+import org.lstmlab.onnx.OrtDevice;
 import org.lstmlab.onnx.OrtTrainingEngine;
 
 /** Opens the engine for an {@link EngineKind}; the caller closes it. */
 public final class Engines {
     private Engines() {}
 
-    public static Engine open(EngineKind kind) {
+    /** One thread per engine: the safe choice when several models train side by side. */
+    public static Engine open(EngineKind kind) { return open(kind, 1); }
+
+    /**
+     * {@code threads} splits each batch across threads (JAVA) or sets ORT's intra-op threads; the float64 reference
+     * engine is single-threaded. A history is bit-identical only between runs with the same engine and thread count.
+     */
+    public static Engine open(EngineKind kind, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         switch (kind) {
             case REFERENCE: return new ReferenceEngine();
-            case JAVA: throw new IllegalStateException("the fast Java engine (FastEngine) is not available in this build; use --engine reference");
-            case ORT: return new OrtTrainingEngine();
-            case AUTO: return new ReferenceEngine();   // until FastEngine lands
+            case JAVA: case AUTO: return new FastEngine(threads);
+            case ORT: return new OrtTrainingEngine(OrtDevice.CPU, threads);
             default: throw new IllegalArgumentException("unknown engine kind " + kind);
         }
     }

@@ -16,6 +16,26 @@ class EnginesTest {
         try (var ort = Engines.open(EngineKind.ORT)) {
             assertEquals("ort", ort.name());
         }
+        try (var fast = Engines.open(EngineKind.JAVA, 2); var auto = Engines.open(EngineKind.AUTO)) {
+            assertEquals("java-fast", fast.name());
+            assertEquals("java-fast", auto.name());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Engines.open(EngineKind.JAVA, 0));
+    }
+
+    /** The same seed, engine and thread count give the same history bytes with the float32 engine too. */
+    @Test
+    void fastEngineHistoryIsByteIdenticalRunAfterRun() {
+        var data = TestData.sequences(60, 8, 7, 3, 8);
+        var split = TestData.split(60, 40, 10);
+        TrainConfig c = TrainConfig.book(CellType.LSTM).withHidden(6).withEpochs(3).withReport(1);
+        String[] csv = new String[2];
+        for (int k = 0; k < 2; k++)
+            try (var e = Engines.open(EngineKind.JAVA, 2)) {
+                csv[k] = Trainer.fresh(c, data, split).engine(e).probeGradients(1).train().toCsv();
+            }
+        assertEquals(csv[0], csv[1]);
+        assertEquals(4, csv[0].lines().count());
     }
 
     @Test
