@@ -85,8 +85,7 @@ public final class OrtClassifier implements AutoCloseable {
             throw new UncheckedIOException("cannot read ONNX model " + file + ": " + e.getMessage(), e);
         }
         OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);   // parallelism comes from running chunks side by side
+        try (OrtSession.SessionOptions options = OrtDevice.cpuOptions(1)) {   // parallel chunks instead
             session = OrtEnvironment.getEnvironment().createSession(bytes, options);
         } catch (OrtException e) {
             throw new IllegalArgumentException("ONNX model " + file + " cannot be loaded by ONNX Runtime: "

@@ -158,8 +158,9 @@ final class TrainingGraph {
             g.output(HIDDEN_NORMS, g.op("ReduceL2", new String[] {scanned[1]}, attr("axes", 1L, 2L),
                     attr("keepdims", 0)), FLOAT, "T");
         String gaFlat = g.reshape(ga, -1, gw);
-        String dWx = g.gemm(g.reshape(xt, -1, c.inputs()), gaFlat, true, false);
-        String dWh = g.gemm(g.reshape(hPrev, -1, c.hidden()), gaFlat, true, false);
+        // Σ_t z_tᵀ G_a,t as one product; an explicit transpose + MatMul, since Gemm with transA is many times slower
+        String dWx = g.matMul(g.reshape(g.transpose(xt, 2, 0, 1), c.inputs(), -1), gaFlat);
+        String dWh = g.matMul(g.reshape(g.transpose(hPrev, 2, 0, 1), c.hidden(), -1), gaFlat);
         return new String[] {g.concat(0, dWx, dWh), g.reduceSum(ga, 0, 1), dWo, dbo};
     }
 
