@@ -13,6 +13,7 @@ public final class Main {
         // subcommands are added below, one line each
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new FeaturesCommand());
+        cl.addSubcommand(new GradCommand());
         cl.addSubcommand(new BenchEngineCommand());
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new EvaluateCommand());

@@ -1,0 +1,45 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.NpzArrays;
+import org.lstmlab.nn.NpzGradients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Course use: the reference loss and gradients of one batch, to check a student's numpy implementation. */
+@Command(name = "grad", mixinStandardHelpOptions = true,
+        description = {"Loss, accuracy and gradients of one batch, in float64 by the reference engine (spec §3-§7).",
+                "Input .npz: x [B,T+1,F] (length in x[:,0,0], frames in rows 1..T), y [B,C] one-hot, "
+                        + "W [F+H,G*H], b [G*H], Wo [H,C], bo [C]; G = 1 for rnn, 4 for lstm/state.",
+                "Output .npz: loss, accuracy (1-element arrays), dW, db, dWo, dbo."})
+public final class GradCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "NPZ", description = "the batch and the weights") Path input;
+    @Option(names = "--cell", required = true, description = "rnn, lstm or state") String cell;
+    @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "where to write the results")
+    Path out;
+
+    @Override
+    public Integer call() {
+        try {
+            NpzArrays result = NpzGradients.compute(NpzArrays.read(input), CellType.parse(cell));
+            result.write(out);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("loss=%.10g accuracy=%.4f -> %s%n", result.get("loss", 1)[0], result.get("accuracy", 1)[0], out);
+            o.flush();
+            return 0;
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("grad: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+    }
+}
