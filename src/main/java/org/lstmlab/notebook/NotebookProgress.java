@@ -1,23 +1,59 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.train.History;
+import org.lstmlab.train.TrainingListener;
+
 import java.util.Locale;
 
 /**
  * A progress bar that redraws itself in place in a notebook cell (an HTML {@code <progress>} element via
  * {@link Display}); outside a kernel it prints a text line every tenth of the way. Redraws are throttled, since a
- * kernel message per training batch would flood the notebook.
+ * kernel message per training batch would flood the notebook. As a {@link TrainingListener} it shows one bar per
+ * training call over all its batches, labelled with the model's name, with the epoch and running cost and accuracy.
  */
-public class NotebookProgress {
+public class NotebookProgress implements TrainingListener {
 
     static final long MIN_REDRAW_NANOS = 200_000_000L;
 
-    private final String label;
+    private String label;
     private String id;
     private long lastRedraw;
     private long lastTenth = -1;
+    private int epochs;
+    private long steps;
 
     public NotebookProgress(String label) {
         this.label = label;
+    }
+
+    /** A bar for training; each training call starts a new bar named after its model. */
+    public NotebookProgress() {
+        this("training");
+    }
+
+    @Override
+    public void trainingStarted(Start start) {
+        label = start.modelName();
+        id = null;
+        lastTenth = -1;
+        epochs = start.epochs();
+        steps = (long) start.epochs() * start.batches();
+        update(0, steps, "epoch 1/" + epochs);
+    }
+
+    @Override
+    public void batchFinished(BatchDone b) {
+        update((long) (b.runEpoch() - 1) * b.batches() + b.batch(), steps,
+                String.format(Locale.ROOT, "epoch %d/%d cost=%.3f accuracy=%.3f", b.runEpoch(), epochs,
+                        b.runningLoss(), b.runningAccuracy()));
+    }
+
+    @Override
+    public void trainingEnded(String modelName, History history, long seconds) {
+        if (history.isEmpty()) return;
+        var last = history.last();
+        update(steps, steps, String.format(Locale.ROOT, "%d epochs in %d s, cost=%.3f accuracy=%.3f", history.size(), seconds,
+                last.cost(), last.trainAccuracy()));
     }
 
     /** Moves the bar to {@code done} of {@code total}, with a short status such as the running loss. */

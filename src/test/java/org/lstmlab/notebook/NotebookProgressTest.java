@@ -2,10 +2,15 @@ package org.lstmlab.notebook;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lstmlab.train.EpochRecord;
+import org.lstmlab.train.History;
+import org.lstmlab.train.TrainingListener;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,5 +48,27 @@ class NotebookProgressTest {
         assertEquals(11, lines.length);
         assertEquals("epochs [###############...............] 25/50 ", lines[5]);
         assertTrue(lines[10].startsWith("epochs [" + "#".repeat(30) + "] 50/50"), lines[10]);
+    }
+
+    @Test
+    void trainingEventsDriveOneBarPerCallOverAllBatches() {
+        RecordingKernel kernel = new RecordingKernel();
+        Display.use(kernel);
+        NotebookProgress bar = new NotebookProgress();
+        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 1, 2, 3, 10, 1));
+        bar.batchFinished(new TrainingListener.BatchDone(2, 2, 3, 3, 0.5, 0.75, 1.25, 0.5));
+        var history = new History(List.of(new EpochRecord(1, 1, 2.0, 0.25, 0.2, 1.0),
+                new EpochRecord(2, 2, 1.25, 0.5, 0.4, 1.0)), Map.of());
+        bar.trainingEnded("us_lstm_10_100", history, 7);
+
+        String first = (String) kernel.calls.get(0)[3];
+        assertTrue(first.contains("us_lstm_10_100") && first.contains("value=\"0\" max=\"6\""), first);
+        String atLastBatch = (String) kernel.calls.get(1)[3];
+        assertTrue(atLastBatch.contains("6/6") && atLastBatch.contains("epoch 2/2 cost=1.250 accuracy=0.500"), atLastBatch);
+        String end = (String) kernel.calls.get(kernel.calls.size() - 1)[3];
+        assertTrue(end.contains("2 epochs in 7 s, cost=1.250 accuracy=0.500"), end);
+
+        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 3, 1, 3, 10, 1));
+        assertEquals("display", kernel.calls.get(kernel.calls.size() - 1)[0], "a new call draws a new bar");
     }
 }

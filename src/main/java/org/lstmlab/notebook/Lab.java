@@ -1,0 +1,70 @@
+package org.lstmlab.notebook;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One-line notebook steps over the toolkit: {@code Lab.dataset()}, {@code data.features(10, 100)},
+ * {@code Lab.train(features.lstm()).epochs(10)}, {@code Lab.show(x)}. It only delegates to the stage packages.
+ *
+ * <p>Notebook parameters read environment variables first (as d2l-java reads MAX_EPOCH), so CI can run every
+ * notebook in quick mode without editing it: {@code LSTMLAB_QUICK=1}, {@code LSTMLAB_DATA=<folder>},
+ * {@code LSTMLAB_EPOCHS=<n>}.
+ */
+public final class Lab {
+
+    public static final String QUICK = "LSTMLAB_QUICK", DATA = "LSTMLAB_DATA", EPOCHS = "LSTMLAB_EPOCHS";
+
+    /** Where parameters come from; tests swap in a map. */
+    static Function<String, String> environment = System::getenv;
+
+    private Lab() {}
+
+    /** The environment variable {@code name} if set and not blank, else {@code fallback}. */
+    public static String param(String name, String fallback) {
+        return param(name, fallback, s -> s);
+    }
+
+    /** As {@link #param(String, String)}; "1", "true", "yes" and "on" are true. */
+    public static boolean param(String name, boolean fallback) {
+        return param(name, fallback, s -> switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + "=" + s + ": expected 1/0, true/false, yes/no or on/off");
+        });
+    }
+
+    public static int param(String name, int fallback) {
+        return param(name, fallback, s -> {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + "=" + s + ": expected a whole number");
+            }
+        });
+    }
+
+    private static <T> T param(String name, T fallback, Function<String, T> parse) {
+        String v = environment.apply(name);
+        return v == null || v.isBlank() ? fallback : parse.apply(v);
+    }
+
+    /**
+     * The project folder: the nearest folder at or above the working directory that holds both pom.xml and
+     * notebooks/ (a kernel runs in the notebook's folder), else the working directory.
+     */
+    public static Path root() {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path p = cwd; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("notebooks"))) return p;
+        }
+        return cwd;
+    }
+
+    /** Shows a value in the running kernel (tables as HTML, charts as images); returns its display id. */
+    public static String show(Object value) {
+        return Display.show(value);
+    }
+}
