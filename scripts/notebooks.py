@@ -11,6 +11,7 @@ Source format: a JShell script split into cells by marker lines.
   // %% [markdown]        a markdown cell; its lines are comments ("// " is stripped)
   // %% expect=image/png,text/html contains="RNN|LSTM"
                           a code cell whose outputs must include those MIME types and contain those strings
+  // %% tags=parameters   cell tags (papermill's "parameters" marks the parameters cell)
   // %%                   a plain code cell
 """
 import json, os, re, shlex, subprocess, sys, time
@@ -44,9 +45,9 @@ def parse(text):
             elif args:
                 for word in shlex.split(args):
                     key, _, value = word.partition("=")
-                    if key not in ("expect", "contains"):
+                    if key not in ("expect", "contains", "tags"):
                         raise SystemExit(f"unknown cell option {key!r} in {line!r}")
-                    sep = "," if key == "expect" else "|"
+                    sep = "|" if key == "contains" else ","
                     meta[key] = [v for v in value.split(sep) if v]
             continue
         if kind == "markdown":
@@ -64,8 +65,11 @@ def notebook(cells):
     out = []
     for i, (kind, body, meta) in enumerate(cells):
         cell = {"cell_type": kind, "id": f"cell-{i:02d}", "metadata": {}, "source": source(body)}
-        if meta:
-            cell["metadata"]["lstmlab"] = meta
+        checks = {k: v for k, v in meta.items() if k != "tags"}
+        if checks:
+            cell["metadata"]["lstmlab"] = checks
+        if "tags" in meta:
+            cell["metadata"]["tags"] = meta["tags"]
         if kind == "code":
             cell.update(execution_count=None, outputs=[])
         out.append(cell)
@@ -101,20 +105,26 @@ def execute(nb, env):
     """Runs nbconvert; retries only the kernel start-up race. Returns (ok, seconds, log)."""
     cmd = [JUPYTER, "nbconvert", "--to", "notebook", "--execute",
            "--ExecutePreprocessor.kernel_name=java",
+           "--ExecutePreprocessor.kernel_manager_class=settled_kernel.SettledKernelManager",
            f"--ExecutePreprocessor.timeout={env.get('LSTMLAB_CELL_TIMEOUT', '600')}",
            f"--ExecutePreprocessor.startup_timeout={env.get('LSTMLAB_KERNEL_STARTUP', '30')}",
            "--output-dir", str(OUT), str(nb)]
+    kernel_log = OUT / (nb.stem + ".kernel.log")
+    env = dict(env, LSTMLAB_KERNEL_LOG=str(kernel_log),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")])))
     for attempt in range(RETRIES + 1):
+        kernel_log.write_bytes(b"")
         start = time.monotonic()
         proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True)
         seconds = time.monotonic() - start
-        log = proc.stdout + proc.stderr
+        log = proc.stdout + proc.stderr + kernel_log.read_text(errors="replace")
         if proc.returncode == 0:
             return True, seconds, log
         if RACE not in log or attempt == RETRIES:
             return False, seconds, log
-        print(f"  {nb.stem}: {RACE} (rapaio 3.0.1 start-up race) after {seconds:.0f} s; "
-              f"retry {attempt + 1} of {RETRIES}", flush=True)
+        crashed = '"this.handlers" is null' in log
+        print(f"  {nb.stem}: {RACE} after {seconds:.0f} s (rapaio 3.0.1 start-up race"
+              f"{', shell thread crashed' if crashed else ''}); retry {attempt + 1} of {RETRIES}", flush=True)
     raise AssertionError("unreachable")
 
 

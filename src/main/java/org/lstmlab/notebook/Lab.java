@@ -1,5 +1,9 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.report.Evaluation;
+import org.lstmlab.report.ResultsTable;
+import org.lstmlab.train.History;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -63,8 +67,29 @@ public final class Lab {
         return cwd;
     }
 
-    /** Shows a value in the running kernel (tables as HTML, charts as images); returns its display id. */
+    /** The embedded synthetic dataset, or the folder in LSTMLAB_DATA when set; quick mode when LSTMLAB_QUICK is. */
+    public static LabDataset dataset() {
+        return dataset(param(DATA, ""));
+    }
+
+    /** A dataset folder in either layout (Kaggle train.csv + Train/, or UrbanSound8K); blank = the embedded one. */
+    public static LabDataset dataset(String folder) {
+        return new LabDataset(folder == null || folder.isBlank() ? null : root().resolve(folder), param(QUICK, false));
+    }
+
+    /** A fresh model for these features, ready to {@link LabModel#epochs train}. */
+    public static LabModel train(LabFeatures.Setup setup) {
+        return new LabModel(setup);
+    }
+
+    /**
+     * Shows a value in the running kernel: tables as HTML (a results table with its own formatting, a training
+     * history or an evaluation as their tables), charts as images, anything else as text. Returns its display id.
+     */
     public static String show(Object value) {
+        if (value instanceof ResultsTable results) return Display.html(results.toHtml());
+        if (value instanceof History history) return Display.show(history.table());
+        if (value instanceof Evaluation evaluation) return Display.show(evaluation.perClass());
         return Display.show(value);
     }
 }

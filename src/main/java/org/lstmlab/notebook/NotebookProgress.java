@@ -1,17 +1,21 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.data.LoadProgress;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A progress bar that redraws itself in place in a notebook cell (an HTML {@code <progress>} element via
  * {@link Display}); outside a kernel it prints a text line every tenth of the way. Redraws are throttled, since a
  * kernel message per training batch would flood the notebook. As a {@link TrainingListener} it shows one bar per
- * training call over all its batches, labelled with the model's name, with the epoch and running cost and accuracy.
+ * training call over all its batches, labelled with the model's name, with the epoch and running cost and accuracy;
+ * as a {@link LoadProgress} one bar per feature-extraction task (its calls may come from worker threads).
  */
-public class NotebookProgress implements TrainingListener {
+public class NotebookProgress implements TrainingListener, LoadProgress {
 
     static final long MIN_REDRAW_NANOS = 200_000_000L;
 
@@ -26,19 +30,53 @@ public class NotebookProgress implements TrainingListener {
         this.label = label;
     }
 
+    /**
+     * For runners that train several models at once, each on its own thread (events do not name their model): one
+     * bar per training thread, each restarting with the model that thread trains next.
+     */
+    public static TrainingListener parallel() {
+        Map<Thread, NotebookProgress> bars = new ConcurrentHashMap<>();
+        return new TrainingListener() {
+            private NotebookProgress bar() { return bars.computeIfAbsent(Thread.currentThread(), t -> new NotebookProgress()); }
+            @Override public void trainingStarted(Start s) { bar().trainingStarted(s); }
+            @Override public void batchFinished(BatchDone b) { bar().batchFinished(b); }
+            @Override public void trainingEnded(String n, History h, long s) { bar().trainingEnded(n, h, s); }
+        };
+    }
+
     /** A bar for training; each training call starts a new bar named after its model. */
     public NotebookProgress() {
         this("training");
     }
 
     @Override
-    public void trainingStarted(Start start) {
-        label = start.modelName();
+    public synchronized void trainingStarted(Start start) {
+        restart(start.modelName(), (long) start.epochs() * start.batches());
+        epochs = start.epochs();
+        update(0, steps, "epoch 1/" + epochs);
+    }
+
+    @Override
+    public synchronized void started(String task, int total) {
+        restart(task, total);
+        update(0, steps, "");
+    }
+
+    @Override
+    public synchronized void advanced(int done) {
+        update(done, steps, "");
+    }
+
+    @Override
+    public synchronized void finished() {
+        update(steps, steps, "done");
+    }
+
+    private void restart(String newLabel, long total) {
+        label = newLabel;
         id = null;
         lastTenth = -1;
-        epochs = start.epochs();
-        steps = (long) start.epochs() * start.batches();
-        update(0, steps, "epoch 1/" + epochs);
+        steps = total;
     }
 
     @Override
@@ -57,7 +95,7 @@ public class NotebookProgress implements TrainingListener {
     }
 
     /** Moves the bar to {@code done} of {@code total}, with a short status such as the running loss. */
-    public void update(long done, long total, String status) {
+    public synchronized void update(long done, long total, String status) {
         boolean last = done >= total;
         if (!Display.inKernel()) {
             long tenth = total <= 0 ? 10 : done * 10 / total;

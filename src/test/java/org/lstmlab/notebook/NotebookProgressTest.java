@@ -71,4 +71,32 @@ class NotebookProgressTest {
         bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 3, 1, 3, 10, 1));
         assertEquals("display", kernel.calls.get(kernel.calls.size() - 1)[0], "a new call draws a new bar");
     }
+
+    @Test
+    void parallelRunnersGetOneBarPerTrainingThread() throws Exception {
+        RecordingKernel kernel = new RecordingKernel();
+        Display.use(kernel);
+        TrainingListener bars = NotebookProgress.parallel();
+        Thread[] threads = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            String model = k == 0 ? "us_basic_10_10" : "us_state_10_100";
+            threads[k] = new Thread(() -> {
+                bars.trainingStarted(new TrainingListener.Start(model, 1, 1, 4, 10, 1));
+                for (int b = 1; b <= 4; b++) bars.batchFinished(new TrainingListener.BatchDone(1, 1, b, 4, 1, 0, 1, 0));
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) t.join();
+
+        // each bar's id only ever shows its own model, and each ends at 4/4
+        Map<String, String> modelOfId = new java.util.HashMap<>(), lastOfId = new java.util.HashMap<>();
+        for (Object[] c : kernel.calls) {
+            String id = (String) c[1], html = (String) c[3];
+            String model = html.contains("us_basic_10_10") ? "us_basic_10_10" : "us_state_10_100";
+            assertEquals(modelOfId.computeIfAbsent(id, x -> model), model, html);
+            lastOfId.put(id, html);
+        }
+        assertEquals(2, modelOfId.size());
+        lastOfId.values().forEach(html -> assertTrue(html.contains("4/4"), html));
+    }
 }

@@ -12,13 +12,13 @@ final class RecordingKernel implements Kernel {
     public String name() { return "recording"; }
 
     @Override
-    public String display(String mime, Object value) {
+    public synchronized String display(String mime, Object value) {
         calls.add(new Object[] {"display", "d" + calls.size(), mime, value});
         return "d" + (calls.size() - 1);
     }
 
     @Override
-    public void update(String id, String mime, Object value) {
+    public synchronized void update(String id, String mime, Object value) {
         calls.add(new Object[] {"update", id, mime, value});
     }
 }

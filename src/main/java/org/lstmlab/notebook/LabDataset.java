@@ -1,0 +1,89 @@
+package org.lstmlab.notebook;
+
+import org.lstmlab.data.SoundDataset;
+import org.lstmlab.data.synth.SyntheticPreset;
+import org.lstmlab.data.synth.SyntheticUrbanSounds;
+import org.lstmlab.features.FeatureParams;
+import org.lstmlab.train.TrainConfig;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * A dataset for notebook steps: a folder in either layout, or (no folder) the embedded synthetic one, generated on
+ * first use into datasets/synthetic-book, or datasets/synthetic-small in quick mode. Opened lazily, once.
+ */
+public final class LabDataset {
+
+    /** The generator seed of the embedded dataset (the CLI's default too). */
+    public static final long SYNTHETIC_SEED = TrainConfig.BOOK_SEED;
+
+    private final Path folder;
+    private final boolean quick;
+    private SoundDataset dataset;
+
+    LabDataset(Path folder, boolean quick) {
+        this.folder = folder;
+        this.quick = quick;
+    }
+
+    /** The same data in quick mode: the small synthetic preset when no folder was given. */
+    public LabDataset quick() {
+        return quick(true);
+    }
+
+    public LabDataset quick(boolean on) {
+        return on == quick ? this : new LabDataset(folder, on);
+    }
+
+    public boolean isQuick() {
+        return quick;
+    }
+
+    /** The opened dataset (generating the synthetic one if it is missing or incomplete). */
+    public SoundDataset dataset() {
+        if (dataset == null) {
+            try {
+                dataset = SoundDataset.open(folder != null ? folder : synthetic());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dataset;
+    }
+
+    private Path synthetic() throws IOException {
+        SyntheticPreset preset = quick ? SyntheticPreset.SMALL : SyntheticPreset.BOOK;
+        Path dir = Lab.root().resolve(preset.defaultFolder());
+        return SyntheticUrbanSounds.ensure(dir, preset, SYNTHETIC_SEED);
+    }
+
+    /** One row per clip in the label file. */
+    public Table metadata() {
+        return dataset().metadata();
+    }
+
+    /** Clips per class, before any skip rule. */
+    public Table summary() {
+        Table counts = metadata().stringColumn("class").countByCategory();
+        counts.setName(dataset().root().getFileName() + ": clips per class");
+        return counts;
+    }
+
+    /** Book-mode features at this interval and window (spec §1), with the book's seeded split. */
+    public LabFeatures features(int intervalMs, int windowMs) {
+        return features(FeatureParams.book(intervalMs, windowMs));
+    }
+
+    /** Features with any parameters (e.g. {@code FeatureParams.corrected(10, 100)}); loaded from the cache if current. */
+    public LabFeatures features(FeatureParams params) {
+        return LabFeatures.load(dataset(), params, quick);
+    }
+
+    @Override
+    public String toString() {
+        return (folder != null ? folder.toString() : "embedded synthetic dataset") + (quick ? " (quick)" : "");
+    }
+}
