@@ -1,6 +1,7 @@
 package org.lstmlab.notebook;
 
 import org.lstmlab.report.Evaluation;
+import org.lstmlab.report.Reproduction;
 import org.lstmlab.report.ResultsTable;
 import org.lstmlab.train.History;
 
@@ -80,6 +81,21 @@ public final class Lab {
     /** A fresh model for these features, ready to {@link LabModel#epochs train}. */
     public static LabModel train(LabFeatures.Setup setup) {
         return new LabModel(setup);
+    }
+
+    /**
+     * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: reports under the
+     * project's reports/, the book's log lines as text, one live bar per training thread (two models train at once),
+     * no console bar. Change anything else fluently, then {@code run()}; a finished run is read back, not retrained.
+     */
+    public static Reproduction reproduce(LabDataset data) {
+        return Reproduction.book()
+                .dataset(data.dataset().root())
+                .quick(data.isQuick())
+                .reports(root().resolve("reports"))
+                .progressBar(false)
+                .log(System.out)
+                .listener(NotebookProgress.parallel());
     }
 
     /**

@@ -4,7 +4,7 @@ import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
 import org.lstmlab.features.FeatureParams;
-import org.lstmlab.train.TrainConfig;
+import org.lstmlab.report.Reproduction;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -16,9 +16,6 @@ import java.nio.file.Path;
  * first use into datasets/synthetic-book, or datasets/synthetic-small in quick mode. Opened lazily, once.
  */
 public final class LabDataset {
-
-    /** The generator seed of the embedded dataset (the CLI's default too). */
-    public static final long SYNTHETIC_SEED = TrainConfig.BOOK_SEED;
 
     private final Path folder;
     private final boolean quick;
@@ -57,7 +54,7 @@ public final class LabDataset {
     private Path synthetic() throws IOException {
         SyntheticPreset preset = quick ? SyntheticPreset.SMALL : SyntheticPreset.BOOK;
         Path dir = Lab.root().resolve(preset.defaultFolder());
-        return SyntheticUrbanSounds.ensure(dir, preset, SYNTHETIC_SEED);
+        return SyntheticUrbanSounds.ensure(dir, preset, Reproduction.DATASET_SEED);
     }
 
     /** One row per clip in the label file. */
