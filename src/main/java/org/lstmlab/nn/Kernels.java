@@ -61,7 +61,7 @@ interface Kernels {
      * float32's subnormal range, where arithmetic is about 100 times slower; at that size they cannot move any
      * float32 sum they enter.
      */
-    float FLUSH = 1e-30f;
+    float FLUSH = 0x1p-100f;
 
     /** sum[0..n) += Σ rows[from..to)[0..n). */
     default void addRows(float[][] rows, int from, int to, float[] sum, int n) {

@@ -219,20 +219,34 @@ final class VectorKernels implements Kernels {
             narrow.lstmBackward(act, tanhC, cPrev, gH, gC, gCPrev, gA, H);
             return;
         }
+        // Two passes, each recomputing G_c from unchanged inputs, then a flush pass: one big loop body gets its
+        // vectors boxed by C2 on Java 17.
         for (int start = 0; start < H; start += L) {
             int j = Math.min(start, H - L);
-            FloatVector f = FloatVector.fromArray(S, act, j), i = FloatVector.fromArray(S, act, H + j);
-            FloatVector o = FloatVector.fromArray(S, act, 2 * H + j), g = FloatVector.fromArray(S, act, 3 * H + j);
+            FloatVector f = FloatVector.fromArray(S, act, j), o = FloatVector.fromArray(S, act, 2 * H + j);
             FloatVector tau = FloatVector.fromArray(S, tanhC, j), G_h = FloatVector.fromArray(S, gH, j);
-            FloatVector G_tau = G_h.mul(o), G_o = G_h.mul(tau);
-            FloatVector G_c = FloatVector.fromArray(S, gC, j).add(oneMinusSquare(tau).mul(G_tau));
-            FloatVector G_i = G_c.mul(g), G_g = G_c.mul(i), G_f = G_c.mul(FloatVector.fromArray(S, cPrev, j));
-            flush(G_c.mul(f)).intoArray(gCPrev, j);
-            flush(sigmoidDerivative(f).mul(G_f)).intoArray(gA, j);
-            flush(sigmoidDerivative(i).mul(G_i)).intoArray(gA, H + j);
-            flush(sigmoidDerivative(o).mul(G_o)).intoArray(gA, 2 * H + j);
-            flush(oneMinusSquare(g).mul(G_g)).intoArray(gA, 3 * H + j);
+            FloatVector G_c = cellGradient(gC, tau, G_h, o, j);
+            FloatVector G_f = G_c.mul(FloatVector.fromArray(S, cPrev, j)), G_o = G_h.mul(tau);
+            G_c.mul(f).intoArray(gCPrev, j);
+            sigmoidDerivative(f).mul(G_f).intoArray(gA, j);
+            sigmoidDerivative(o).mul(G_o).intoArray(gA, 2 * H + j);
         }
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector i = FloatVector.fromArray(S, act, H + j), o = FloatVector.fromArray(S, act, 2 * H + j);
+            FloatVector g = FloatVector.fromArray(S, act, 3 * H + j);
+            FloatVector G_c = cellGradient(gC, FloatVector.fromArray(S, tanhC, j), FloatVector.fromArray(S, gH, j), o, j);
+            FloatVector G_i = G_c.mul(g), G_g = G_c.mul(i);
+            sigmoidDerivative(i).mul(G_i).intoArray(gA, H + j);
+            oneMinusSquare(g).mul(G_g).intoArray(gA, 3 * H + j);
+        }
+        flushRow(gCPrev, H);
+        flushRow(gA, 4 * H);
+    }
+
+    /** G_c after this step's contribution: G_c + (1 − τ²)⊙G_τ with G_τ = G_h⊙o. */
+    private static FloatVector cellGradient(float[] gC, FloatVector tau, FloatVector G_h, FloatVector o, int j) {
+        return FloatVector.fromArray(S, gC, j).add(oneMinusSquare(tau).mul(G_h.mul(o)));
     }
 
     @Override
@@ -249,9 +263,22 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    private static FloatVector flush(FloatVector x) {
-        return x.blend(0f, x.abs().compare(VectorOperators.LT, FLUSH));
+    /**
+     * x, with lanes below FLUSH = 2^-100 in magnitude set to zero, on the bits: an exponent field below
+     * 2^-100's gives an all-ones arithmetic shift, which clears the lane.
+     */
+    /** row[0..n) = flush(row[0..n)), whole vectors into the padding. */
+    private static void flushRow(float[] row, int n) {
+        for (int j = 0; j < n; j += L) flush(FloatVector.fromArray(S, row, j)).intoArray(row, j);
     }
+
+    private static FloatVector flush(FloatVector x) {
+        IntVector bits = x.reinterpretAsInts();
+        IntVector tiny = bits.and(0x7F800000).sub(FLUSH_EXPONENT_BITS).lanewise(VectorOperators.ASHR, 31);
+        return bits.lanewise(VectorOperators.AND_NOT, tiny).reinterpretAsFloats();
+    }
+
+    private static final int FLUSH_EXPONENT_BITS = Float.floatToRawIntBits(FLUSH);
 
     private static FloatVector sigmoidDerivative(FloatVector y) { return y.mul(y.neg().add(1f)); }
 
