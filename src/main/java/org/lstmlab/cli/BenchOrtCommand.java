@@ -15,13 +15,15 @@ import org.lstmlab.train.Engines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench-ort", mixinStandardHelpOptions = true,
         description = {"Times one training step (forward, BPTT, Adam) of the ORT engine against a Java engine.",
-                "Prints a Markdown table: median ms per batch and the ORT/Java ratio (below 1 = ORT faster)."})
+                "Prints a Markdown table: median wall ms per batch, the ORT/Java ratio (below 1 = ORT faster), and the",
+                "mean process CPU ms per batch (all threads), which a busy machine disturbs less than wall time."})
 public final class BenchOrtCommand implements Callable<Integer> {
     @Option(names = "--batch", split = ",", defaultValue = "10,64,256", description = "batch sizes (default ${DEFAULT-VALUE})")
     int[] batches;
@@ -33,11 +35,13 @@ public final class BenchOrtCommand implements Callable<Integer> {
     int features;
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or state (default ${DEFAULT-VALUE})")
     String cell;
-    @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per engine and shape (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per engine and shape, at least (default ${DEFAULT-VALUE})")
     int warmup;
+    @Option(names = "--warmup-seconds", defaultValue = "3", description = "warm up for at least this long, for the JIT (default ${DEFAULT-VALUE})")
+    double warmupSeconds;
     @Option(names = "--repeats", defaultValue = "10", description = "timed steps; the median is reported (default ${DEFAULT-VALUE})")
     int repeats;
-    @Option(names = "--threads", description = "ORT intra-op threads (default: cores)")
+    @Option(names = "--threads", description = "threads for both engines: ORT intra-op, Java batch split (default: cores)")
     Integer threads;
     @Option(names = "--device", defaultValue = "cpu", description = "ORT device: cpu or cuda (default ${DEFAULT-VALUE})")
     String device;
@@ -48,38 +52,43 @@ public final class BenchOrtCommand implements Callable<Integer> {
     public Integer call() {
         CellType cellType = CellType.parse(cell);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        try (Engine java = Engines.open(EngineKind.parse(against));
+        try (Engine java = Engines.open(EngineKind.parse(against), t);
              OrtTrainingEngine ort = new OrtTrainingEngine(OrtDevice.parse(device), t)) {
-            System.out.printf("cell %s, T=%d, F=%d, %d warm-up + %d timed steps, ORT %s with %d threads, Java %s%n%n",
-                    cellType.bookName(), steps, features, warmup, repeats, ort.device(), t, java.name());
-            System.out.println("| B | H | Java ms/batch | ORT ms/batch | ORT / Java |");
-            System.out.println("|---:|---:|---:|---:|---:|");
+            System.out.printf("cell %s, T=%d, F=%d, warm-up >= %d steps, %d timed steps, %d threads, ORT on %s, Java %s%n%n",
+                    cellType.bookName(), steps, features, warmup, repeats, t, ort.device(), java.name());
+            System.out.println("| B | H | Java ms/batch | ORT ms/batch | ORT / Java | Java CPU ms | ORT CPU ms |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
             for (int h : hiddens) {
                 for (int b : batches) {
                     ModelConfig c = new ModelConfig(cellType, features, h, 10);
                     Batch batch = batch(b, 7);
-                    double j = medianMs(java, c, batch), o = medianMs(ort, c, batch);
-                    System.out.printf("| %d | %d | %.1f | %.1f | %.2f |%n", b, h, j, o, o / j);
+                    double[] j = medianMs(java, c, batch), o = medianMs(ort, c, batch);
+                    System.out.printf("| %d | %d | %.1f | %.1f | %.2f | %.1f | %.1f |%n", b, h, j[0], o[0], o[0] / j[0],
+                            j[1], o[1]);
                 }
             }
         }
         return 0;
     }
 
-    /** Median wall time of one trainStep, after warm-up (the first ORT call also builds the session). */
-    private double medianMs(Engine engine, ModelConfig c, Batch batch) {
+    /** Median wall ms and mean process-CPU ms of one trainStep, after warm-up (the first ORT call also builds the session). */
+    private double[] medianMs(Engine engine, ModelConfig c, Batch batch) {
         Parameters p = Parameters.init(c, new Random(1));
         Model m = new Model(c, p, AdamState.zeros(p), null);
         Adam adam = Adam.book();
-        for (int k = 0; k < warmup; k++) engine.trainStep(m, batch, adam);
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int k = 0; k < warmup || System.nanoTime() < warmEnd; k++) engine.trainStep(m, batch, adam);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] ms = new double[repeats];
+        long cpuStart = os.getProcessCpuTime();   // summed over all steps: the OS counts CPU time in coarse ticks
         for (int k = 0; k < repeats; k++) {
             long start = System.nanoTime();
             engine.trainStep(m, batch, adam);
             ms[k] = (System.nanoTime() - start) / 1e6;
         }
+        double cpuMs = (os.getProcessCpuTime() - cpuStart) / 1e6 / repeats;
         Arrays.sort(ms);
-        return ms[repeats / 2];
+        return new double[] {ms[repeats / 2], cpuMs};
     }
 
     private Batch batch(int size, long seed) {

@@ -8,6 +8,7 @@ import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.FastEngine;
 import org.lstmlab.nn.Gradients;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
@@ -21,28 +22,39 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lstmlab.onnx.OnnxFixtures.relativeError;
 
-/** The ORT graphs against the float64 book engine: same weights and batch, same loss, gradients and steps. */
+/**
+ * The ORT graphs against both Java engines (float64 ReferenceEngine, float32 FastEngine): same weights and batch,
+ * same loss, gradients and training steps within 1e-4 relative.
+ */
 class OrtTrainingEngineTest {
     static final double TOL = 1e-4;
     static final OrtTrainingEngine ORT = new OrtTrainingEngine(OrtDevice.CPU, 1);
-    static final Engine REF = new ReferenceEngine();
+    static final Engine REF = new ReferenceEngine(), FAST = new FastEngine(1);
     static final int[] LENGTHS = {9, 3, 6, 1, 9, 4};
 
-    @AfterAll static void close() { ORT.close(); }
+    @AfterAll static void close() {
+        ORT.close();
+        FAST.close();
+    }
 
     static ModelConfig config(CellType cell) { return new ModelConfig(cell, 7, 5, 4); }
 
     @ParameterizedTest
     @EnumSource(CellType.class)
-    void gradientsMatchTheReferenceEngine(CellType cell) {
+    void gradientsMatchBothJavaEngines(CellType cell) {
+        for (Engine java : new Engine[] {REF, FAST}) assertSameGradients(cell, java);
+    }
+
+    private static void assertSameGradients(CellType cell, Engine java) {
         Model m = OnnxFixtures.model(config(cell), 11);
         Batch b = OnnxFixtures.batch(m.config(), LENGTHS, 12);
-        Gradients ort = ORT.gradients(m, b, true), ref = REF.gradients(m, b, true);
+        Gradients ort = ORT.gradients(m, b, true), ref = java.gradients(m, b, true);
         assertEquals(ref.loss(), ort.loss(), TOL * ref.loss());
         assertEquals(ref.correct(), ort.correct());
         double[][] o = ort.tensors(), r = ref.tensors();
         for (int k = 0; k < 4; k++)
-            assertTrue(relativeError(o[k], r[k]) < TOL, Parameters.NAMES[k] + " off by " + relativeError(o[k], r[k]));
+            assertTrue(relativeError(o[k], r[k]) < TOL, java.name() + ": " + Parameters.NAMES[k] + " off by "
+                    + relativeError(o[k], r[k]));
         assertTrue(relativeError(ort.hiddenGradNorms(), ref.hiddenGradNorms()) < TOL);
         assertTrue(ref.norm() > 1e-3, "fixture must carry gradient");
     }
@@ -64,31 +76,32 @@ class OrtTrainingEngineTest {
 
     @ParameterizedTest
     @EnumSource(CellType.class)
-    void trainingStepsMatchTheReferenceEngine(CellType cell) {
-        assertSameTraining(cell, Adam.book().withLearningRate(0.01));
+    void trainingStepsMatchBothJavaEngines(CellType cell) {
+        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(cell, Adam.book().withLearningRate(0.01), java);
     }
 
     @Test
-    void clippedTrainingMatchesTheReferenceEngine() {
+    void clippedTrainingMatchesBothJavaEngines() {
         Adam adam = Adam.book().withLearningRate(0.01).withClipNorm(0.05);
         Model m = OnnxFixtures.model(config(CellType.LSTM), 31);
         assertTrue(REF.gradients(m, OnnxFixtures.batch(m.config(), LENGTHS, 300), false).norm() > 0.05,
                 "clipping must be active in this fixture");
-        assertSameTraining(CellType.LSTM, adam);
+        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(CellType.LSTM, adam, java);
     }
 
-    private static void assertSameTraining(CellType cell, Adam adam) {
+    private static void assertSameTraining(CellType cell, Adam adam, Engine java) {
         Model ort = OnnxFixtures.model(config(cell), 31), ref = OnnxFixtures.model(config(cell), 31);
         double[] start = ort.params().w.clone();
         for (int step = 0; step < 5; step++) {
             Batch b = OnnxFixtures.batch(ort.config(), LENGTHS, 300 + step);
-            StepResult so = ORT.trainStep(ort, b, adam), sr = REF.trainStep(ref, b, adam);
+            StepResult so = ORT.trainStep(ort, b, adam), sr = java.trainStep(ref, b, adam);
             assertEquals(sr.loss(), so.loss(), TOL * sr.loss(), "loss at step " + step);
             assertEquals(sr.accuracy(), so.accuracy(), 1e-12, "accuracy at step " + step);
         }
         double[][] po = ort.params().tensors(), pr = ref.params().tensors();
         for (int k = 0; k < 4; k++) {
-            assertTrue(relativeError(po[k], pr[k]) < TOL, Parameters.NAMES[k] + " off by " + relativeError(po[k], pr[k]));
+            assertTrue(relativeError(po[k], pr[k]) < TOL, java.name() + ": " + Parameters.NAMES[k] + " off by "
+                    + relativeError(po[k], pr[k]));
             assertTrue(relativeError(ort.adam().s[k], ref.adam().s[k]) < TOL, "s of " + Parameters.NAMES[k]);
             assertTrue(relativeError(ort.adam().t[k], ref.adam().t[k]) < 1e-3, "t of " + Parameters.NAMES[k]);
         }
