@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class FeatureExtractor {
     private static final int SAMPLE_RATE = FeatureParams.SAMPLE_RATE;
     private final FeatureParams params;
-    private final int n, hop, g, lo, hi;
+    private final int n, hop, g, lo;
     private final double scale;
     private final double[] window;
     private final ThreadLocal<Workspace> workspace;
@@ -33,7 +33,6 @@ public final class FeatureExtractor {
         this.g = params.groupSize();
         boolean book = params.mode() == FeatureMode.BOOK;
         this.lo = book ? n - 200 * g : 1;
-        this.hi = lo + 100 * g;
         this.window = params.hann() ? hann(n) : null;
         double gain = 0;
         for (int i = 0; i < n; i++) gain += window == null ? 1 : window[i];
@@ -114,18 +113,16 @@ public final class FeatureExtractor {
         for (int t0 = 0; t0 < steps; t0 += w.batch) {
             int count = Math.min(w.batch, steps - t0);
             for (int f = 0; f < count; f++) w.starts[f] = (t0 + f) * hop;
-            w.spectrum.magnitudes(signal, w.starts, count, w.mags);
-            for (int f = 0; f < count; f++) bands(w.mags[f], out[t0 + f]);
+            w.spectrum.bandSums(signal, w.starts, count, w.sums);
+            for (int f = 0; f < count; f++) bands(w.sums[f], out[t0 + f]);
         }
         return out;
     }
 
     /** Feature j = mean of |X[k]| / scale over the j-th group of g bins. */
-    private void bands(double[] mags, double[] features) {
+    private void bands(double[] sums, double[] features) {
         for (int j = 0; j < FeatureParams.FEATURES; j++) {
-            double sum = 0;
-            for (int k = j * g; k < (j + 1) * g; k++) sum += mags[k] / scale;
-            double mean = sum / g;
+            double mean = sums[j] / scale / g;
             features[j] = params.logMagnitude() ? Math.log1p(mean) : mean;
         }
     }
@@ -151,9 +148,9 @@ public final class FeatureExtractor {
 
     /** Per-thread FFT plan and buffers. */
     private final class Workspace {
-        final FrameSpectrum spectrum = FrameSpectrum.create(n, lo, hi, window);
+        final FrameSpectrum spectrum = FrameSpectrum.create(n, lo, g, FeatureParams.FEATURES, window);
         final int batch = spectrum.batch();
         final int[] starts = new int[batch];
-        final double[][] mags = new double[batch][hi - lo];
+        final double[][] sums = new double[batch][FeatureParams.FEATURES];
     }
 }

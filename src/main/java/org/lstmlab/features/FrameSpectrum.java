@@ -1,8 +1,9 @@
 package org.lstmlab.features;
 
 /**
- * Magnitudes |X[k]| of the full length-n DFT of several frames, for bins k in [lo, hi) (k may pass n/2: the mirror
- * |X[k]| = |X[n-k]| of real input). One instance per thread: it owns its plans and buffers.
+ * Band sums of DFT magnitudes of several frames: band j adds |X[k]| over k = lo + j·g .. lo + j·g + g - 1 of the
+ * full length-n DFT (k may pass n/2: the mirror |X[k]| = |X[n-k]| of real input). One instance per thread: it owns
+ * its plans and buffers.
  */
 interface FrameSpectrum {
 
@@ -10,16 +11,16 @@ interface FrameSpectrum {
     int batch();
 
     /**
-     * out[f][k - lo] = |DFT(w · x[starts[f] .. starts[f] + n))[k]| for f < count (count <= batch()),
+     * out[f][j] = Σ_k |DFT(w · x[starts[f] .. starts[f] + n))[k]| over band j, for f < count (count <= batch()),
      * w the window given at construction (rectangular if null).
      */
-    void magnitudes(double[] x, int[] starts, int count, double[][] out);
+    void bandSums(double[] x, int[] starts, int count, double[][] out);
 
     /** The fastest implementation available for this length: vectorised mixed-radix FFT, else JTransforms. */
-    static FrameSpectrum create(int n, int lo, int hi, double[] window) {
+    static FrameSpectrum create(int n, int lo, int g, int bands, double[] window) {
         int[] radices = radices(n);
-        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, radices, lo, hi, window);
-        return new JTransformsSpectrum(n, lo, hi, window);
+        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, radices, lo, g, bands, window);
+        return new JTransformsSpectrum(n, lo, g, bands, window);
     }
 
     /** Prime factors of n if all are 2, 3, 5 or 7 (the butterflies the vectorised FFT has), else null. */

@@ -4,14 +4,15 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /** One real FFT per frame with JTransforms; the fallback for lengths the vectorised FFT does not factor. */
 final class JTransformsSpectrum implements FrameSpectrum {
-    private final int n, lo, hi;
+    private final int n, lo, g, bands;
     private final double[] window, buf;
     private final DoubleFFT_1D fft;
 
-    JTransformsSpectrum(int n, int lo, int hi, double[] window) {
+    JTransformsSpectrum(int n, int lo, int g, int bands, double[] window) {
         this.n = n;
         this.lo = lo;
-        this.hi = hi;
+        this.g = g;
+        this.bands = bands;
         this.window = window;
         this.buf = new double[n];
         this.fft = new DoubleFFT_1D(n);
@@ -20,12 +21,16 @@ final class JTransformsSpectrum implements FrameSpectrum {
     @Override public int batch() { return 1; }
 
     @Override
-    public void magnitudes(double[] x, int[] starts, int count, double[][] out) {
+    public void bandSums(double[] x, int[] starts, int count, double[][] out) {
         for (int f = 0; f < count; f++) {
             System.arraycopy(x, starts[f], buf, 0, n);
             if (window != null) for (int i = 0; i < n; i++) buf[i] *= window[i];
             fft.realForward(buf);
-            for (int k = lo; k < hi; k++) out[f][k - lo] = magnitude(k <= n / 2 ? k : n - k);
+            for (int j = 0; j < bands; j++) {
+                double sum = 0;
+                for (int k = lo + j * g; k < lo + (j + 1) * g; k++) sum += magnitude(k % n <= n / 2 ? k % n : n - k % n);
+                out[f][j] = sum;
+            }
         }
     }
 

@@ -12,17 +12,19 @@ final class VectorFftSpectrum implements FrameSpectrum {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private final int n, lo, hi;
+    private final int n, lo, g, bands;
     private final int[] radices;
     private final double[] window;
     private final double[][] twRe, twIm;
+    private final int[] startsA = new int[L], startsB = new int[L];
     private double[] re, im, re2, im2;
 
-    VectorFftSpectrum(int n, int[] radices, int lo, int hi, double[] window) {
+    VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
         this.n = n;
         this.radices = radices;
         this.lo = lo;
-        this.hi = hi;
+        this.g = g;
+        this.bands = bands;
         this.window = window;
         re = new double[n * L];
         im = new double[n * L];
@@ -48,31 +50,44 @@ final class VectorFftSpectrum implements FrameSpectrum {
     @Override public int batch() { return 2 * L; }
 
     @Override
-    public void magnitudes(double[] x, int[] starts, int count, double[][] out) {
+    public void bandSums(double[] x, int[] starts, int count, double[][] out) {
         load(x, starts, count);
         transform();
-        for (int k = lo; k < hi; k++) {
-            int a = k % n * L, b = (n - k % n) % n * L;
+        double[] sumA = new double[L], sumB = new double[L];
+        for (int j = 0; j < bands; j++) {
+            DoubleVector sa = DoubleVector.zero(S), sb = DoubleVector.zero(S);
+            for (int k = lo + j * g; k < lo + (j + 1) * g; k++) {
+                // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied below
+                int a = k % n * L, b = (n - k % n) % n * L;
+                DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
+                DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
+                DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
+                sa = sa.add(ar.mul(ar).add(ai.mul(ai)).sqrt());
+                sb = sb.add(br.mul(br).add(bi.mul(bi)).sqrt());
+            }
+            sa.mul(0.5).intoArray(sumA, 0);
+            sb.mul(0.5).intoArray(sumB, 0);
             for (int l = 0; 2 * l < count; l++) {
-                // X_a[k] = (Z[k] + conj Z[n-k]) / 2, X_b[k] = (Z[k] - conj Z[n-k]) / 2i
-                double zr = re[a + l], zi = im[a + l], cr = re[b + l], ci = im[b + l];
-                double ar = zr + cr, ai = zi - ci, br = zi + ci, bi = zr - cr;
-                out[2 * l][k - lo] = 0.5 * Math.sqrt(ar * ar + ai * ai);
-                if (2 * l + 1 < count) out[2 * l + 1][k - lo] = 0.5 * Math.sqrt(br * br + bi * bi);
+                out[2 * l][j] = sumA[l];
+                if (2 * l + 1 < count) out[2 * l + 1][j] = sumB[l];
             }
         }
     }
 
-    /** Transposes the frames into lanes, j outer so that the writes run contiguously. */
+    /** Gathers frame 2l into lane l of re and frame 2l+1 into lane l of im; lanes past count repeat frame 0, unused. */
     private void load(double[] x, int[] starts, int count) {
+        for (int l = 0; l < L; l++) {
+            startsA[l] = starts[2 * l < count ? 2 * l : 0];
+            startsB[l] = starts[2 * l + 1 < count ? 2 * l + 1 : 0];
+        }
         for (int j = 0; j < n; j++) {
-            double w = window == null ? 1 : window[j];
-            int row = j * L;
-            for (int l = 0; l < L; l++) {
-                int fa = 2 * l, fb = fa + 1;
-                re[row + l] = fa < count ? w * x[starts[fa] + j] : 0;
-                im[row + l] = fb < count ? w * x[starts[fb] + j] : 0;
+            DoubleVector a = DoubleVector.fromArray(S, x, j, startsA, 0), b = DoubleVector.fromArray(S, x, j, startsB, 0);
+            if (window != null) {
+                a = a.mul(window[j]);
+                b = b.mul(window[j]);
             }
+            a.intoArray(re, j * L);
+            b.intoArray(im, j * L);
         }
     }
 
