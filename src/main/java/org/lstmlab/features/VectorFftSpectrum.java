@@ -4,8 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Mixed-radix Stockham FFT (radix 2 and any odd radix; used for factors up to 7), decimation in frequency, run on L signals at once: one SIMD lane per signal,
- * so every butterfly is plain vector arithmetic. Two real frames share one complex transform (re = frame a,
+ * Mixed-radix Stockham FFT, decimation in frequency (radix 2 and 3 written out, 5 and 7 through the odd-radix loop),
+ * run on L signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Two real frames share one complex transform (re = frame a,
  * im = frame b), so a call handles 2L frames. Element j of signal l lives at index j*L + l.
  */
 final class VectorFftSpectrum implements FrameSpectrum {
@@ -97,6 +97,7 @@ final class VectorFftSpectrum implements FrameSpectrum {
         for (int st = 0; st < radices.length; st++) {
             int p = radices[st], m = len / p;
             if (p == 2) pass2(m, s, twRe[st], twIm[st]);
+            else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
             else passOdd(p, m, s, twRe[st], twIm[st]);
             double[] t = re; re = re2; re2 = t;
             t = im; im = im2; im2 = t;
@@ -119,6 +120,28 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 a0r.add(a1r).intoArray(re2, out0 + v);
                 a0i.add(a1i).intoArray(im2, out0 + v);
                 twiddle(a0r.sub(a1r), a0i.sub(a1i), w1r, w1i, out1 + v);
+            }
+        }
+    }
+
+    /** Radix 3 written out: y0 = a0 + s, y1,2 = a0 - s/2 ∓ i·sin(2π/3)·d with s = a1 + a2, d = a1 - a2. */
+    private void pass3(int m, int s, double[] twr, double[] twi) {
+        final double sn = Math.sin(2 * Math.PI / 3);
+        int block = s * L, step = s * m * L;
+        for (int i = 0; i < m; i++) {
+            double w1r = twr[2 * i], w1i = twi[2 * i], w2r = twr[2 * i + 1], w2i = twi[2 * i + 1];
+            int in0 = s * i * L, out0 = s * 3 * i * L;
+            for (int v = 0; v < block; v += L) {
+                int o = in0 + v;
+                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
+                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
+                DoubleVector sr = a1r.add(a2r), si = a1i.add(a2i), dr = a1r.sub(a2r).mul(sn), di = a1i.sub(a2i).mul(sn);
+                a0r.add(sr).intoArray(re2, out0 + v);
+                a0i.add(si).intoArray(im2, out0 + v);
+                DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
+                twiddle(ar.add(di), ai.sub(dr), w1r, w1i, out0 + block + v);
+                twiddle(ar.sub(di), ai.add(dr), w2r, w2i, out0 + 2 * block + v);
             }
         }
     }

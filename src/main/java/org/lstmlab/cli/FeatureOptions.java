@@ -1,0 +1,32 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.features.FeatureMode;
+import org.lstmlab.features.FeatureParams;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Feature settings for dataset-level commands: --windows 10-10,10-100 (interval-window in ms) and the mode. */
+public final class FeatureOptions {
+    @Option(names = "--windows", split = ",", paramLabel = "I-W", defaultValue = "10-10,10-100",
+            description = "interval-window pairs in ms (default ${DEFAULT-VALUE}, the book's two datasets)")
+    List<String> windows;
+
+    @Option(names = "--mode", defaultValue = "book", description = "book or corrected (default ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--hann", description = "corrected mode: Hann window") boolean hann;
+
+    @Option(names = "--log", description = "corrected mode: log1p of each band") boolean log;
+
+    public List<FeatureParams> params() {
+        List<FeatureParams> out = new ArrayList<>();
+        for (String w : windows) {
+            String[] iw = w.trim().split("-");
+            if (iw.length != 2) throw new IllegalArgumentException("--windows wants interval-window pairs like 10-100, got " + w);
+            out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), FeatureMode.parse(mode), hann, log));
+        }
+        return out;
+    }
+}
