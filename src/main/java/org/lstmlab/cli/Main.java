@@ -12,7 +12,9 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         // subcommands are added below, one line each
         cl.addSubcommand(new GenerateCommand());
+        cl.addSubcommand(new DatasetCommand());
         cl.addSubcommand(new FeaturesCommand());
+        cl.addSubcommand(new BenchFeaturesCommand());
         cl.addSubcommand(new GradCommand());
         cl.addSubcommand(new BenchEngineCommand());
         cl.addSubcommand(new TrainCommand());

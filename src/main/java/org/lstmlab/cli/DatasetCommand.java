@@ -1,0 +1,51 @@
+package org.lstmlab.cli;
+
+import org.lstmlab.data.DatasetSummary;
+import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.LoadResult;
+import org.lstmlab.data.SkipReport;
+import org.lstmlab.data.SoundDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** Summary of a dataset at the given windows: layout, clips per class, skipped files per rule, T max, memory. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+        description = "Loads a dataset (features cached beside it) and prints clips per class, skipped files per rule, T max and memory.")
+public final class DatasetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatasetOptions dataset;
+    @Mixin FeatureOptions features;
+
+    @Option(names = "--threads", description = "extraction threads (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-cache", description = "extract afresh and write no cache") boolean noCache;
+
+    @Option(names = "--list-skipped", description = "also list every skipped file and refused CSV row with its rule") boolean listSkipped;
+
+    @Override
+    public Integer call() throws Exception {
+        SoundDataset ds = dataset.open();
+        LoadOptions options = new LoadOptions(threads, !noCache, LoadProgress.console());
+        DatasetSummary summary = DatasetSummary.of(ds, features.params(), options);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(summary.text());
+        if (listSkipped) {
+            for (LoadResult r : summary.loads()) {
+                out.println("\nskipped at " + r.sequences().params().tag() + ":");
+                for (SkipReport.Skip s : r.skips().skipped()) out.println("  " + s);
+            }
+            for (String m : ds.refusedRows()) out.println("  " + m);
+            for (String m : ds.foldConflicts()) out.println("  " + m);
+        }
+        out.flush();
+        return 0;
+    }
+}

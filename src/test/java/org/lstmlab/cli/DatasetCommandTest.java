@@ -1,0 +1,61 @@
+package org.lstmlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.audio.WavWriter;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DatasetCommandTest {
+    final StringWriter out = new StringWriter(), err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    /** Kaggle layout: two good clips, one at 48 kHz, one row pointing outside. */
+    static Path dataset(Path root) throws Exception {
+        Path train = Files.createDirectories(root.resolve("Train"));
+        Random r = new Random(3);
+        for (String id : new String[] {"a", "b", "c"}) {
+            double[][] s = new double[1][44100 + 441 * 5];
+            for (int i = 0; i < s[0].length; i++) s[0][i] = r.nextGaussian() * 0.1;
+            WavWriter.pcm16().channels(1).sampleRate(id.equals("c") ? 48000 : 44100).write(train.resolve(id + ".wav"), s);
+        }
+        Files.writeString(root.resolve("Train.csv"), "ID,Class\na,siren\nb,dog_bark\nc,siren\n../../x,siren\n");
+        return root;
+    }
+
+    @Test
+    void printsClipsPerClassSkipsPerRuleTmaxAndMemory(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("dataset", "--data", dataset(dir).toString(), "--no-cache", "--list-skipped"), err.toString());
+        String s = out.toString();
+        assertTrue(s.contains("Dataset KAGGLE"), s);
+        assertTrue(s.contains("kept book 10-10") && s.contains("kept book 10-100"), s);
+        assertTrue(s.matches("(?s).*3 sample-rate\\s*\\|\\s*1\\s*\\|\\s*1\\s*\\|.*"), s);
+        assertTrue(s.matches("(?s).*T max\\s*\\|\\s*105\\s*\\|\\s*96\\s*\\|.*"), s);
+        assertTrue(s.contains("Train/c.wav: sample-rate"), s);
+        assertTrue(s.contains("Train.csv row 5: '../../x.wav' refused by rule 'parent-segment'"), s);
+        assertFalse(Files.exists(dir.resolve(".lstm-lab-cache")));
+    }
+
+    @Test
+    void benchFeaturesReportsClipsPerSecondPerWindowAndThreadCount(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--threads", "1,2",
+                "--warmup", "1"), err.toString());
+        String[] lines = out.toString().split("\n");
+        assertEquals(4, lines.length, out.toString());
+        assertTrue(lines[2].matches("book 10-10\\s+1\\s+3\\s+2\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"), lines[2]);
+        assertTrue(lines[3].matches("book 10-10\\s+2\\s+3\\s+2\\s+.*"), lines[3]);
+    }
+}
