@@ -3,10 +3,7 @@ package org.lstmlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.audio.WavWriter;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -14,14 +11,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DatasetCommandTest {
-    final StringWriter out = new StringWriter(), err = new StringWriter();
+    final CliRun cli = new CliRun();
+    final java.io.StringWriter out = cli.out, err = cli.err;
 
-    int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    int run(String... args) { return cli.run(args); }
 
     /** Kaggle layout: two good clips, one at 48 kHz, one row pointing outside. */
     static Path dataset(Path root) throws Exception {

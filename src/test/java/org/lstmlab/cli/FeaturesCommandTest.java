@@ -5,10 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.audio.WavWriter;
 import org.lstmlab.features.FeatureExtractor;
 import org.lstmlab.features.FeatureParams;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,14 +14,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.*;
 
 class FeaturesCommandTest {
-    final StringWriter out = new StringWriter(), err = new StringWriter();
+    final CliRun cli = new CliRun();
+    final java.io.StringWriter out = cli.out, err = cli.err;
 
-    int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    int run(String... args) { return cli.run(args); }
 
     static Path wav(Path dir, int rate, int frames) throws Exception {
         Random r = new Random(5);
