@@ -151,10 +151,10 @@ public final class Charts {
         return index % every == 0 ? label : "\u200B".repeat(index);
     }
 
-    /** Spectra as lines over frequency (kHz): each entry maps a name to {frequencies in Hz, level in dB}. */
+    /** Spectra as lines over frequency (kHz): each entry maps a name to {frequencies in Hz, level in dBFS}. */
     public static XYChart spectra(String title, Map<String, double[][]> lines) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("frequency (kHz)").yAxisTitle("level (dB re peak)").build();
+                .xAxisTitle("frequency (kHz)").yAxisTitle("band level (dBFS)").build();
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setMarkerSize(3).setLegendPosition(Styler.LegendPosition.OutsideS);
         lines.forEach((name, xy) -> {

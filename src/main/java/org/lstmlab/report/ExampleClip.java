@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * The data behind the report's two audio pictures, kept in the report folder (example/) so a reloaded report can
  * redraw them without the dataset: one clip's feature matrix at each window, and its time-averaged spectrum as the
  * book's bands see it against the corrected bands (issue 2: the 10-ms book window keeps nothing below 4.1 kHz).
- * Spectra are {frequency Hz per band, level in dB re the series' peak}, linear magnitudes in both modes.
+ * Spectra are {frequency Hz per band, level in dBFS}: book features are at int16 scale, corrected ones at [-1, 1)
+ * scale, both divided by half the window length, so after dividing book values by 32768 the two line up where they
+ * overlap and the book's 10-ms line simply stops at 4.1 kHz.
  */
 public record ExampleClip(String clip, double hopSeconds, Map<String, double[][]> spectrograms, Map<String, double[][]> spectra) {
 
@@ -56,7 +58,8 @@ public record ExampleClip(String clip, double hopSeconds, Map<String, double[][]
                     new FeatureParams(10, 10, FeatureMode.CORRECTED, false, false), FeatureParams.book(10, 100)}) {
                 FeatureExtractor fx = FeatureExtractor.of(p);
                 double[][] frames = fx.extract(audio);
-                out.put(p.mode().id() + " " + p.windowMs() + " ms", new double[][] {bandHz(fx), decibels(frames)});
+                double fullScale = p.mode() == FeatureMode.BOOK ? 32768 : 1;
+                out.put(p.mode().id() + " " + p.windowMs() + " ms", new double[][] {bandHz(fx), dbfs(frames, fullScale)});
             }
         } catch (IOException | RuntimeException | org.lstmlab.features.SkippedClipException e) {
             // the picture is optional: a clip book mode skips has no book spectrum to show
@@ -77,13 +80,14 @@ public record ExampleClip(String clip, double hopSeconds, Map<String, double[][]
         return hz;
     }
 
-    private static double[] decibels(double[][] frames) {
-        double[] mean = new double[frames[0].length];
-        for (double[] f : frames) for (int j = 0; j < mean.length; j++) mean[j] += f[j] / frames.length;
-        double peak = 0;
-        for (double v : mean) peak = Math.max(peak, v);
-        double[] db = new double[mean.length];
-        for (int j = 0; j < db.length; j++) db[j] = 20 * Math.log10(Math.max(mean[j], peak * 1e-6) / peak);
+    /** Time-averaged band level in dB relative to a full-scale sine (floored at -200 dB for silent bands). */
+    private static double[] dbfs(double[][] frames, double fullScale) {
+        double[] db = new double[frames[0].length];
+        for (int j = 0; j < db.length; j++) {
+            double mean = 0;
+            for (double[] f : frames) mean += f[j] / frames.length;
+            db[j] = 20 * Math.log10(Math.max(mean / fullScale, 1e-10));
+        }
         return db;
     }
 
