@@ -72,7 +72,8 @@ public final class Charts {
         c.setYAxisGroupTitle(0, "accuracy");
         c.setYAxisGroupTitle(1, "cost");
         c.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, 1.0);
-        c.getStyler().setMarkerSize(4).setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        c.getStyler().setMarkerSize(4).setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
         addLine(c, "train acc", history, "train_accuracy", 0, false);
         addLine(c, "val acc", history, "validation_accuracy", 0, true);
         addLine(c, "cost", history, "cost", 1, false);
