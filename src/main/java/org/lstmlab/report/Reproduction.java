@@ -117,8 +117,10 @@ public final class Reproduction {
                 FeatureParams p = params(interval, window);
                 say("loading features " + p.tag() + " (" + p.mode().id() + ") from " + ds.root());
                 LoadResult r = ds.load(p, progressBar ? LoadOptions.defaults() : LoadOptions.defaults().progress(LoadProgress.NONE));
-                say("  " + r.sequences().size() + " clips kept, " + r.skips().total() + " skipped " + r.skips().counts()
-                        + (r.fromCache() ? " (from cache)" : ""));
+                StringBuilder skipped = new StringBuilder();
+                r.skips().counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(reason.rule()).append(' ').append(n));
+                say("  " + r.sequences().size() + " clips kept, " + r.skips().total() + " skipped (" + skipped + ")"
+                        + (r.fromCache() ? ", from cache" : ""));
                 loaded.put(p, r);
             }
         String id = runId != null ? runId : defaultRunId(ds);

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class RunExecution {
     /** Clipping norm and epochs of the gradient study's extra runs. */
     static final double STUDY_CLIP = 1.0;
-    static final int STUDY_EPOCHS = 5, QUICK_STUDY_EPOCHS = 1;
+    static final int STUDY_EPOCHS = 2, QUICK_STUDY_EPOCHS = 1;
 
     private final Reproduction r;
     private final SoundDataset ds;
