@@ -4,9 +4,13 @@ import org.lstmlab.onnx.OnnxExport;
 import org.lstmlab.onnx.OrtClassifier;
 import org.lstmlab.train.ModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,16 +26,27 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "ONNX file (default: MODEL with .onnx)")
     Path output;
 
+    @Spec CommandSpec spec;
+
     @Override
-    public Integer call() throws Exception {
-        ModelFile mf = ModelFile.load(model);
-        Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
-        OnnxExport.write(mf.model(), out);
-        try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
-            System.out.printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out, Files.size(out),
-                    mf.model().config(), check.classNames().size(), check.classNames(), check.featureParams().asMap());
+    public Integer call() {
+        try {
+            ModelFile mf = ModelFile.load(model);
+            Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
+            OnnxExport.write(mf.model(), out);
+            try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
+                spec.commandLine().getOut().printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out,
+                        Files.size(out), mf.model().config(), check.classNames().size(), check.classNames(),
+                        check.featureParams().asMap());
+            }
+            return 0;
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            spec.commandLine().getErr().println("export: " + e.getMessage());
+            return 2;
+        } finally {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
         }
-        return 0;
     }
 
     private static String stem(String name) {

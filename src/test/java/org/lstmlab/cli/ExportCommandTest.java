@@ -50,6 +50,11 @@ class ExportCommandTest {
             assertArrayEquals(OrtClassifier.argmax(logits), OrtClassifier.argmax(p));
             assertNotEquals(p[0][0], p[1][0]);
         }
-        assertNotEquals(0, Main.commandLine().execute("export", dir.resolve("missing.model").toString()));
+        Path junk = Files.writeString(dir.resolve("junk.model"), "not a model");
+        var err = new java.io.StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cl.execute("export", junk.toString()));
+        assertTrue(err.toString().startsWith("export: ") && err.toString().contains("junk.model"), err.toString());
     }
 }
