@@ -168,7 +168,7 @@ public final class Charts {
 
     /**
      * log10 ‖∂L/∂h_t‖ against t, one line per run. Plotted as log10 on a linear axis because a plain RNN's norms
-     * span a hundred decades (zero norms are left out).
+     * span a hundred decades; zero norms leave a gap.
      */
     public static XYChart gradientNorms(String title, Map<String, double[]> norms) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
@@ -176,12 +176,12 @@ public final class Charts {
         c.getStyler().setMarkerSize(0).setLegendPosition(Styler.LegendPosition.InsideNW);
         norms.forEach((name, v) -> {
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-            for (int t = 0; t < v.length; t++)
-                if (v[t] > 0 && Double.isFinite(v[t])) {
-                    x.add(t + 1.0);
-                    y.add(Math.log10(v[t]));
-                }
-            if (!x.isEmpty()) c.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+            for (int t = 0; t < v.length; t++) {
+                x.add(t + 1.0);
+                // NaN breaks the line: a zero norm (a step no sequence in the batch reaches) has no logarithm
+                y.add(v[t] > 0 && Double.isFinite(v[t]) ? Math.log10(v[t]) : Double.NaN);
+            }
+            if (y.stream().anyMatch(d -> !d.isNaN())) c.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
         });
         return c;
     }

@@ -54,7 +54,7 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         }
         if (!example.spectra().isEmpty())
             c.put("spectra-book-vs-corrected", Charts.spectra("Mean spectrum of " + example.clip()
-                    + ": book bands vs corrected (the book's 10-ms bands start at 4.1 kHz)", example.spectra()));
+                    + ": book vs corrected bands", example.spectra()));
         if (!gradientStudy.isEmpty()) c.put("gradient-norms", Charts.gradientNorms(
                 "‖∂L/∂h_t‖ over t on one batch, after " + gradientStudy.get(0).epochs() + " epochs (clip "
                         + RunExecution.STUDY_CLIP + " = clipped runs)", gradientNorms()));
