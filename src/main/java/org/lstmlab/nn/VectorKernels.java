@@ -9,13 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on jdk.incubator.vector, loaded only by name from {@link Kernels#of}. No masks (slow on Java 17):
  * products run over whole vectors into the rows' padding, and row-wise cell code covers a width H ≥ L with
  * vectors at 0, L, 2L, ... plus one last vector ending exactly at H (it recomputes a few lanes, which is harmless
- * because no output aliases an input). Products keep 4 rows × 2 vectors of accumulators in registers.
+ * because no output aliases an input). The products are in {@link VectorProducts}.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows per pass of multiplyTransposed, so that the slice stays in cache. */
-    private static final int CHUNK = 128;
     /** Cell rows narrower than one vector. */
     private final ScalarKernels narrow = new ScalarKernels();
 
@@ -25,152 +23,13 @@ final class VectorKernels implements Kernels {
     @Override
     public void multiply(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
                          float[][] c, int c0, int n) {
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) rows4x2(a, a0 + i, aCol, depth, b, b0, c, c0 + i, j);
-            for (; j < n; j += L) rows4x1(a, a0 + i, aCol, depth, b, b0, c, c0 + i, j);
-        }
-        for (; i < m; i++) {
-            float[] x = a[a0 + i], y = c[c0 + i];
-            for (int j = 0; j < n; j += L) {
-                FloatVector s = FloatVector.fromArray(S, y, j);
-                for (int k = 0; k < depth; k++)
-                    s = FloatVector.fromArray(S, b[b0 + k], j).fma(FloatVector.broadcast(S, x[aCol + k]), s);
-                s.intoArray(y, j);
-            }
-        }
-    }
-
-    /** Rows c[cRow..cRow+4), columns [j, j + 2L): += a rows · b. */
-    private static void rows4x2(float[][] a, int aRow, int aCol, int depth, float[][] b, int b0, float[][] c,
-                                int cRow, int j) {
-        float[] x0 = a[aRow], x1 = a[aRow + 1], x2 = a[aRow + 2], x3 = a[aRow + 3];
-        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
-        int j2 = j + L;
-        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
-        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
-        FloatVector t0 = FloatVector.fromArray(S, y0, j2), t1 = FloatVector.fromArray(S, y1, j2);
-        FloatVector t2 = FloatVector.fromArray(S, y2, j2), t3 = FloatVector.fromArray(S, y3, j2);
-        for (int k = 0; k < depth; k++) {
-            float[] bk = b[b0 + k];
-            FloatVector w = FloatVector.fromArray(S, bk, j), v = FloatVector.fromArray(S, bk, j2);
-            int at = aCol + k;
-            FloatVector e0 = FloatVector.broadcast(S, x0[at]), e1 = FloatVector.broadcast(S, x1[at]);
-            FloatVector e2 = FloatVector.broadcast(S, x2[at]), e3 = FloatVector.broadcast(S, x3[at]);
-            s0 = w.fma(e0, s0);
-            s1 = w.fma(e1, s1);
-            s2 = w.fma(e2, s2);
-            s3 = w.fma(e3, s3);
-            t0 = v.fma(e0, t0);
-            t1 = v.fma(e1, t1);
-            t2 = v.fma(e2, t2);
-            t3 = v.fma(e3, t3);
-        }
-        s0.intoArray(y0, j);
-        s1.intoArray(y1, j);
-        s2.intoArray(y2, j);
-        s3.intoArray(y3, j);
-        t0.intoArray(y0, j2);
-        t1.intoArray(y1, j2);
-        t2.intoArray(y2, j2);
-        t3.intoArray(y3, j2);
-    }
-
-    /** Rows c[cRow..cRow+4), columns [j, j + L): += a rows · b. */
-    private static void rows4x1(float[][] a, int aRow, int aCol, int depth, float[][] b, int b0, float[][] c,
-                                int cRow, int j) {
-        float[] x0 = a[aRow], x1 = a[aRow + 1], x2 = a[aRow + 2], x3 = a[aRow + 3];
-        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
-        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
-        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
-        for (int k = 0; k < depth; k++) {
-            FloatVector w = FloatVector.fromArray(S, b[b0 + k], j);
-            int at = aCol + k;
-            s0 = w.fma(FloatVector.broadcast(S, x0[at]), s0);
-            s1 = w.fma(FloatVector.broadcast(S, x1[at]), s1);
-            s2 = w.fma(FloatVector.broadcast(S, x2[at]), s2);
-            s3 = w.fma(FloatVector.broadcast(S, x3[at]), s3);
-        }
-        s0.intoArray(y0, j);
-        s1.intoArray(y1, j);
-        s2.intoArray(y2, j);
-        s3.intoArray(y3, j);
+        VectorProducts.multiply(a, a0, aCol, m, depth, b, b0, c, c0, n);
     }
 
     @Override
     public void multiplyTransposed(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
                                    float[][] c, int c0, int n) {
-        for (int from = 0; from < m; from += CHUNK) {
-            int to = Math.min(m, from + CHUNK);
-            int k = 0;
-            for (; k + 4 <= depth; k += 4) {
-                int j = 0;
-                for (; j + 2 * L <= n; j += 2 * L) transposed4x2(a, a0, aCol + k, from, to, b, b0, c, c0 + k, j);
-                for (; j < n; j += L) transposed4x1(a, a0, aCol + k, from, to, b, b0, c, c0 + k, j);
-            }
-            for (; k < depth; k++)
-                for (int j = 0; j < n; j += L) {
-                    float[] y = c[c0 + k];
-                    FloatVector s = FloatVector.fromArray(S, y, j);
-                    for (int i = from; i < to; i++)
-                        s = FloatVector.fromArray(S, b[b0 + i], j).fma(FloatVector.broadcast(S, a[a0 + i][aCol + k]), s);
-                    s.intoArray(y, j);
-                }
-        }
-    }
-
-    /** Rows c[cRow..cRow+4), columns [j, j + 2L): += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i]. */
-    private static void transposed4x2(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
-                                      float[][] c, int cRow, int j) {
-        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
-        int j2 = j + L;
-        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
-        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
-        FloatVector t0 = FloatVector.fromArray(S, y0, j2), t1 = FloatVector.fromArray(S, y1, j2);
-        FloatVector t2 = FloatVector.fromArray(S, y2, j2), t3 = FloatVector.fromArray(S, y3, j2);
-        for (int i = from; i < to; i++) {
-            float[] x = a[a0 + i], bi = b[b0 + i];
-            FloatVector g = FloatVector.fromArray(S, bi, j), h = FloatVector.fromArray(S, bi, j2);
-            FloatVector e0 = FloatVector.broadcast(S, x[col]), e1 = FloatVector.broadcast(S, x[col + 1]);
-            FloatVector e2 = FloatVector.broadcast(S, x[col + 2]), e3 = FloatVector.broadcast(S, x[col + 3]);
-            s0 = g.fma(e0, s0);
-            s1 = g.fma(e1, s1);
-            s2 = g.fma(e2, s2);
-            s3 = g.fma(e3, s3);
-            t0 = h.fma(e0, t0);
-            t1 = h.fma(e1, t1);
-            t2 = h.fma(e2, t2);
-            t3 = h.fma(e3, t3);
-        }
-        s0.intoArray(y0, j);
-        s1.intoArray(y1, j);
-        s2.intoArray(y2, j);
-        s3.intoArray(y3, j);
-        t0.intoArray(y0, j2);
-        t1.intoArray(y1, j2);
-        t2.intoArray(y2, j2);
-        t3.intoArray(y3, j2);
-    }
-
-    /** Rows c[cRow..cRow+4), columns [j, j + L): += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i]. */
-    private static void transposed4x1(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
-                                      float[][] c, int cRow, int j) {
-        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
-        FloatVector s0 = FloatVector.fromArray(S, y0, j), s1 = FloatVector.fromArray(S, y1, j);
-        FloatVector s2 = FloatVector.fromArray(S, y2, j), s3 = FloatVector.fromArray(S, y3, j);
-        for (int i = from; i < to; i++) {
-            float[] x = a[a0 + i];
-            FloatVector g = FloatVector.fromArray(S, b[b0 + i], j);
-            s0 = g.fma(FloatVector.broadcast(S, x[col]), s0);
-            s1 = g.fma(FloatVector.broadcast(S, x[col + 1]), s1);
-            s2 = g.fma(FloatVector.broadcast(S, x[col + 2]), s2);
-            s3 = g.fma(FloatVector.broadcast(S, x[col + 3]), s3);
-        }
-        s0.intoArray(y0, j);
-        s1.intoArray(y1, j);
-        s2.intoArray(y2, j);
-        s3.intoArray(y3, j);
+        VectorProducts.multiplyTransposed(a, a0, aCol, m, depth, b, b0, c, c0, n);
     }
 
     @Override

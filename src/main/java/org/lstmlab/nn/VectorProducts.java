@@ -1,0 +1,253 @@
+package org.lstmlab.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The matrix products of {@link VectorKernels}, as register blocks of 4 output rows × 5, 2 or 1 vectors: per step
+ * of the inner loop a block loads its vectors of B once and broadcasts 4 scalars of A, so wider blocks do more
+ * FMAs per load. The rows* and columns* blocks differ only in where those scalars come from (along a row of A, or
+ * across 4 columns of it), which Java cannot abstract without losing the registers. The LSTM's gate width 4H = 80 is exactly one 5-vector block at 16 lanes. Blocks may run into the
+ * rows' padding (see {@link Kernels#paddedWidth}).
+ */
+final class VectorProducts {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows per pass of multiplyTransposed, so that the slice stays in cache. */
+    private static final int CHUNK = 128;
+
+    private VectorProducts() {}
+
+    /** See {@link Kernels#multiply}. */
+    static void multiply(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
+                         float[][] c, int c0, int n) {
+        float[] spare = null;
+        for (int i = 0; i < m; i += 4) {
+            int rows = Math.min(4, m - i);
+            if (rows == 1) {
+                row(a[a0 + i], aCol, depth, b, b0, c[c0 + i], n);
+                break;
+            }
+            // 2 or 3 rows still go through a 4-row block, the missing rows repeating row 1 into a spare output:
+            // the wasted FMAs cost less than the same rows done one at a time.
+            if (rows < 4 && spare == null) spare = new float[c[c0 + i].length];
+            float[] x0 = a[a0 + i], x1 = a[a0 + i + 1], y0 = c[c0 + i], y1 = c[c0 + i + 1];
+            float[] x2 = rows > 2 ? a[a0 + i + 2] : x1, y2 = rows > 2 ? c[c0 + i + 2] : spare;
+            float[] x3 = rows > 3 ? a[a0 + i + 3] : x1, y3 = rows > 3 ? c[c0 + i + 3] : spare;
+            for (int j = 0; j < n; ) {
+                int left = n - j;
+                if (left > 4 * L) {
+                    rows4x5(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
+                    j += 5 * L;
+                } else if (left > L) {
+                    rows4x2(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
+                    j += 2 * L;
+                } else {
+                    rows4x1(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
+                    j += L;
+                }
+            }
+        }
+    }
+
+    /** See {@link Kernels#multiplyTransposed}. The same blocks as {@link #multiply}, with A read down its columns. */
+    static void multiplyTransposed(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
+                                   float[][] c, int c0, int n) {
+        for (int from = 0; from < m; from += CHUNK) {
+            int to = Math.min(m, from + CHUNK);
+            int k = 0;
+            for (; k + 4 <= depth; k += 4) {
+                float[] y0 = c[c0 + k], y1 = c[c0 + k + 1], y2 = c[c0 + k + 2], y3 = c[c0 + k + 3];
+                int col = aCol + k;
+                for (int j = 0; j < n; ) {
+                    int left = n - j;
+                    if (left > 4 * L) {
+                        columns4x5(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
+                        j += 5 * L;
+                    } else if (left > L) {
+                        columns4x2(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
+                        j += 2 * L;
+                    } else {
+                        columns4x1(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
+                        j += L;
+                    }
+                }
+            }
+            for (; k < depth; k++)
+                for (int j = 0; j < n; j += L) {
+                    float[] y = c[c0 + k];
+                    FloatVector s = FloatVector.fromArray(S, y, j);
+                    for (int i = from; i < to; i++)
+                        s = FloatVector.fromArray(S, b[b0 + i], j).fma(FloatVector.broadcast(S, a[a0 + i][aCol + k]), s);
+                    s.intoArray(y, j);
+                }
+        }
+    }
+
+    /** y[0..n) += Σ_k x[aCol+k] · b[b0+k], with 4 interleaved sums so that the FMAs need not wait on each other. */
+    private static void row(float[] x, int aCol, int depth, float[][] b, int b0, float[] y, int n) {
+        for (int j = 0; j < n; j += L) {
+            FloatVector s0 = FloatVector.fromArray(S, y, j), s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            int k = 0;
+            for (; k + 4 <= depth; k += 4) {
+                int at = aCol + k;
+                s0 = FloatVector.fromArray(S, b[b0 + k], j).fma(FloatVector.broadcast(S, x[at]), s0);
+                s1 = FloatVector.fromArray(S, b[b0 + k + 1], j).fma(FloatVector.broadcast(S, x[at + 1]), s1);
+                s2 = FloatVector.fromArray(S, b[b0 + k + 2], j).fma(FloatVector.broadcast(S, x[at + 2]), s2);
+                s3 = FloatVector.fromArray(S, b[b0 + k + 3], j).fma(FloatVector.broadcast(S, x[at + 3]), s3);
+            }
+            for (; k < depth; k++)
+                s0 = FloatVector.fromArray(S, b[b0 + k], j).fma(FloatVector.broadcast(S, x[aCol + k]), s0);
+            s0.add(s1).add(s2.add(s3)).intoArray(y, j);
+        }
+    }
+
+    /** y0..y3[j, j + 5L) += Σ_k x0..x3[aCol+k] · b[b0+k][j, j + 5L). */
+    private static void rows4x5(float[] x0, float[] x1, float[] x2, float[] x3, int aCol, int depth, float[][] b,
+                                int b0, float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L, j2 = j + 2 * L, j3 = j + 3 * L, j4 = j + 4 * L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        FloatVector r0 = FloatVector.fromArray(S, y0, j2), r1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector r2 = FloatVector.fromArray(S, y2, j2), r3 = FloatVector.fromArray(S, y3, j2);
+        FloatVector s0 = FloatVector.fromArray(S, y0, j3), s1 = FloatVector.fromArray(S, y1, j3);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j3), s3 = FloatVector.fromArray(S, y3, j3);
+        FloatVector t0 = FloatVector.fromArray(S, y0, j4), t1 = FloatVector.fromArray(S, y1, j4);
+        FloatVector t2 = FloatVector.fromArray(S, y2, j4), t3 = FloatVector.fromArray(S, y3, j4);
+        for (int k = 0; k < depth; k++) {
+            float[] bk = b[b0 + k];
+            int at = aCol + k;
+            FloatVector e0 = FloatVector.broadcast(S, x0[at]), e1 = FloatVector.broadcast(S, x1[at]);
+            FloatVector e2 = FloatVector.broadcast(S, x2[at]), e3 = FloatVector.broadcast(S, x3[at]);
+            FloatVector w = FloatVector.fromArray(S, bk, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bk, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+            w = FloatVector.fromArray(S, bk, j2);
+            r0 = w.fma(e0, r0); r1 = w.fma(e1, r1); r2 = w.fma(e2, r2); r3 = w.fma(e3, r3);
+            w = FloatVector.fromArray(S, bk, j3);
+            s0 = w.fma(e0, s0); s1 = w.fma(e1, s1); s2 = w.fma(e2, s2); s3 = w.fma(e3, s3);
+            w = FloatVector.fromArray(S, bk, j4);
+            t0 = w.fma(e0, t0); t1 = w.fma(e1, t1); t2 = w.fma(e2, t2); t3 = w.fma(e3, t3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+        r0.intoArray(y0, j2); r1.intoArray(y1, j2); r2.intoArray(y2, j2); r3.intoArray(y3, j2);
+        s0.intoArray(y0, j3); s1.intoArray(y1, j3); s2.intoArray(y2, j3); s3.intoArray(y3, j3);
+        t0.intoArray(y0, j4); t1.intoArray(y1, j4); t2.intoArray(y2, j4); t3.intoArray(y3, j4);
+    }
+
+    /** y0..y3[j, j + 2L) += Σ_k x0..x3[aCol+k] · b[b0+k][j, j + 2L). */
+    private static void rows4x2(float[] x0, float[] x1, float[] x2, float[] x3, int aCol, int depth, float[][] b,
+                                int b0, float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        for (int k = 0; k < depth; k++) {
+            float[] bk = b[b0 + k];
+            int at = aCol + k;
+            FloatVector e0 = FloatVector.broadcast(S, x0[at]), e1 = FloatVector.broadcast(S, x1[at]);
+            FloatVector e2 = FloatVector.broadcast(S, x2[at]), e3 = FloatVector.broadcast(S, x3[at]);
+            FloatVector w = FloatVector.fromArray(S, bk, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bk, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+    }
+
+    /** y0..y3[j, j + L) += Σ_k x0..x3[aCol+k] · b[b0+k][j, j + L). */
+    private static void rows4x1(float[] x0, float[] x1, float[] x2, float[] x3, int aCol, int depth, float[][] b,
+                                int b0, float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        for (int k = 0; k < depth; k++) {
+            int at = aCol + k;
+            FloatVector w = FloatVector.fromArray(S, b[b0 + k], j);
+            p0 = w.fma(FloatVector.broadcast(S, x0[at]), p0);
+            p1 = w.fma(FloatVector.broadcast(S, x1[at]), p1);
+            p2 = w.fma(FloatVector.broadcast(S, x2[at]), p2);
+            p3 = w.fma(FloatVector.broadcast(S, x3[at]), p3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+    }
+
+    /** y0..y3[j, j + 5L) += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i][j, j + 5L). */
+    private static void columns4x5(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                   float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L, j2 = j + 2 * L, j3 = j + 3 * L, j4 = j + 4 * L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        FloatVector r0 = FloatVector.fromArray(S, y0, j2), r1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector r2 = FloatVector.fromArray(S, y2, j2), r3 = FloatVector.fromArray(S, y3, j2);
+        FloatVector s0 = FloatVector.fromArray(S, y0, j3), s1 = FloatVector.fromArray(S, y1, j3);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j3), s3 = FloatVector.fromArray(S, y3, j3);
+        FloatVector t0 = FloatVector.fromArray(S, y0, j4), t1 = FloatVector.fromArray(S, y1, j4);
+        FloatVector t2 = FloatVector.fromArray(S, y2, j4), t3 = FloatVector.fromArray(S, y3, j4);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i], bi = b[b0 + i];
+            FloatVector e0 = FloatVector.broadcast(S, x[col]), e1 = FloatVector.broadcast(S, x[col + 1]);
+            FloatVector e2 = FloatVector.broadcast(S, x[col + 2]), e3 = FloatVector.broadcast(S, x[col + 3]);
+            FloatVector w = FloatVector.fromArray(S, bi, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bi, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+            w = FloatVector.fromArray(S, bi, j2);
+            r0 = w.fma(e0, r0); r1 = w.fma(e1, r1); r2 = w.fma(e2, r2); r3 = w.fma(e3, r3);
+            w = FloatVector.fromArray(S, bi, j3);
+            s0 = w.fma(e0, s0); s1 = w.fma(e1, s1); s2 = w.fma(e2, s2); s3 = w.fma(e3, s3);
+            w = FloatVector.fromArray(S, bi, j4);
+            t0 = w.fma(e0, t0); t1 = w.fma(e1, t1); t2 = w.fma(e2, t2); t3 = w.fma(e3, t3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+        r0.intoArray(y0, j2); r1.intoArray(y1, j2); r2.intoArray(y2, j2); r3.intoArray(y3, j2);
+        s0.intoArray(y0, j3); s1.intoArray(y1, j3); s2.intoArray(y2, j3); s3.intoArray(y3, j3);
+        t0.intoArray(y0, j4); t1.intoArray(y1, j4); t2.intoArray(y2, j4); t3.intoArray(y3, j4);
+    }
+
+    /** y0..y3[j, j + 2L) += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i][j, j + 2L). */
+    private static void columns4x2(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                   float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i], bi = b[b0 + i];
+            FloatVector e0 = FloatVector.broadcast(S, x[col]), e1 = FloatVector.broadcast(S, x[col + 1]);
+            FloatVector e2 = FloatVector.broadcast(S, x[col + 2]), e3 = FloatVector.broadcast(S, x[col + 3]);
+            FloatVector w = FloatVector.fromArray(S, bi, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bi, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+    }
+
+    /** y0..y3[j, j + L) += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i][j, j + L). */
+    private static void columns4x1(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                   float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i];
+            FloatVector w = FloatVector.fromArray(S, b[b0 + i], j);
+            p0 = w.fma(FloatVector.broadcast(S, x[col]), p0);
+            p1 = w.fma(FloatVector.broadcast(S, x[col + 1]), p1);
+            p2 = w.fma(FloatVector.broadcast(S, x[col + 2]), p2);
+            p3 = w.fma(FloatVector.broadcast(S, x[col + 3]), p3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+    }
+}
