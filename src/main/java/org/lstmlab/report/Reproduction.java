@@ -45,8 +45,6 @@ import java.util.stream.Stream;
  */
 public final class Reproduction {
     public static final long DEFAULT_SEED = TrainConfig.BOOK_SEED;
-    /** The generator seed of the embedded default dataset, fixed so the default data never changes. */
-    public static final long DATASET_SEED = 1234;
 
     Path dataset;
     DatasetLayout layout;
@@ -148,9 +146,9 @@ public final class Reproduction {
             checkDataset(dataset);
             return dataset;
         }
-        SyntheticPreset preset = quick ? SyntheticPreset.SMALL : SyntheticPreset.BOOK;
+        SyntheticPreset preset = SyntheticPreset.forQuick(quick);
         try {
-            return SyntheticUrbanSounds.ensure(Path.of(preset.defaultFolder()), preset, DATASET_SEED);
+            return SyntheticUrbanSounds.ensureDefault(Path.of(""), preset, SyntheticUrbanSounds.DEFAULT_SEED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the embedded dataset in " + preset.defaultFolder() + ": " + e.getMessage(), e);
         }
@@ -241,7 +239,7 @@ public final class Reproduction {
         m.put("book_splits", splitSeeds);
         m.put("fold_splits", "seed + test fold");
         m.put("baselines", seed);
-        if (dataset == null) m.put("synthetic_dataset", DATASET_SEED);
+        if (dataset == null) m.put("synthetic_dataset", SyntheticUrbanSounds.DEFAULT_SEED);
         return m;
     }
 

@@ -15,6 +15,9 @@ public enum SyntheticPreset {
 
     SynthSpec spec() { return spec; }
 
+    /** The default preset of a run: SMALL in quick mode, else BOOK. */
+    public static SyntheticPreset forQuick(boolean quick) { return quick ? SMALL : BOOK; }
+
     public int clips() { return spec.clips(); }
 
     /** The agreed default folder, relative to the project: datasets/synthetic-book or datasets/synthetic-small. */

@@ -139,6 +139,17 @@ class SyntheticUrbanSoundsTest {
     }
 
     @Test
+    void theDefaultDatasetLivesInThePresetsFolderUnderTheProject() throws IOException {
+        Path project = tmp.resolve("project"), expected = project.resolve("datasets/synthetic-small");
+        Files.createDirectories(expected);
+        // a completed marker for the default seed: found where the CLI, report and notebooks look, so not regenerated
+        Files.writeString(expected.resolve(".complete"), SyntheticUrbanSounds.markerText(SyntheticPreset.SMALL.spec(), 1234));
+        assertEquals(expected, SyntheticUrbanSounds.ensureDefault(project, SyntheticPreset.forQuick(true), SyntheticUrbanSounds.DEFAULT_SEED));
+        assertFalse(Files.exists(expected.resolve("kaggle")));
+        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.forQuick(false));
+    }
+
+    @Test
     void readmeSaysThePlainTruth() throws IOException {
         String readme = Files.readString(root.resolve("README.md"));
         assertTrue(readme.contains("**This data is synthetic.**"));
