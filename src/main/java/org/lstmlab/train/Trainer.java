@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.Splits;
 import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
@@ -170,7 +171,7 @@ public final class Trainer {
         long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
         for (int c = 0; c < config.epochs(); c++) {
             int epoch = first + c, run = runOffset + c + 1;
-            int[] order = SeedStreams.permutation(SeedStreams.shuffle(config.seed(), epoch), batches * B);
+            int[] order = Splits.permutation(batches * B, SeedStreams.shuffle(config.seed(), epoch));
             double lossSum = 0, accSum = 0;
             for (int n = 0; n < batches; n++) {
                 int[] idx = new int[B];
@@ -223,7 +224,7 @@ public final class Trainer {
     /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
     private double validationAccuracy(Engine e, int epoch) {
         int[] val = split.validation();
-        int[] order = SeedStreams.permutation(SeedStreams.validation(config.seed(), epoch), val.length);
+        int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
         int[] idx = new int[Math.min(config.validationSamples(), val.length)];
         for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
         return Predictions.of(e, model, data, idx).accuracy();
