@@ -45,6 +45,8 @@ import java.util.stream.Stream;
  */
 public final class Reproduction {
     public static final long DEFAULT_SEED = TrainConfig.BOOK_SEED;
+    /** Models train side by side ({@link #parallel}), so each engine gets one thread. */
+    static final int ENGINE_THREADS = 1;
 
     Path dataset;
     DatasetLayout layout;
@@ -123,10 +125,12 @@ public final class Reproduction {
             }
         String id = runId != null ? runId : defaultRunId(ds);
         Path dir = reports.resolve(id);
+        // engine_threads stands beside config, not in it: config() also names the run folder, which must not change
         RunManifest manifest = RunManifest.create(id).with("status", "running").with("config", config())
+                .with("engine_threads", ENGINE_THREADS)
                 .with("seeds", seeds(loaded)).with("data", dataMap(ds, loaded)).with("protocol", Protocol.of(lay).label());
         manifest.write(dir);
-        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine)).execute(manifest);
+        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine, ENGINE_THREADS)).execute(manifest);
         double wall = (System.nanoTime() - start) / 1e9;
         report = report.withManifest(report.manifest().with("status", "finished").with("wall_seconds", wall));
         report.save();

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * any epoch and resumed from a {@link ModelFile} repeats the uninterrupted run bit for bit.
  */
 public final class Trainer {
-    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run";
+    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run",
+            ENGINE_THREADS = "engine_threads";
     private final Model model;
     private TrainConfig config;
     private PackedSequences data;
@@ -258,7 +259,7 @@ public final class Trainer {
     /** The model's recipe after a call: what it was trained on and how, one schedule entry per call. */
     private void recordCall(Engine e, History h) {
         Recipe r = recipe().with(SEED, config.seed()).with("model", modelMap(model.config())).with("train", config.asMap())
-                .with("engine", e.name()).with("data", data.fingerprint()).with("classes", data.classNames());
+                .with("engine", e.name()).with(ENGINE_THREADS, Engines.threads(e)).with("data", data.fingerprint()).with("classes", data.classNames());
         if (data.params() != null) r = r.with("features", data.params().asMap());
         r = r.with("split", Map.of("name", split.name(), "train", split.train().length,
                 "validation", split.validation().length, "test", split.test().length));
@@ -266,6 +267,7 @@ public final class Trainer {
         if (r.get(SCHEDULE) instanceof List<?> old) schedule.addAll(old);
         var entry = new LinkedHashMap<String, Object>(config.asMap());
         entry.put("engine", e.name());
+        entry.put(ENGINE_THREADS, Engines.threads(e));
         entry.put("first_epoch", h.epochs().get(0).epoch());
         entry.put("last_cost", h.last().cost());
         entry.put("last_train_accuracy", h.last().trainAccuracy());
