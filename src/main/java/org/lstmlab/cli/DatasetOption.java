@@ -25,7 +25,7 @@ final class DatasetOption {
 
     Path root() throws IOException {
         if (data != null) return data;
-        SyntheticPreset preset = SyntheticPreset.valueOf(synthetic.trim().toUpperCase(Locale.ROOT));
+        SyntheticPreset preset = SyntheticPreset.parse(synthetic);
         return SyntheticUrbanSounds.ensureDefault(Path.of(""), preset, SyntheticUrbanSounds.DEFAULT_SEED)
                 .resolve(SyntheticUrbanSounds.KAGGLE);
     }

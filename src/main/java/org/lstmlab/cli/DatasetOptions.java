@@ -32,7 +32,7 @@ public final class DatasetOptions {
     public SoundDataset open() throws IOException {
         Path root = data;
         if (root == null) {
-            SyntheticPreset p = SyntheticPreset.valueOf(preset.trim().toUpperCase(Locale.ROOT));
+            SyntheticPreset p = SyntheticPreset.parse(preset);
             root = SyntheticUrbanSounds.ensureDefault(Path.of(""), p, synthSeed);
         }
         if (layout == null) return SoundDataset.open(root);

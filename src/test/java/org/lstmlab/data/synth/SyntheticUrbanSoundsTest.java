@@ -146,7 +146,16 @@ class SyntheticUrbanSoundsTest {
         Files.writeString(expected.resolve(".complete"), SyntheticUrbanSounds.markerText(SyntheticPreset.SMALL.spec(), 1234));
         assertEquals(expected, SyntheticUrbanSounds.ensureDefault(project, SyntheticPreset.forQuick(true), SyntheticUrbanSounds.DEFAULT_SEED));
         assertFalse(Files.exists(expected.resolve("kaggle")));
+    }
+
+    @Test
+    void presetsByNameOrByQuickMode() {
+        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.parse(" Book "));
+        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.parse("small"));
+        assertEquals("preset must be small or book, not 'huge'",
+                assertThrows(IllegalArgumentException.class, () -> SyntheticPreset.parse("huge")).getMessage());
         assertEquals(SyntheticPreset.BOOK, SyntheticPreset.forQuick(false));
+        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.forQuick(true));
     }
 
     @Test
