@@ -15,9 +15,6 @@ import java.util.Locale;
 
 /** --data DIR, else the embedded synthetic dataset (generated on first use); shared by train and evaluate. */
 final class DatasetOption {
-    /** The generator seed of the embedded dataset, the same everywhere so the default data never changes. */
-    static final long SYNTHETIC_SEED = 1234;
-
     @Option(names = "--data", paramLabel = "DIR",
             description = "Dataset root (Kaggle or UrbanSound8K layout). Default: the embedded synthetic dataset.")
     Path data;
@@ -28,8 +25,9 @@ final class DatasetOption {
 
     Path root() throws IOException {
         if (data != null) return data;
-        SyntheticPreset preset = SyntheticPreset.valueOf(synthetic.trim().toUpperCase(Locale.ROOT));
-        return SyntheticUrbanSounds.ensure(Path.of(preset.defaultFolder()), preset, SYNTHETIC_SEED).resolve(SyntheticUrbanSounds.KAGGLE);
+        SyntheticPreset preset = SyntheticPreset.parse(synthetic);
+        return SyntheticUrbanSounds.ensureDefault(Path.of(""), preset, SyntheticUrbanSounds.DEFAULT_SEED)
+                .resolve(SyntheticUrbanSounds.KAGGLE);
     }
 
     /** Features of every clip, with a console bar while extracting on a terminal. */

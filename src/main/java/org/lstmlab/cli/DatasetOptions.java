@@ -21,7 +21,8 @@ public final class DatasetOptions {
             description = "embedded synthetic dataset when --data is absent (default ${DEFAULT-VALUE})")
     String preset;
 
-    @Option(names = "--synth-seed", defaultValue = "1234", description = "generator seed of the synthetic dataset (default ${DEFAULT-VALUE})")
+    @Option(names = "--synth-seed", defaultValue = "" + SyntheticUrbanSounds.DEFAULT_SEED,
+            description = "generator seed of the synthetic dataset (default ${DEFAULT-VALUE})")
     long synthSeed;
 
     @Option(names = "--layout", paramLabel = "kaggle|urbansound8k",
@@ -31,8 +32,8 @@ public final class DatasetOptions {
     public SoundDataset open() throws IOException {
         Path root = data;
         if (root == null) {
-            SyntheticPreset p = SyntheticPreset.valueOf(preset.trim().toUpperCase(Locale.ROOT));
-            root = SyntheticUrbanSounds.ensure(Path.of(p.defaultFolder()), p, synthSeed);
+            SyntheticPreset p = SyntheticPreset.parse(preset);
+            root = SyntheticUrbanSounds.ensureDefault(Path.of(""), p, synthSeed);
         }
         if (layout == null) return SoundDataset.open(root);
         return SoundDataset.open(root, DatasetLayout.valueOf(layout.trim().toUpperCase(Locale.ROOT)));

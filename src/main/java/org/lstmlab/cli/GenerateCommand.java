@@ -9,7 +9,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -29,8 +28,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticPreset p = Arrays.stream(SyntheticPreset.values()).filter(v -> v.name().equalsIgnoreCase(preset)).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--preset must be small or book, not '" + preset + "'"));
+        SyntheticPreset p;
+        try {
+            p = SyntheticPreset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage()); // "--preset must be small or book, ..."
+        }
         Path dir = SyntheticUrbanSounds.ensure(out != null ? out : Path.of(p.defaultFolder()), p, seed);
         spec.commandLine().getOut().println(dir.toAbsolutePath());
         spec.commandLine().getOut().flush();

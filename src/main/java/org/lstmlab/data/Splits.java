@@ -58,7 +58,11 @@ public final class Splits {
         return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int[] permutation(int n, Random r) {
+    /**
+     * A uniformly random permutation of 0..n-1 (Fisher-Yates, as numpy's permutation). The one implementation for
+     * splits and the trainer's epoch shuffles: recorded splits and histories depend on its exact draws.
+     */
+    public static int[] permutation(int n, Random r) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {

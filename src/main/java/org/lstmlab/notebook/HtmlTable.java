@@ -2,6 +2,8 @@ package org.lstmlab.notebook;
 
 import tech.tablesaw.api.Table;
 
+import static org.lstmlab.report.Html.escape;
+
 /** A Tablesaw table as an HTML fragment (tablesaw-core 0.43 has no HTML writer of its own). */
 final class HtmlTable {
 
@@ -30,9 +32,5 @@ final class HtmlTable {
                     .append("</p>");
         }
         return html.toString();
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

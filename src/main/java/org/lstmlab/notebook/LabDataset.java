@@ -4,7 +4,6 @@ import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
 import org.lstmlab.features.FeatureParams;
-import org.lstmlab.report.Reproduction;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -52,9 +51,7 @@ public final class LabDataset {
     }
 
     private Path synthetic() throws IOException {
-        SyntheticPreset preset = quick ? SyntheticPreset.SMALL : SyntheticPreset.BOOK;
-        Path dir = Lab.root().resolve(preset.defaultFolder());
-        return SyntheticUrbanSounds.ensure(dir, preset, Reproduction.DATASET_SEED);
+        return SyntheticUrbanSounds.ensureDefault(Lab.root(), SyntheticPreset.forQuick(quick), SyntheticUrbanSounds.DEFAULT_SEED);
     }
 
     /** One row per clip in the label file. */

@@ -1,6 +1,7 @@
 package org.lstmlab.notebook;
 
 import org.lstmlab.data.LoadProgress;
+import org.lstmlab.report.Html;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
 
@@ -117,7 +118,7 @@ public class NotebookProgress implements TrainingListener, LoadProgress {
         return String.format(Locale.ROOT,
                 "<div class=\"lstmlab-progress\"><code>%s</code> <progress value=\"%d\" max=\"%d\" style=\"width:40%%\">"
                         + "</progress> %d/%d <code>%s</code></div>",
-                HtmlTable.escape(label), done, Math.max(total, 1), done, total, HtmlTable.escape(status));
+                Html.escape(label), done, Math.max(total, 1), done, total, Html.escape(status));
     }
 
     static String text(String label, long done, long total, String status) {

@@ -33,6 +33,7 @@ public final class OrtTrainingEngine implements Engine {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession.SessionOptions options;
     private final OrtDevice device;
+    private final int threads;
     private final Map<Key, OrtSession> sessions = new ConcurrentHashMap<>();
 
     private record Key(ModelConfig config, Kind kind) {}
@@ -49,6 +50,7 @@ public final class OrtTrainingEngine implements Engine {
             OrtDevice.Resolved r = device.options(threads, log);
             this.options = r.options();
             this.device = r.device();
+            this.threads = threads;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime session options: " + e.getMessage(), e);
         }
@@ -56,6 +58,9 @@ public final class OrtTrainingEngine implements Engine {
 
     /** The device sessions actually run on (CPU after a CUDA fallback). */
     public OrtDevice device() { return device; }
+
+    /** ONNX Runtime's intra-op threads. */
+    public int threads() { return threads; }
 
     @Override public String name() { return device == OrtDevice.CUDA ? "ort-cuda" : "ort"; }
 

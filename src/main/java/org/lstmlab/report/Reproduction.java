@@ -45,8 +45,8 @@ import java.util.stream.Stream;
  */
 public final class Reproduction {
     public static final long DEFAULT_SEED = TrainConfig.BOOK_SEED;
-    /** The generator seed of the embedded default dataset, fixed so the default data never changes. */
-    public static final long DATASET_SEED = 1234;
+    /** Models train side by side ({@link #parallel}), so each engine gets one thread. */
+    static final int ENGINE_THREADS = 1;
 
     Path dataset;
     DatasetLayout layout;
@@ -125,10 +125,12 @@ public final class Reproduction {
             }
         String id = runId != null ? runId : defaultRunId(ds);
         Path dir = reports.resolve(id);
+        // engine_threads stands beside config, not in it: config() also names the run folder, which must not change
         RunManifest manifest = RunManifest.create(id).with("status", "running").with("config", config())
+                .with("engine_threads", ENGINE_THREADS)
                 .with("seeds", seeds(loaded)).with("data", dataMap(ds, loaded)).with("protocol", Protocol.of(lay).label());
         manifest.write(dir);
-        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine)).execute(manifest);
+        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine, ENGINE_THREADS)).execute(manifest);
         double wall = (System.nanoTime() - start) / 1e9;
         report = report.withManifest(report.manifest().with("status", "finished").with("wall_seconds", wall));
         report.save();
@@ -148,9 +150,9 @@ public final class Reproduction {
             checkDataset(dataset);
             return dataset;
         }
-        SyntheticPreset preset = quick ? SyntheticPreset.SMALL : SyntheticPreset.BOOK;
+        SyntheticPreset preset = SyntheticPreset.forQuick(quick);
         try {
-            return SyntheticUrbanSounds.ensure(Path.of(preset.defaultFolder()), preset, DATASET_SEED);
+            return SyntheticUrbanSounds.ensureDefault(Path.of(""), preset, SyntheticUrbanSounds.DEFAULT_SEED);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the embedded dataset in " + preset.defaultFolder() + ": " + e.getMessage(), e);
         }
@@ -241,7 +243,7 @@ public final class Reproduction {
         m.put("book_splits", splitSeeds);
         m.put("fold_splits", "seed + test fold");
         m.put("baselines", seed);
-        if (dataset == null) m.put("synthetic_dataset", DATASET_SEED);
+        if (dataset == null) m.put("synthetic_dataset", SyntheticUrbanSounds.DEFAULT_SEED);
         return m;
     }
 

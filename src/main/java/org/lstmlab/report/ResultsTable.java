@@ -136,11 +136,11 @@ public final class ResultsTable {
 
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<table class=\"lstm-lab-results\">\n<thead><tr>");
-        for (String h : SHOWN) sb.append("<th>").append(escape(h)).append("</th>");
+        for (String h : SHOWN) sb.append("<th>").append(Html.escape(h)).append("</th>");
         sb.append("</tr></thead>\n<tbody>\n");
         for (Entry e : entries()) {
             sb.append("<tr>");
-            for (Function<Entry, String> c : cells()) sb.append("<td>").append(escape(c.apply(e))).append("</td>");
+            for (Function<Entry, String> c : cells()) sb.append("<td>").append(Html.escape(c.apply(e))).append("</td>");
             sb.append("</tr>\n");
         }
         return sb.append("</tbody>\n</table>\n").toString();
@@ -151,10 +151,6 @@ public final class ResultsTable {
     private static String fixed3(double v) { return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.3f", v); }
 
     private static String seconds(double v) { return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.0f", v); }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     @Override public String toString() { return toMarkdown(); }
 }

@@ -26,4 +26,15 @@ public final class Engines {
             default: throw new IllegalArgumentException("unknown engine kind " + kind);
         }
     }
+
+    /**
+     * The threads an engine splits a batch across, recorded beside its name because a history is reproducible only
+     * with both: FastEngine's and ORT's thread count; 1 for the reference engine and any other, which run on the
+     * caller's thread.
+     */
+    public static int threads(Engine e) {
+        if (e instanceof FastEngine f) return f.threads();
+        if (e instanceof OrtTrainingEngine o) return o.threads();
+        return 1;
+    }
 }

@@ -17,18 +17,6 @@ final class SeedStreams {
     /** The RNG for the validation draw at the end of global epoch {@code epoch}. */
     static Random validation(long seed, int epoch) { return new Random(mix(seed, VALIDATION, epoch)); }
 
-    /** A uniformly random permutation of 0..n-1 (Fisher-Yates, as numpy's permutation). */
-    static int[] permutation(Random rng, int n) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     /** SplitMix64 finaliser over the three inputs. */
     static long mix(long seed, long purpose, long epoch) {
         long z = seed;

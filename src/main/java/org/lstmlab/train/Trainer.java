@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.Splits;
 import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
@@ -32,7 +33,8 @@ import java.util.TreeMap;
  * any epoch and resumed from a {@link ModelFile} repeats the uninterrupted run bit for bit.
  */
 public final class Trainer {
-    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run";
+    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run",
+            ENGINE_THREADS = "engine_threads";
     private final Model model;
     private TrainConfig config;
     private PackedSequences data;
@@ -170,7 +172,7 @@ public final class Trainer {
         long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
         for (int c = 0; c < config.epochs(); c++) {
             int epoch = first + c, run = runOffset + c + 1;
-            int[] order = SeedStreams.permutation(SeedStreams.shuffle(config.seed(), epoch), batches * B);
+            int[] order = Splits.permutation(batches * B, SeedStreams.shuffle(config.seed(), epoch));
             double lossSum = 0, accSum = 0;
             for (int n = 0; n < batches; n++) {
                 int[] idx = new int[B];
@@ -223,7 +225,7 @@ public final class Trainer {
     /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
     private double validationAccuracy(Engine e, int epoch) {
         int[] val = split.validation();
-        int[] order = SeedStreams.permutation(SeedStreams.validation(config.seed(), epoch), val.length);
+        int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
         int[] idx = new int[Math.min(config.validationSamples(), val.length)];
         for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
         return Predictions.of(e, model, data, idx).accuracy();
@@ -257,7 +259,7 @@ public final class Trainer {
     /** The model's recipe after a call: what it was trained on and how, one schedule entry per call. */
     private void recordCall(Engine e, History h) {
         Recipe r = recipe().with(SEED, config.seed()).with("model", modelMap(model.config())).with("train", config.asMap())
-                .with("engine", e.name()).with("data", data.fingerprint()).with("classes", data.classNames());
+                .with("engine", e.name()).with(ENGINE_THREADS, Engines.threads(e)).with("data", data.fingerprint()).with("classes", data.classNames());
         if (data.params() != null) r = r.with("features", data.params().asMap());
         r = r.with("split", Map.of("name", split.name(), "train", split.train().length,
                 "validation", split.validation().length, "test", split.test().length));
@@ -265,6 +267,7 @@ public final class Trainer {
         if (r.get(SCHEDULE) instanceof List<?> old) schedule.addAll(old);
         var entry = new LinkedHashMap<String, Object>(config.asMap());
         entry.put("engine", e.name());
+        entry.put(ENGINE_THREADS, Engines.threads(e));
         entry.put("first_epoch", h.epochs().get(0).epoch());
         entry.put("last_cost", h.last().cost());
         entry.put("last_train_accuracy", h.last().trainAccuracy());

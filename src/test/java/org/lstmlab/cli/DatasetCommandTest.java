@@ -12,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class DatasetCommandTest {
     final CliRun cli = new CliRun();
-    final java.io.StringWriter out = cli.out, err = cli.err;
-
-    int run(String... args) { return cli.run(args); }
 
     /** Kaggle layout: two good clips, one at 48 kHz, one row pointing outside. */
     static Path dataset(Path root) throws Exception {
@@ -31,8 +28,8 @@ class DatasetCommandTest {
 
     @Test
     void printsClipsPerClassSkipsPerRuleTmaxAndMemory(@TempDir Path dir) throws Exception {
-        assertEquals(0, run("dataset", "--data", dataset(dir).toString(), "--no-cache", "--list-skipped"), err.toString());
-        String s = out.toString();
+        assertEquals(0, cli.run("dataset", "--data", dataset(dir).toString(), "--no-cache", "--list-skipped"), cli.err.toString());
+        String s = cli.out.toString();
         assertTrue(s.contains("Dataset KAGGLE"), s);
         assertTrue(s.contains("kept book 10-10") && s.contains("kept book 10-100"), s);
         assertTrue(s.matches("(?s).*3 sample-rate\\s*\\|\\s*1\\s*\\|\\s*1\\s*\\|.*"), s);
@@ -44,10 +41,10 @@ class DatasetCommandTest {
 
     @Test
     void benchFeaturesReportsClipsPerSecondPerWindowAndThreadCount(@TempDir Path dir) throws Exception {
-        assertEquals(0, run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--threads", "1,2",
-                "--warmup", "1"), err.toString());
-        String[] lines = out.toString().split("\n");
-        assertEquals(4, lines.length, out.toString());
+        assertEquals(0, cli.run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--threads", "1,2",
+                "--warmup", "1"), cli.err.toString());
+        String[] lines = cli.out.toString().split("\n");
+        assertEquals(4, lines.length, cli.out.toString());
         assertTrue(lines[2].matches("book 10-10\\s+1\\s+3\\s+2\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"), lines[2]);
         assertTrue(lines[3].matches("book 10-10\\s+2\\s+3\\s+2\\s+.*"), lines[3]);
     }

@@ -15,9 +15,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class FeaturesCommandTest {
     final CliRun cli = new CliRun();
-    final java.io.StringWriter out = cli.out, err = cli.err;
-
-    int run(String... args) { return cli.run(args); }
 
     static Path wav(Path dir, int rate, int frames) throws Exception {
         Random r = new Random(5);
@@ -31,8 +28,8 @@ class FeaturesCommandTest {
     @Test
     void writesEveryFrameAtFullPrecision(@TempDir Path dir) throws Exception {
         Path f = wav(dir, 44100, 44100 + 882);
-        assertEquals(0, run("features", f.toString(), "--interval", "10", "--window", "10"));
-        List<String> rows = out.toString().lines().toList();
+        assertEquals(0, cli.run("features", f.toString(), "--interval", "10", "--window", "10"));
+        List<String> rows = cli.out.toString().lines().toList();
         double[][] expected = FeatureExtractor.of(FeatureParams.book(10, 10)).extract(f);
         assertEquals(102, rows.size());
         for (int t = 0; t < rows.size(); t++) {
@@ -45,18 +42,18 @@ class FeaturesCommandTest {
     @Test
     void correctedModeToAFile(@TempDir Path dir) throws Exception {
         Path f = wav(dir, 48000, 48000), csv = dir.resolve("f.csv");
-        assertEquals(0, run("features", f.toString(), "--window", "10", "--mode", "corrected", "--hann", "--log", "--out", csv.toString()));
+        assertEquals(0, cli.run("features", f.toString(), "--window", "10", "--mode", "corrected", "--hann", "--log", "--out", csv.toString()));
         assertEquals(100, Files.readAllLines(csv).size());
-        assertEquals("", out.toString());
+        assertEquals("", cli.out.toString());
     }
 
     @Test
     void skippedFileExitsWith2AndOneLineNamingTheRule(@TempDir Path dir) throws Exception {
         Path f = wav(dir, 48000, 48000);
-        assertEquals(2, run("features", f.toString()));
-        List<String> lines = err.toString().lines().toList();
-        assertEquals(1, lines.size(), err.toString());
+        assertEquals(2, cli.run("features", f.toString()));
+        List<String> lines = cli.err.toString().lines().toList();
+        assertEquals(1, lines.size(), cli.err.toString());
         assertTrue(lines.get(0).contains("sample-rate") && lines.get(0).contains("clip.wav"), lines.get(0));
-        assertEquals("", out.toString());
+        assertEquals("", cli.out.toString());
     }
 }

@@ -11,10 +11,7 @@ import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.nn.ReferenceBatch;
 import org.lstmlab.nn.ReferenceEngine;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -24,14 +21,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class GradCommandTest {
     static final int B = 3, T = 5, F = 4, H = 3, C = 3;
     static final int[] LENGTHS = {5, 2, 4};
-    final StringWriter out = new StringWriter(), err = new StringWriter();
-
-    int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    final CliRun cli = new CliRun();
 
     /** The book's packed batch and random weights, as separate arrays. */
     static final class Case {
@@ -100,14 +90,14 @@ class GradCommandTest {
     void writesTheReferenceLossAndGradientsWhichMatchFiniteDifferences(CellType cell, @TempDir Path dir) {
         Case c = new Case(cell, 7, 0);
         Path in = c.write(dir.resolve("batch.npz")), res = dir.resolve("out/grads.npz");
-        assertEquals(0, run("grad", in.toString(), "--cell", cell.bookName(), "--out", res.toString()), err.toString());
+        assertEquals(0, cli.run("grad", in.toString(), "--cell", cell.bookName(), "--out", res.toString()), cli.err.toString());
         ReferenceEngine engine = new ReferenceEngine();
         Gradients want = engine.gradients(c.params(cell), c.batch(), false);
         assertEquals(want.loss(), read(res, "loss")[0], 0);
         assertEquals(want.accuracy(), read(res, "accuracy")[0], 0);
         String[] names = {"dW", "db", "dWo", "dbo"};
         for (int k = 0; k < 4; k++) assertArrayEquals(want.tensors()[k], read(res, names[k]), 0, names[k]);
-        assertTrue(out.toString().contains("loss="));
+        assertTrue(cli.out.toString().contains("loss="));
         // Central differences of the loss with respect to every entry of every tensor.
         for (int k = 0; k < 4; k++) {
             double[] grad = read(res, names[k]);
@@ -125,8 +115,8 @@ class GradCommandTest {
     void valuesInPaddedRowsDoNotChangeTheResult(@TempDir Path dir) {
         Path zeros = new Case(CellType.LSTM, 9, 0).write(dir.resolve("zeros.npz"));
         Path junk = new Case(CellType.LSTM, 9, 3.5).write(dir.resolve("junk.npz"));
-        assertEquals(0, run("grad", zeros.toString(), "--cell", "lstm", "--out", dir.resolve("a.npz").toString()));
-        assertEquals(0, run("grad", junk.toString(), "--cell", "lstm", "--out", dir.resolve("b.npz").toString()));
+        assertEquals(0, cli.run("grad", zeros.toString(), "--cell", "lstm", "--out", dir.resolve("a.npz").toString()));
+        assertEquals(0, cli.run("grad", junk.toString(), "--cell", "lstm", "--out", dir.resolve("b.npz").toString()));
         for (String name : new String[] {"loss", "dW", "db", "dWo", "dbo"})
             assertArrayEquals(read(dir.resolve("a.npz"), name), read(dir.resolve("b.npz"), name), 0, name);
     }
@@ -139,15 +129,15 @@ class GradCommandTest {
             w.write("x", c.x, new int[] {B, T + 1, F});
             w.write("y", c.y, new int[] {B, C});
         }
-        assertEquals(2, run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains(in.toString()) && err.toString().contains("missing array 'W'"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains(in.toString()) && cli.err.toString().contains("missing array 'W'"), cli.err.toString());
     }
 
     @Test
     void weightsOfTheWrongCellAreRejected(@TempDir Path dir) {
         Path in = new Case(CellType.RNN, 2, 0).write(dir.resolve("rnn.npz"));
-        assertEquals(2, run("grad", in.toString(), "--cell", "lstm", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains("array 'W' has shape [7, 3]"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "lstm", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains("array 'W' has shape [7, 3]"), cli.err.toString());
     }
 
     @Test
@@ -162,8 +152,8 @@ class GradCommandTest {
             w.write("Wo", c.Wo, new int[] {H * C}); // flattened by mistake
             w.write("bo", c.bo, new int[] {C});
         }
-        assertEquals(2, run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains("array 'Wo' has shape [9], expected [3, 3]"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains("array 'Wo' has shape [9], expected [3, 3]"), cli.err.toString());
     }
 
     @Test
@@ -171,18 +161,18 @@ class GradCommandTest {
         Case c = new Case(CellType.RNN, 4, 0);
         c.x[(T + 1) * F] = T + 1; // sample 1 claims 6 steps, only 5 rows exist
         Path in = c.write(dir.resolve("long.npz"));
-        assertEquals(2, run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains("sample 1 has length 6.0") && err.toString().contains("1..5"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains("sample 1 has length 6.0") && cli.err.toString().contains("1..5"), cli.err.toString());
         c.x[(T + 1) * F] = 2.5;
         c.write(in);
-        assertEquals(2, run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains("length 2.5"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains("length 2.5"), cli.err.toString());
     }
 
     @Test
     void notAnArchiveIsAClearError(@TempDir Path dir) throws Exception {
         Path in = java.nio.file.Files.writeString(dir.resolve("text.npz"), "hello");
-        assertEquals(2, run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
-        assertTrue(err.toString().contains(in.toString()) && err.toString().contains("not a readable .npz"), err.toString());
+        assertEquals(2, cli.run("grad", in.toString(), "--cell", "rnn", "--out", dir.resolve("o.npz").toString()));
+        assertTrue(cli.err.toString().contains(in.toString()) && cli.err.toString().contains("not a readable .npz"), cli.err.toString());
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -87,6 +88,9 @@ class TrainCommandTest {
         assertEquals(List.of(1, 2, 3), f.history().epochs().stream().map(x -> x.epoch()).toList());
         assertEquals(9, f.model().adam().n[0], "3 epochs x 3 batches of Adam steps, state kept across calls");
         assertEquals("java-fast", f.recipe().get("engine"));
+        assertEquals(2, f.recipe().get("engine_threads"), "the engine's threads travel with its name");
+        assertEquals(List.of(1, 2), ((List<?>) f.recipe().get("schedule")).stream().map(s -> ((Map<?, ?>) s).get("engine_threads")).toList(),
+                "the reference engine's call, then the two-thread java one");
     }
 
     @Test

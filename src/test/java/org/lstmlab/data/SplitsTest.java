@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -33,6 +34,14 @@ class SplitsTest {
     void sameSeedSameSplitOtherSeedOtherSplit() {
         assertArrayEquals(Splits.book(500, 7).train(), Splits.book(500, 7).train());
         assertFalse(Arrays.equals(Splits.book(500, 7).train(), Splits.book(500, 8).train()));
+    }
+
+    /** Pinned draws: recorded splits and training histories depend on them, so they must never change. */
+    @Test
+    void permutationAndBookSplitDrawExactlyAsBefore() {
+        assertArrayEquals(new int[] {0, 1, 6, 7, 3, 5, 10, 11, 9, 8, 4, 2}, Splits.permutation(12, new Random(42)));
+        assertArrayEquals(new int[] {0, 2, 5, 15, 12, 6, 18, 11, 9, 4, 24, 14, 23, 20, 10, 1, 7, 19, 21, 13},
+                Splits.book(25, 1234).train());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.lstmlab.plot;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.lstmlab.report.Evaluation;
 import org.lstmlab.report.ResultsTable;
@@ -103,6 +104,22 @@ class ChartExportTest {
         assertTrue(distinctColours(img.getSubimage(0, img.getHeight() / 2, img.getWidth() / 3, img.getHeight() / 2)) > 3);
         assertEquals(1, distinctColours(img.getSubimage(img.getWidth() * 2 / 3 + 5, img.getHeight() / 2 + 5,
                 img.getWidth() / 3 - 10, img.getHeight() / 2 - 10)));
+    }
+
+    /** A vanishing RNN's norms span ~140 decades: log10 values on a linear axis keep its labels short. */
+    @Test
+    void gradientNormsPlotLog10OnALinearAxisAndZerosBreakTheLine() {
+        double[] norms = new double[141];
+        for (int t = 0; t < norms.length; t++) norms[t] = Math.pow(10, t - 140);
+        norms[70] = 0;
+        XYChart c = Charts.gradientNorms("norms", Map.of("RNN", norms));
+        assertFalse(c.getStyler().isYAxisLogarithmic());
+        assertEquals("log10 ‖∂L/∂h_t‖", c.getYAxisTitle());
+        double[] y = c.getSeriesMap().get("RNN").getYData();
+        assertEquals(-140, y[0], 1e-9);
+        assertEquals(0, y[140], 1e-9);
+        assertTrue(Double.isNaN(y[70]), "a zero norm leaves a gap");
+        assertEquals(141, y.length);
     }
 
     @Test

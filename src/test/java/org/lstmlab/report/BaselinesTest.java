@@ -3,6 +3,7 @@ package org.lstmlab.report;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.TestSequences;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -10,7 +11,7 @@ class BaselinesTest {
 
     @Test
     void pooledIsMeanThenStdOfEachBandOverTheValidSteps() {
-        PackedSequences d = TinyData.sequences(5, 2, 4, 7, 3);
+        PackedSequences d = TestSequences.sequences(5, 4, 7, 2, 3);
         double[][] p = Baselines.pooled(d);
         assertEquals(8, p[0].length);
         for (int i = 0; i < d.size(); i++)
@@ -28,8 +29,8 @@ class BaselinesTest {
 
     @Test
     void bothBaselinesLearnSeparableDataAndRecordProvenance() {
-        PackedSequences d = TinyData.sequences(300, 3, 12, 20, 7);
-        Split s = TinyData.split(d.size());
+        PackedSequences d = TestSequences.sequences(300, 12, 20, 3, 7);
+        Split s = TestSequences.split(300, 180, 30);
         for (Baselines.Kind kind : Baselines.Kind.values()) {
             Baselines.Result r = Baselines.run(kind, d, s, 42);
             assertEquals(s.test().length, r.evaluation().size());
@@ -43,8 +44,8 @@ class BaselinesTest {
 
     @Test
     void sameSeedSameForest() {
-        PackedSequences d = TinyData.sequences(120, 3, 6, 10, 1);
-        Split s = TinyData.split(d.size());
+        PackedSequences d = TestSequences.sequences(120, 6, 10, 3, 1);
+        Split s = TestSequences.split(120, 72, 12);
         int[][] a = Baselines.run(Baselines.Kind.RANDOM_FOREST, d, s, 5).evaluation().confusion();
         int[][] b = Baselines.run(Baselines.Kind.RANDOM_FOREST, d, s, 5).evaluation().confusion();
         assertArrayEquals(a, b);

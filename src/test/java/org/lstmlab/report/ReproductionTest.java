@@ -87,6 +87,7 @@ class ReproductionTest {
         assertEquals(30, ((Number) firstSet.get("kept")).intValue());
         assertEquals(1, ((Number) ((Map<?, ?>) firstSet.get("skipped_by_rule")).get("sample-width")).intValue(), firstSet.toString());
         assertTrue(((Map<?, ?>) m.get("machine")).containsKey("cores"));
+        assertEquals(1, m.get("engine_threads"), "one thread per model: models train side by side");
         assertTrue(((Map<?, ?>) m.get("versions")).containsKey("tribuo"));
         assertEquals(6, ((List<?>) m.get("models")).size());
         Map<?, ?> baseline = (Map<?, ?>) ((List<?>) m.get("baselines")).get(0);

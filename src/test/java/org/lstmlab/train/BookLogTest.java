@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.features.FeatureParams;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Batch;
@@ -49,10 +50,10 @@ class BookLogTest {
             @Override public StepResult trainStep(Model m, Batch b, Adam a) { now[0] += 300; return super.trainStep(m, b, a); }
             @Override public float[][] logits(Model m, Batch b) { now[0] += 100; return super.logits(m, b); }
         };
-        PackedSequences data = TestData.sequences(60, 22, 5, 4, 1);
+        PackedSequences data = TestSequences.sequences(60, 22, 5, 4, 1);
         List<String> lines = new ArrayList<>();
         Trainer t = Trainer.fresh(TrainConfig.book(CellType.RNN).withBatchSize(10).withEpochs(4).withReport(2), data,
-                TestData.split(60, 40, 10)).engine(timed).clock(() -> Instant.ofEpochMilli(now[0])).listener(BookLog.to(lines::add));
+                TestSequences.split(60, 40, 10)).engine(timed).clock(() -> Instant.ofEpochMilli(now[0])).listener(BookLog.to(lines::add));
         History h = t.train();
         t.test();
         // 4 batches of 0.3 s per epoch, 0.1 s per validation pass: reports at 1003.4 s and 1005.9 s;
@@ -62,15 +63,15 @@ class BookLogTest {
                 BookLog.epoch(2, h.epochs().get(1).cost(), h.epochs().get(1).trainAccuracy(), h.epochs().get(1).validationAccuracy(), 3, 3),
                 BookLog.epoch(4, h.epochs().get(3).cost(), h.epochs().get(3).trainAccuracy(), h.epochs().get(3).validationAccuracy(), 2, 5),
                 "Model us_basic_10_10 train ended in 5 secs:",
-                BookLog.test("us_basic_10_10", t.predict(TestData.split(60, 40, 10).test()).accuracy(), 1));
+                BookLog.test("us_basic_10_10", t.predict(TestSequences.split(60, 40, 10).test()).accuracy(), 1));
         assertEquals(expected, lines);
     }
 
     @Test
     void silentTrainingPrintsOnlyTheEndLine() {
-        PackedSequences data = TestData.sequences(30, 22, 4, 3, 2);
+        PackedSequences data = TestSequences.sequences(30, 22, 4, 3, 2);
         List<String> lines = new ArrayList<>();
-        Trainer.fresh(TrainConfig.book(CellType.LSTM).withEpochs(1).withReport(0), data, TestData.split(30, 20, 5))
+        Trainer.fresh(TrainConfig.book(CellType.LSTM).withEpochs(1).withReport(0), data, TestSequences.split(30, 20, 5))
                 .engine(new LastStepLinearEngine()).listener(BookLog.to(lines::add)).clock(() -> Instant.ofEpochSecond(7)).train();
         assertEquals(List.of("Model us_lstm_10_10 train ended in 0 secs:"), lines);
     }

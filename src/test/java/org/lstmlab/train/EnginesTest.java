@@ -1,6 +1,7 @@
 package org.lstmlab.train;
 
 import org.junit.jupiter.api.Test;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -26,8 +27,8 @@ class EnginesTest {
     /** The same seed, engine and thread count give the same history bytes with the float32 engine too. */
     @Test
     void fastEngineHistoryIsByteIdenticalRunAfterRun() {
-        var data = TestData.sequences(60, 8, 7, 3, 8);
-        var split = TestData.split(60, 40, 10);
+        var data = TestSequences.sequences(60, 8, 7, 3, 8);
+        var split = TestSequences.split(60, 40, 10);
         TrainConfig c = TrainConfig.book(CellType.LSTM).withHidden(6).withEpochs(3).withReport(1);
         String[] csv = new String[2];
         for (int k = 0; k < 2; k++)

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ReferenceEngine;
@@ -21,8 +22,8 @@ import java.util.zip.ZipOutputStream;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ModelFileTest {
-    static final PackedSequences DATA = TestData.sequences(50, 8, 6, 3, 21);
-    static final Split SPLIT = TestData.split(50, 30, 12);
+    static final PackedSequences DATA = TestSequences.sequences(50, 8, 6, 3, 21);
+    static final Split SPLIT = TestSequences.split(50, 30, 12);
     static final TrainConfig C = TrainConfig.book(CellType.LSTM_STATE).withHidden(4).withEpochs(4).withReport(2).withBatchSize(5);
 
     @TempDir Path dir;

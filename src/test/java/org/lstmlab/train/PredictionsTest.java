@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 
@@ -28,7 +29,7 @@ class PredictionsTest {
 
     @Test
     void chunkedEvaluationEqualsOneRowAtATime() {
-        PackedSequences data = TestData.sequences(Predictions.CHUNK + 57, 22, 7, 4, 5);
+        PackedSequences data = TestSequences.sequences(Predictions.CHUNK + 57, 22, 7, 4, 5);
         Model m = Trainer.newModel(TrainConfig.book(CellType.RNN), data);
         java.util.Arrays.fill(m.params().wo, 0.1);
         for (int k = 0; k < m.params().wo.length; k += 3) m.params().wo[k] = -0.2;

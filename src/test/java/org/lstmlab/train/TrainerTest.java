@@ -3,6 +3,7 @@ package org.lstmlab.train;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
@@ -19,7 +20,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TrainerTest {
-    static final PackedSequences DATA = TestData.sequences(160, 22, 6, 4, 11);
+    static final PackedSequences DATA = TestSequences.sequences(160, 22, 6, 4, 11);
 
     /** Records which samples each step and each validation pass saw, and each step's loss. */
     static class Recording extends LastStepLinearEngine {
@@ -40,7 +41,7 @@ class TrainerTest {
 
         static int[] samples(Batch b) {
             int[] s = new int[b.size()];
-            for (int k = 0; k < s.length; k++) s[k] = TestData.sampleOf(b, k);
+            for (int k = 0; k < s.length; k++) s[k] = TestSequences.sampleOf(b, k);
             return s;
         }
     }
@@ -51,7 +52,7 @@ class TrainerTest {
 
     @Test
     void eachEpochShufflesTheFirstBatchCountTimesBSamplesAfresh() {
-        Split split = TestData.split(160, 47, 20);   // 47 train samples: 4 batches of 10, positions 40..46 never used
+        Split split = TestSequences.split(160, 47, 20);   // 47 train samples: 4 batches of 10, positions 40..46 never used
         Recording e = new Recording();
         History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(0), split, e).train();
         assertEquals(12, e.batches.size());
@@ -77,7 +78,7 @@ class TrainerTest {
 
     @Test
     void reportsEveryNthEpochOnMin100FreshValidationSamples() {
-        Split split = TestData.split(160, 20, 130);
+        Split split = TestSequences.split(160, 20, 130);
         Recording e = new Recording();
         History h = trainer(TrainConfig.book(CellType.LSTM).withEpochs(5).withReport(2), split, e).train();
         assertEquals(2, e.evaluated.size(), "validation at epochs 2 and 4 only");
@@ -93,13 +94,13 @@ class TrainerTest {
         assertEquals(List.of(2, 4), h.reports().stream().map(EpochRecord::epoch).toList());
 
         Recording small = new Recording();
-        trainer(TrainConfig.book(CellType.LSTM).withEpochs(1).withReport(1), TestData.split(160, 20, 7), small).train();
+        trainer(TrainConfig.book(CellType.LSTM).withEpochs(1).withReport(1), TestSequences.split(160, 20, 7), small).train();
         assertEquals(7, small.evaluated.get(0).length, "all of a pool smaller than 100");
     }
 
     @Test
     void secondCallContinuesAdamAndEpochsButRestartsTheBookNumbering() {
-        Split split = TestData.split(160, 30, 20);
+        Split split = TestSequences.split(160, 30, 20);
         Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(2).withReport(2), split, new LastStepLinearEngine());
         History first = t.train();
         History second = t.epochs(4).report(2).train();
@@ -113,7 +114,7 @@ class TrainerTest {
 
     @Test
     void sameSeedSameBytesOtherSeedOtherBytes() {
-        Split split = TestData.split(160, 60, 40);
+        Split split = TestSequences.split(160, 60, 40);
         TrainConfig c = TrainConfig.book(CellType.RNN).withEpochs(4).withReport(1);
         byte[] a = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().toCsv().getBytes(StandardCharsets.UTF_8);
         History hb = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train();
@@ -125,7 +126,7 @@ class TrainerTest {
 
     @Test
     void twoCallsEqualOneAndAResumedRunEqualsTheUninterruptedOne() {
-        Split split = TestData.split(160, 60, 40);
+        Split split = TestSequences.split(160, 60, 40);
         TrainConfig c = TrainConfig.book(CellType.LSTM_STATE).withEpochs(4).withReport(2);
         History whole = trainer(c, split, new LastStepLinearEngine()).train();
 
@@ -149,7 +150,7 @@ class TrainerTest {
 
     @Test
     void probesGradientNormsOnAFixedBatchBeforeTrainingAndEveryKEpochs() {
-        Split split = TestData.split(160, 30, 20);
+        Split split = TestSequences.split(160, 30, 20);
         History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(4).withReport(0), split, new LastStepLinearEngine())
                 .probeGradients(2).train();
         assertEquals(Set.of(0, 2, 4), h.gradientNorms().keySet());
@@ -161,7 +162,7 @@ class TrainerTest {
 
     @Test
     void recipeRecordsWhatTheModelWasTrainedOn() {
-        Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(1).withReport(0).withSeed(5), TestData.split(160, 30, 20),
+        Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(1).withReport(0).withSeed(5), TestSequences.split(160, 30, 20),
                 new LastStepLinearEngine());
         t.train();
         var r = t.model().recipe();
@@ -177,7 +178,7 @@ class TrainerTest {
 
     @Test
     void historyCsvRoundTripsExactlyAndItsTableHasMissingValidation() {
-        History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(2), TestData.split(160, 30, 20),
+        History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(2), TestSequences.split(160, 30, 20),
                 new LastStepLinearEngine()).probeGradients(1).train();
         History back = History.fromCsv(h.toCsv(), h.secondsCsv(), h.gradientNormsCsv());
         assertEquals(h.epochs(), back.epochs());

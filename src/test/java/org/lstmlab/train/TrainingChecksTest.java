@@ -3,6 +3,7 @@ package org.lstmlab.train;
 import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
@@ -14,7 +15,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TrainingChecksTest {
-    static final PackedSequences DATA = TestData.sequences(40, 22, 5, 3, 3);
+    static final PackedSequences DATA = TestSequences.sequences(40, 22, 5, 3, 3);
     static final TrainConfig C = TrainConfig.book(CellType.RNN).withEpochs(1);
 
     static String failure(TrainConfig c, PackedSequences data, Split split) {
@@ -33,38 +34,38 @@ class TrainingChecksTest {
 
     @Test
     void batchLargerThanTheTrainingSet() {
-        String msg = failure(C.withBatchSize(12), DATA, TestData.split(40, 8, 10));
+        String msg = failure(C.withBatchSize(12), DATA, TestSequences.split(40, 8, 10));
         assertTrue(msg.contains("batch size 12 is larger than the training split (8 samples)"), msg);
     }
 
     @Test
     void classCountThatDoesNotMatchTheLabels() {
-        PackedSequences five = TestData.sequences(40, 22, 5, 5, 3);
-        String msg = failure(C, five, TestData.split(40, 20, 10));
+        PackedSequences five = TestSequences.sequences(40, 22, 5, 5, 3);
+        String msg = failure(C, five, TestSequences.split(40, 20, 10));
         assertTrue(msg.contains("the model has 3 classes but the data's labels have 5 classes"), msg);
     }
 
     @Test
     void nonFiniteFeaturesNameTheSampleAndItsFile() {
-        PackedSequences bad = TestData.sequences(40, 22, 5, 3, 3);
+        PackedSequences bad = TestSequences.sequences(40, 22, 5, 3, 3);
         int i = 31;   // a test sample: checked before training too
         bad.x()[(i * bad.maxSteps()) * bad.features() + 4] = Float.NaN;
-        String msg = failure(C, bad, TestData.split(40, 20, 10));
+        String msg = failure(C, bad, TestSequences.split(40, 20, 10));
         assertTrue(msg.contains("feature sequence 31 (clip31.wav) has NaN at step 1, feature 4"), msg);
-        PackedSequences inf = TestData.sequences(40, 22, 5, 3, 3);
+        PackedSequences inf = TestSequences.sequences(40, 22, 5, 3, 3);
         inf.x()[(2 * inf.maxSteps() + inf.length(2) - 1) * inf.features()] = Float.POSITIVE_INFINITY;
-        msg = failure(C, inf, TestData.split(40, 20, 10));
+        msg = failure(C, inf, TestSequences.split(40, 20, 10));
         assertTrue(msg.contains("feature sequence 2 (clip2.wav) has Infinity at step " + inf.length(2) + ", feature 0"), msg);
     }
 
     @Test
     void emptySplitsAndOutOfRangeIndices() {
-        assertTrue(failure(C, DATA, TestData.split(40, 0, 10)).contains("the training split 'test' is empty"));
-        assertTrue(failure(C.withReport(1), DATA, TestData.split(40, 20, 0)).contains("validation split 'test' is empty"));
+        assertTrue(failure(C, DATA, TestSequences.split(40, 0, 10)).contains("the training split 'test' is empty"));
+        assertTrue(failure(C.withReport(1), DATA, TestSequences.split(40, 20, 0)).contains("validation split 'test' is empty"));
         Split outside = new Split("odd", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 40}, new int[] {11}, new int[] {12});
         assertTrue(failure(C, DATA, outside).contains("training split holds index 40, outside 0..39"));
         // silent training needs no validation
-        Trainer.fresh(C.withReport(0), DATA, TestData.split(40, 20, 0)).engine(new LastStepLinearEngine()).train();
+        Trainer.fresh(C.withReport(0), DATA, TestSequences.split(40, 20, 0)).engine(new LastStepLinearEngine()).train();
     }
 
     @Test
@@ -76,7 +77,7 @@ class TrainingChecksTest {
             }
         };
         List<Integer> epochsDone = new java.util.ArrayList<>();
-        Trainer t = Trainer.fresh(C.withEpochs(3).withReport(0), DATA, TestData.split(40, 30, 5)).engine(nanAt7)
+        Trainer t = Trainer.fresh(C.withEpochs(3).withReport(0), DATA, TestSequences.split(40, 30, 5)).engine(nanAt7)
                 .listener(new TrainingListener() { @Override public void epochFinished(EpochRecord r) { epochsDone.add(r.epoch()); } });
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::train);
         assertEquals(3, e.epoch());

@@ -15,6 +15,15 @@ public enum SyntheticPreset {
 
     SynthSpec spec() { return spec; }
 
+    /** A preset by name, any case: "book" or "small". */
+    public static SyntheticPreset parse(String name) {
+        for (SyntheticPreset p : values()) if (p.spec.name().equalsIgnoreCase(name.trim())) return p;
+        throw new IllegalArgumentException("preset must be small or book, not '" + name + "'");
+    }
+
+    /** The default preset of a run: SMALL in quick mode, else BOOK. */
+    public static SyntheticPreset forQuick(boolean quick) { return quick ? SMALL : BOOK; }
+
     public int clips() { return spec.clips(); }
 
     /** The agreed default folder, relative to the project: datasets/synthetic-book or datasets/synthetic-small. */

@@ -33,6 +33,17 @@ public final class SyntheticUrbanSounds {
     public static final String GENERATOR_VERSION = "synth-1";
     public static final String KAGGLE = "kaggle", URBANSOUND8K = "urbansound8k";
     private static final String MARKER = ".complete", SCRATCH = ".incomplete";
+    /** The generator seed of the embedded default dataset, fixed so the default data never changes. */
+    public static final long DEFAULT_SEED = 1234;
+
+    /**
+     * The embedded dataset of a preset in its agreed folder under {@code project} ({@link SyntheticPreset#defaultFolder}),
+     * generated if missing or incomplete; returns that folder. The CLI, the report and the notebooks all resolve it here
+     * so that they share one copy of the data.
+     */
+    public static Path ensureDefault(Path project, SyntheticPreset preset, long seed) throws IOException {
+        return ensure(project.resolve(preset.defaultFolder()), preset, seed);
+    }
 
     /** Makes the dataset in dir unless a completed one with the same preset, seed and generator is there; returns dir. */
     public static Path ensure(Path dir, SyntheticPreset preset, long seed) throws IOException {
@@ -55,7 +66,7 @@ public final class SyntheticUrbanSounds {
         }
     }
 
-    private static String markerText(SynthSpec spec, long seed) {
+    static String markerText(SynthSpec spec, long seed) {
         return "generator=" + GENERATOR_VERSION + "\npreset=" + spec + "\nseed=" + seed + "\n";
     }
 

@@ -139,6 +139,26 @@ class SyntheticUrbanSoundsTest {
     }
 
     @Test
+    void theDefaultDatasetLivesInThePresetsFolderUnderTheProject() throws IOException {
+        Path project = tmp.resolve("project"), expected = project.resolve("datasets/synthetic-small");
+        Files.createDirectories(expected);
+        // a completed marker for the default seed: found where the CLI, report and notebooks look, so not regenerated
+        Files.writeString(expected.resolve(".complete"), SyntheticUrbanSounds.markerText(SyntheticPreset.SMALL.spec(), 1234));
+        assertEquals(expected, SyntheticUrbanSounds.ensureDefault(project, SyntheticPreset.forQuick(true), SyntheticUrbanSounds.DEFAULT_SEED));
+        assertFalse(Files.exists(expected.resolve("kaggle")));
+    }
+
+    @Test
+    void presetsByNameOrByQuickMode() {
+        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.parse(" Book "));
+        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.parse("small"));
+        assertEquals("preset must be small or book, not 'huge'",
+                assertThrows(IllegalArgumentException.class, () -> SyntheticPreset.parse("huge")).getMessage());
+        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.forQuick(false));
+        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.forQuick(true));
+    }
+
+    @Test
     void readmeSaysThePlainTruth() throws IOException {
         String readme = Files.readString(root.resolve("README.md"));
         assertTrue(readme.contains("**This data is synthetic.**"));
