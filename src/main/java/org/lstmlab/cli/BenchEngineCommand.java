@@ -33,7 +33,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     List<Integer> threads = List.of(1, 2);
     @Option(names = "--scalar", description = "Also run the fast engine's scalar (auto-vectorised) path.") boolean scalar;
     @Option(names = "--no-reference", description = "Skip the (slow) float64 reference engine.") boolean noReference;
-    @Option(names = "--warmup", description = "Warm-up seconds per engine (default ${DEFAULT-VALUE}).") double warmup = 2;
+    @Option(names = "--warmup", description = "Warm-up seconds per engine (default ${DEFAULT-VALUE}; Java 17 needs several seconds before C2 has compiled the vector code).") double warmup = 8;
     @Option(names = "--seconds", description = "Measured seconds per engine (default ${DEFAULT-VALUE}).") double seconds = 3;
     @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).") long seed = 1234;
 
