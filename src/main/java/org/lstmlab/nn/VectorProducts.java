@@ -22,7 +22,10 @@ final class VectorProducts {
     static void multiply(float[][] a, int a0, int aCol, int m, int depth, float[][] b, int b0,
                          float[][] c, int c0, int n) {
         float[] spare = null;
-        for (int i = 0; i < m; i += 4) {
+        int i = 0;
+        if (n <= 2 * L)
+            for (; i + 8 <= m; i += 8) rows8x2(a, a0 + i, aCol, depth, b, b0, c, c0 + i);
+        for (; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             if (rows == 1) {
                 row(a[a0 + i], aCol, depth, b, b0, c[c0 + i], n);
@@ -56,6 +59,8 @@ final class VectorProducts {
         for (int from = 0; from < m; from += CHUNK) {
             int to = Math.min(m, from + CHUNK);
             int k = 0;
+            if (n <= 2 * L)
+                for (; k + 8 <= depth; k += 8) columns8x2(a, a0, aCol + k, from, to, b, b0, c, c0 + k);
             for (; k + 4 <= depth; k += 4) {
                 float[] y0 = c[c0 + k], y1 = c[c0 + k + 1], y2 = c[c0 + k + 2], y3 = c[c0 + k + 3];
                 int col = aCol + k;
@@ -249,5 +254,88 @@ final class VectorProducts {
             p3 = w.fma(FloatVector.broadcast(S, x[col + 3]), p3);
         }
         p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+    }
+
+    /**
+     * c[cRow..cRow+8)[0, 2L) += Σ_{i in [from, to)} a[a0+i][col..col+8) ⊗ b[b0+i][0, 2L): for narrow products
+     * (the RNN's H = 20), 8 columns of A per pass halve the loads of B.
+     */
+    private static void columns8x2(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                   float[][] c, int cRow) {
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        float[] y4 = c[cRow + 4], y5 = c[cRow + 5], y6 = c[cRow + 6], y7 = c[cRow + 7];
+        FloatVector p0 = FloatVector.fromArray(S, y0, 0), p1 = FloatVector.fromArray(S, y1, 0);
+        FloatVector p2 = FloatVector.fromArray(S, y2, 0), p3 = FloatVector.fromArray(S, y3, 0);
+        FloatVector p4 = FloatVector.fromArray(S, y4, 0), p5 = FloatVector.fromArray(S, y5, 0);
+        FloatVector p6 = FloatVector.fromArray(S, y6, 0), p7 = FloatVector.fromArray(S, y7, 0);
+        FloatVector q0 = FloatVector.fromArray(S, y0, L), q1 = FloatVector.fromArray(S, y1, L);
+        FloatVector q2 = FloatVector.fromArray(S, y2, L), q3 = FloatVector.fromArray(S, y3, L);
+        FloatVector q4 = FloatVector.fromArray(S, y4, L), q5 = FloatVector.fromArray(S, y5, L);
+        FloatVector q6 = FloatVector.fromArray(S, y6, L), q7 = FloatVector.fromArray(S, y7, L);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i], bi = b[b0 + i];
+            FloatVector w = FloatVector.fromArray(S, bi, 0), v = FloatVector.fromArray(S, bi, L);
+            FloatVector e = FloatVector.broadcast(S, x[col]);
+            p0 = w.fma(e, p0); q0 = v.fma(e, q0);
+            e = FloatVector.broadcast(S, x[col + 1]);
+            p1 = w.fma(e, p1); q1 = v.fma(e, q1);
+            e = FloatVector.broadcast(S, x[col + 2]);
+            p2 = w.fma(e, p2); q2 = v.fma(e, q2);
+            e = FloatVector.broadcast(S, x[col + 3]);
+            p3 = w.fma(e, p3); q3 = v.fma(e, q3);
+            e = FloatVector.broadcast(S, x[col + 4]);
+            p4 = w.fma(e, p4); q4 = v.fma(e, q4);
+            e = FloatVector.broadcast(S, x[col + 5]);
+            p5 = w.fma(e, p5); q5 = v.fma(e, q5);
+            e = FloatVector.broadcast(S, x[col + 6]);
+            p6 = w.fma(e, p6); q6 = v.fma(e, q6);
+            e = FloatVector.broadcast(S, x[col + 7]);
+            p7 = w.fma(e, p7); q7 = v.fma(e, q7);
+        }
+        p0.intoArray(y0, 0); p1.intoArray(y1, 0); p2.intoArray(y2, 0); p3.intoArray(y3, 0);
+        p4.intoArray(y4, 0); p5.intoArray(y5, 0); p6.intoArray(y6, 0); p7.intoArray(y7, 0);
+        q0.intoArray(y0, L); q1.intoArray(y1, L); q2.intoArray(y2, L); q3.intoArray(y3, L);
+        q4.intoArray(y4, L); q5.intoArray(y5, L); q6.intoArray(y6, L); q7.intoArray(y7, L);
+    }
+
+    /** c[cRow..cRow+8)[0, 2L) += a[aRow..aRow+8)[aCol..aCol+depth) · b[b0..b0+depth): for narrow products. */
+    private static void rows8x2(float[][] a, int aRow, int aCol, int depth, float[][] b, int b0, float[][] c, int cRow) {
+        float[] x0 = a[aRow], x1 = a[aRow + 1], x2 = a[aRow + 2], x3 = a[aRow + 3];
+        float[] x4 = a[aRow + 4], x5 = a[aRow + 5], x6 = a[aRow + 6], x7 = a[aRow + 7];
+        float[] y0 = c[cRow], y1 = c[cRow + 1], y2 = c[cRow + 2], y3 = c[cRow + 3];
+        float[] y4 = c[cRow + 4], y5 = c[cRow + 5], y6 = c[cRow + 6], y7 = c[cRow + 7];
+        FloatVector p0 = FloatVector.fromArray(S, y0, 0), p1 = FloatVector.fromArray(S, y1, 0);
+        FloatVector p2 = FloatVector.fromArray(S, y2, 0), p3 = FloatVector.fromArray(S, y3, 0);
+        FloatVector p4 = FloatVector.fromArray(S, y4, 0), p5 = FloatVector.fromArray(S, y5, 0);
+        FloatVector p6 = FloatVector.fromArray(S, y6, 0), p7 = FloatVector.fromArray(S, y7, 0);
+        FloatVector q0 = FloatVector.fromArray(S, y0, L), q1 = FloatVector.fromArray(S, y1, L);
+        FloatVector q2 = FloatVector.fromArray(S, y2, L), q3 = FloatVector.fromArray(S, y3, L);
+        FloatVector q4 = FloatVector.fromArray(S, y4, L), q5 = FloatVector.fromArray(S, y5, L);
+        FloatVector q6 = FloatVector.fromArray(S, y6, L), q7 = FloatVector.fromArray(S, y7, L);
+        for (int k = 0; k < depth; k++) {
+            float[] bk = b[b0 + k];
+            int at = aCol + k;
+            FloatVector w = FloatVector.fromArray(S, bk, 0), v = FloatVector.fromArray(S, bk, L);
+            FloatVector e = FloatVector.broadcast(S, x0[at]);
+            p0 = w.fma(e, p0); q0 = v.fma(e, q0);
+            e = FloatVector.broadcast(S, x1[at]);
+            p1 = w.fma(e, p1); q1 = v.fma(e, q1);
+            e = FloatVector.broadcast(S, x2[at]);
+            p2 = w.fma(e, p2); q2 = v.fma(e, q2);
+            e = FloatVector.broadcast(S, x3[at]);
+            p3 = w.fma(e, p3); q3 = v.fma(e, q3);
+            e = FloatVector.broadcast(S, x4[at]);
+            p4 = w.fma(e, p4); q4 = v.fma(e, q4);
+            e = FloatVector.broadcast(S, x5[at]);
+            p5 = w.fma(e, p5); q5 = v.fma(e, q5);
+            e = FloatVector.broadcast(S, x6[at]);
+            p6 = w.fma(e, p6); q6 = v.fma(e, q6);
+            e = FloatVector.broadcast(S, x7[at]);
+            p7 = w.fma(e, p7); q7 = v.fma(e, q7);
+        }
+        p0.intoArray(y0, 0); p1.intoArray(y1, 0); p2.intoArray(y2, 0); p3.intoArray(y3, 0);
+        p4.intoArray(y4, 0); p5.intoArray(y5, 0); p6.intoArray(y6, 0); p7.intoArray(y7, 0);
+        q0.intoArray(y0, L); q1.intoArray(y1, L); q2.intoArray(y2, L); q3.intoArray(y3, L);
+        q4.intoArray(y4, L); q5.intoArray(y5, L); q6.intoArray(y6, L); q7.intoArray(y7, L);
     }
 }
