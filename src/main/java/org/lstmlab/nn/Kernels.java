@@ -39,7 +39,8 @@ interface Kernels {
 
     /**
      * One LSTM row (spec §3.3): a holds the pre-activations in blocks f, i, o, g; act receives the activations;
-     * c = f⊙cPrev + i⊙g; tanhC = tanh(c); h[hAt..hAt+H) = o⊙tanhC. Outputs never alias inputs.
+     * c = f⊙cPrev + i⊙g; tanhC = tanh(c); h[hAt..hAt+H) = o⊙tanhC. Outputs never alias inputs; tiny c and h are
+     * flushed, so a saturated model does not slow down to subnormal arithmetic.
      */
     void lstmForward(float[] a, float[] cPrev, float[] act, float[] c, float[] tanhC, float[] h, int hAt, int H);
 
@@ -57,7 +58,8 @@ interface Kernels {
     void reluBackward(float[] act, float[] gH, float[] gA, int H);
 
     /**
-     * Gradients below this are set to zero. Backprop through hundreds of steps shrinks them geometrically into
+     * Gradients, and the LSTM's c and h, below this are set to zero. Backprop through hundreds of steps shrinks
+     * gradients geometrically, and saturated gates shrink c and h, into
      * float32's subnormal range, where arithmetic is about 100 times slower; at that size they cannot move any
      * float32 sum they enter.
      */

@@ -37,9 +37,9 @@ final class ScalarKernels implements Kernels {
             act[H + j] = i;
             act[2 * H + j] = o;
             act[3 * H + j] = g;
-            c[j] = f * cPrev[j] + i * g;
+            c[j] = flush(f * cPrev[j] + i * g);
             tanhC[j] = tanh(c[j]);
-            h[hAt + j] = o * tanhC[j];
+            h[hAt + j] = flush(o * tanhC[j]);
         }
     }
 
@@ -71,8 +71,8 @@ final class ScalarKernels implements Kernels {
 
     private static float flush(float x) { return Math.abs(x) < FLUSH ? 0f : x; }
 
-    /** 1 / (1 + e^−x): in float32 e^−x overflows to ∞ for very negative x, giving the right limit 0. */
-    private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-x))); }
+    /** 1 / (1 + e^−x), kept a normal float for saturated gates as in {@link VectorKernels}. */
+    private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-Math.max(x, -80f)))); }
 
     private static float tanh(float x) { return 2 * sigmoid(2 * x) - 1; }
 }
