@@ -17,10 +17,26 @@ final class SampleCodec {
 
     /** Fills out[channel][frame] from {@code in}, which holds out[0].length whole frames. */
     static void decode(ByteBuffer in, WavInfo.Encoding encoding, int bits, double[][] out) {
+        if (encoding == WavInfo.Encoding.PCM && bits == 16) {
+            decode16(in, out);
+            return;
+        }
         int channels = out.length, frames = out[0].length;
         for (int f = 0; f < frames; f++)
             for (int c = 0; c < channels; c++)
                 out[c][f] = decodeOne(in, encoding, bits);
+    }
+
+    /** 16-bit PCM, the common case, in bulk: one copy to shorts instead of a getShort and a switch per sample. */
+    private static void decode16(ByteBuffer in, double[][] out) {
+        int channels = out.length, frames = out[0].length;
+        short[] s = new short[channels * frames];
+        in.asShortBuffer().get(s);
+        in.position(in.position() + 2 * s.length);
+        for (int c = 0; c < channels; c++) {
+            double[] o = out[c];
+            for (int f = 0, i = c; f < frames; f++, i += channels) o[f] = s[i] / 32768.0;
+        }
     }
 
     private static double decodeOne(ByteBuffer in, WavInfo.Encoding encoding, int bits) {

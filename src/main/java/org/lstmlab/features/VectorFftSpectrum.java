@@ -4,7 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Mixed-radix Stockham FFT, decimation in frequency (radix 2 and 3 written out, 5 and 7 through the odd-radix loop),
+ * Mixed-radix Stockham FFT, decimation in frequency (radix 2, 3, 5 and 7 butterflies written out),
  * run on L signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Two real frames share one complex transform (re = frame a,
  * im = frame b), so a call handles 2L frames. Element j of signal l lives at index j*L + l.
  */
@@ -12,8 +12,10 @@ final class VectorFftSpectrum implements FrameSpectrum {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private final int n, lo, g, bands;
+    private final int n, g, bands;
     private final int[] radices;
+    /** Offsets of Z[k] and Z[n-k] for the k of each band, in band order. */
+    private final int[] bin, mirror;
     private final double[] window;
     private final double[][] twRe, twIm;
     private final int[] startsA = new int[L], startsB = new int[L];
@@ -22,10 +24,16 @@ final class VectorFftSpectrum implements FrameSpectrum {
     VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
         this.n = n;
         this.radices = radices;
-        this.lo = lo;
         this.g = g;
         this.bands = bands;
         this.window = window;
+        bin = new int[bands * g];
+        mirror = new int[bands * g];
+        for (int b = 0; b < bands * g; b++) {
+            int k = (lo + b) % n;
+            bin[b] = k * L;
+            mirror[b] = (n - k) % n * L;
+        }
         re = new double[n * L];
         im = new double[n * L];
         re2 = new double[n * L];
@@ -56,9 +64,9 @@ final class VectorFftSpectrum implements FrameSpectrum {
         double[] sumA = new double[L], sumB = new double[L];
         for (int j = 0; j < bands; j++) {
             DoubleVector sa = DoubleVector.zero(S), sb = DoubleVector.zero(S);
-            for (int k = lo + j * g; k < lo + (j + 1) * g; k++) {
+            for (int k = j * g; k < (j + 1) * g; k++) {
                 // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied below
-                int a = k % n * L, b = (n - k % n) % n * L;
+                int a = bin[k], b = mirror[k];
                 DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
                 DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
                 DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
@@ -98,7 +106,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
             int p = radices[st], m = len / p;
             if (p == 2) pass2(m, s, twRe[st], twIm[st]);
             else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
-            else passOdd(p, m, s, twRe[st], twIm[st]);
+            else if (p == 5) pass5(m, s, twRe[st], twIm[st]);
+            else pass7(m, s, twRe[st], twIm[st]);
             double[] t = re; re = re2; re2 = t;
             t = im; im = im2; im2 = t;
             len = m;
@@ -147,47 +156,106 @@ final class VectorFftSpectrum implements FrameSpectrum {
     }
 
     /**
-     * Odd radix p, h = (p-1)/2: with s_j = a_j + a_{p-j}, d_j = a_j - a_{p-j}, A_u = a_0 + Σ_j s_j cos(2πju/p) and
-     * B_u = Σ_j d_j sin(2πju/p), y_u = A_u - iB_u and y_{p-u} = A_u + iB_u. Loops instead of unrolled code keep the
-     * method small enough for C2 to inline every vector operation (boxed vectors would be ~100x slower).
+     * Radix 5 written out: with t_j = a_j + a_{5-j}, d_j = a_j - a_{5-j}, c_k = cos(2πk/5), s_k = sin(2πk/5),
+     * y_u = A_u - iB_u and y_{5-u} = A_u + iB_u where A_1 = a0 + c1 t1 + c2 t2, A_2 = a0 + c2 t1 + c1 t2,
+     * B_1 = s1 d1 + s2 d2, B_2 = s2 d1 - s1 d2.
      */
-    private void passOdd(int p, int m, int s, double[] twr, double[] twi) {
-        int h = (p - 1) / 2, block = s * L, step = s * m * L;
-        double[] cos = new double[p], sin = new double[p];
-        for (int k = 0; k < p; k++) {
-            cos[k] = Math.cos(2 * Math.PI * k / p);
-            sin[k] = Math.sin(2 * Math.PI * k / p);
-        }
+    private void pass5(int m, int s, double[] twr, double[] twi) {
+        DoubleVector c1 = cos(1, 5), c2 = cos(2, 5), s1 = sin(1, 5), s2 = sin(2, 5), ns1 = s1.neg();
+        int block = s * L, step = s * m * L;
         for (int i = 0; i < m; i++) {
-            int in0 = s * i * L, out0 = s * p * i * L, t = (p - 1) * i;
+            int in0 = s * i * L, out0 = s * 5 * i * L, t = 4 * i;
             for (int v = 0; v < block; v += L) {
-                int o = in0 + v;
+                int o = in0 + v, out = out0 + v;
+                DoubleVector yr, yi;
+                double wr, wi;
                 DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector yr = a0r, yi = a0i;
-                for (int j = 1; j < p; j++) {
-                    yr = yr.add(DoubleVector.fromArray(S, re, o + j * step));
-                    yi = yi.add(DoubleVector.fromArray(S, im, o + j * step));
-                }
-                yr.intoArray(re2, out0 + v);
-                yi.intoArray(im2, out0 + v);
-                for (int u = 1; u <= h; u++) {
-                    DoubleVector ar = a0r, ai = a0i, br = DoubleVector.zero(S), bi = DoubleVector.zero(S);
-                    for (int j = 1; j <= h; j++) {
-                        int oj = o + j * step, ok = o + (p - j) * step, ju = j * u % p;
-                        DoubleVector xr = DoubleVector.fromArray(S, re, oj), xi = DoubleVector.fromArray(S, im, oj);
-                        DoubleVector zr = DoubleVector.fromArray(S, re, ok), zi = DoubleVector.fromArray(S, im, ok);
-                        DoubleVector c = DoubleVector.broadcast(S, cos[ju]), sn = DoubleVector.broadcast(S, sin[ju]);
-                        ar = xr.add(zr).fma(c, ar);
-                        ai = xi.add(zi).fma(c, ai);
-                        br = xr.sub(zr).fma(sn, br);
-                        bi = xi.sub(zi).fma(sn, bi);
-                    }
-                    twiddle(ar.add(bi), ai.sub(br), twr[t + u - 1], twi[t + u - 1], out0 + u * block + v);
-                    twiddle(ar.sub(bi), ai.add(br), twr[t + p - u - 1], twi[t + p - u - 1], out0 + (p - u) * block + v);
-                }
+                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
+                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
+                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
+                DoubleVector t1r = a1r.add(a4r), t1i = a1i.add(a4i), t2r = a2r.add(a3r), t2i = a2i.add(a3i);
+                DoubleVector d1r = a1r.sub(a4r), d1i = a1i.sub(a4i), d2r = a2r.sub(a3r), d2i = a2i.sub(a3i);
+                a0r.add(t1r).add(t2r).intoArray(re2, out);
+                a0i.add(t1i).add(t2i).intoArray(im2, out);
+                DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, a0r)), p1i = t1i.fma(c1, t2i.fma(c2, a0i));
+                DoubleVector p2r = t1r.fma(c2, t2r.fma(c1, a0r)), p2i = t1i.fma(c2, t2i.fma(c1, a0i));
+                DoubleVector q1r = d1r.fma(s1, d2r.mul(s2)), q1i = d1i.fma(s1, d2i.mul(s2));
+                DoubleVector q2r = d1r.fma(s2, d2r.mul(ns1)), q2i = d1i.fma(s2, d2i.mul(ns1));
+                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
+                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
+                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 2]; wi = twi[t + 2];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
+                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 3]; wi = twi[t + 3];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
             }
         }
     }
+
+    /**
+     * Radix 7 written out, as radix 5: A_1 = a0 + c1 t1 + c2 t2 + c3 t3, A_2 = a0 + c2 t1 + c3 t2 + c1 t3,
+     * A_3 = a0 + c3 t1 + c1 t2 + c2 t3, B_1 = s1 d1 + s2 d2 + s3 d3, B_2 = s2 d1 - s3 d2 - s1 d3,
+     * B_3 = s3 d1 - s1 d2 + s2 d3 (cos(2πk/7) and sin(2πk/7) folded back to k = 1..3).
+     */
+    private void pass7(int m, int s, double[] twr, double[] twi) {
+        DoubleVector c1 = cos(1, 7), c2 = cos(2, 7), c3 = cos(3, 7), s1 = sin(1, 7), s2 = sin(2, 7), s3 = sin(3, 7);
+        DoubleVector ns1 = s1.neg(), ns3 = s3.neg();
+        int block = s * L, step = s * m * L;
+        for (int i = 0; i < m; i++) {
+            int in0 = s * i * L, out0 = s * 7 * i * L, t = 6 * i;
+            for (int v = 0; v < block; v += L) {
+                int o = in0 + v, out = out0 + v;
+                DoubleVector yr, yi;
+                double wr, wi;
+                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
+                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
+                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
+                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
+                DoubleVector a5r = DoubleVector.fromArray(S, re, o + 5 * step), a5i = DoubleVector.fromArray(S, im, o + 5 * step);
+                DoubleVector a6r = DoubleVector.fromArray(S, re, o + 6 * step), a6i = DoubleVector.fromArray(S, im, o + 6 * step);
+                DoubleVector t1r = a1r.add(a6r), t1i = a1i.add(a6i), d1r = a1r.sub(a6r), d1i = a1i.sub(a6i);
+                DoubleVector t2r = a2r.add(a5r), t2i = a2i.add(a5i), d2r = a2r.sub(a5r), d2i = a2i.sub(a5i);
+                DoubleVector t3r = a3r.add(a4r), t3i = a3i.add(a4i), d3r = a3r.sub(a4r), d3i = a3i.sub(a4i);
+                a0r.add(t1r).add(t2r).add(t3r).intoArray(re2, out);
+                a0i.add(t1i).add(t2i).add(t3i).intoArray(im2, out);
+                DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, t3r.fma(c3, a0r))), p1i = t1i.fma(c1, t2i.fma(c2, t3i.fma(c3, a0i)));
+                DoubleVector p2r = t1r.fma(c2, t2r.fma(c3, t3r.fma(c1, a0r))), p2i = t1i.fma(c2, t2i.fma(c3, t3i.fma(c1, a0i)));
+                DoubleVector p3r = t1r.fma(c3, t2r.fma(c1, t3r.fma(c2, a0r))), p3i = t1i.fma(c3, t2i.fma(c1, t3i.fma(c2, a0i)));
+                DoubleVector q1r = d1r.fma(s1, d2r.fma(s2, d3r.mul(s3))), q1i = d1i.fma(s1, d2i.fma(s2, d3i.mul(s3)));
+                DoubleVector q2r = d1r.fma(s2, d2r.fma(ns3, d3r.mul(ns1))), q2i = d1i.fma(s2, d2i.fma(ns3, d3i.mul(ns1)));
+                DoubleVector q3r = d1r.fma(s3, d2r.fma(ns1, d3r.mul(s2))), q3i = d1i.fma(s3, d2i.fma(ns1, d3i.mul(s2)));
+                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
+                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
+                yr = p3r.add(q3i); yi = p3i.sub(q3r); wr = twr[t + 2]; wi = twi[t + 2];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
+                yr = p3r.sub(q3i); yi = p3i.add(q3r); wr = twr[t + 3]; wi = twi[t + 3];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
+                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 4]; wi = twi[t + 4];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 5 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 5 * block);
+                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 5]; wi = twi[t + 5];
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 6 * block);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 6 * block);
+            }
+        }
+    }
+
+    private static DoubleVector cos(int k, int p) { return DoubleVector.broadcast(S, Math.cos(2 * Math.PI * k / p)); }
+
+    private static DoubleVector sin(int k, int p) { return DoubleVector.broadcast(S, Math.sin(2 * Math.PI * k / p)); }
 
     /** (yr + i yi)·(wr + i wi) into the output buffers at index o. */
     private void twiddle(DoubleVector yr, DoubleVector yi, double wr, double wi, int o) {
