@@ -3,55 +3,58 @@ package org.lstmlab.features;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
- * Mixed-radix Stockham FFT, decimation in frequency (radix 2, 3, 5 and 7 butterflies written out),
- * run on L signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Two real frames share one complex transform (re = frame a,
- * im = frame b), so a call handles 2L frames. Element j of signal l lives at index j*L + l.
+ * Frame spectra with {@link StockhamFft} on L lanes: two real frames share one complex transform (re = frame a,
+ * im = frame b), so a call handles 2L frames. The length-n transform is split as n = n1·n2 (four-step FFT):
+ * n2 transforms of length n1 over the columns x[n2·j1 + c], a twiddle, then n1 of length n2 over the rows. Each
+ * small transform runs in L1, so the large buffers are streamed twice instead of once per radix pass.
  */
 final class VectorFftSpectrum implements FrameSpectrum {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final VectorSpecies<Double> S = StockhamFft.S;
+    private static final int L = StockhamFft.L;
 
-    private final int n, g, bands;
-    private final int[] radices;
-    /** Offsets of Z[k] and Z[n-k] for the k of each band, in band order. */
+    private final int n, n1, n2, g, bands;
+    /** Offsets of Z[k] and Z[n-k] in zRe and zIm for the k of each band, in band order. */
     private final int[] bin, mirror;
     private final double[] window;
-    private final double[][] twRe, twIm;
+    /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
+    private final double[] twRe, twIm;
+    private final StockhamFft columns, rows;
+    /** The frames in lanes, then the spectrum Z with Z[k1 + n1·k2] at row k1, column k2 (Z'). */
+    private final double[] xRe, xIm, zRe, zIm;
     private final int[] startsA = new int[L], startsB = new int[L];
-    private double[] re, im, re2, im2;
 
     VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
         this.n = n;
-        this.radices = radices;
         this.g = g;
         this.bands = bands;
         this.window = window;
+        int split = 0, p1 = 1;
+        while (split < radices.length && (long) p1 * radices[split] * p1 * radices[split] <= n) p1 *= radices[split++];
+        n1 = p1;
+        n2 = n / n1;
+        columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split));
+        rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
+        twRe = new double[n];
+        twIm = new double[n];
+        for (int c = 0; c < n2; c++)
+            for (int k1 = 0; k1 < n1; k1++) {
+                double a = -2 * Math.PI * ((long) c * k1 % n) / n;
+                twRe[c * n1 + k1] = Math.cos(a);
+                twIm[c * n1 + k1] = Math.sin(a);
+            }
+        xRe = new double[n * L];
+        xIm = new double[n * L];
+        zRe = new double[n * L];
+        zIm = new double[n * L];
         bin = new int[bands * g];
         mirror = new int[bands * g];
         for (int b = 0; b < bands * g; b++) {
-            int k = (lo + b) % n;
-            bin[b] = k * L;
-            mirror[b] = (n - k) % n * L;
-        }
-        re = new double[n * L];
-        im = new double[n * L];
-        re2 = new double[n * L];
-        im2 = new double[n * L];
-        twRe = new double[radices.length][];
-        twIm = new double[radices.length][];
-        int len = n;
-        for (int st = 0; st < radices.length; st++) {
-            int p = radices[st], m = len / p;
-            twRe[st] = new double[m * (p - 1)];
-            twIm[st] = new double[m * (p - 1)];
-            for (int i = 0; i < m; i++)
-                for (int u = 1; u < p; u++) {
-                    double a = -2 * Math.PI * ((long) i * u % len) / len;
-                    twRe[st][i * (p - 1) + u - 1] = Math.cos(a);
-                    twIm[st][i * (p - 1) + u - 1] = Math.sin(a);
-                }
-            len = m;
+            int k = (lo + b) % n, c = (n - k) % n;
+            bin[b] = (k % n1 * n2 + k / n1) * L;
+            mirror[b] = (c % n1 * n2 + c / n1) * L;
         }
     }
 
@@ -60,15 +63,16 @@ final class VectorFftSpectrum implements FrameSpectrum {
     @Override
     public void bandSums(double[] x, int[] starts, int count, double[][] out) {
         load(x, starts, count);
-        transform();
+        columnTransforms();
+        rowTransforms();
         double[] sumA = new double[L], sumB = new double[L];
         for (int j = 0; j < bands; j++) {
             DoubleVector sa = DoubleVector.zero(S), sb = DoubleVector.zero(S);
             for (int k = j * g; k < (j + 1) * g; k++) {
                 // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied below
                 int a = bin[k], b = mirror[k];
-                DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
-                DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
+                DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
+                DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
                 DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
                 sa = sa.add(ar.mul(ar).add(ai.mul(ai)).sqrt());
                 sb = sb.add(br.mul(br).add(bi.mul(bi)).sqrt());
@@ -82,7 +86,7 @@ final class VectorFftSpectrum implements FrameSpectrum {
         }
     }
 
-    /** Gathers frame 2l into lane l of re and frame 2l+1 into lane l of im; lanes past count repeat frame 0, unused. */
+    /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
     private void load(double[] x, int[] starts, int count) {
         for (int l = 0; l < L; l++) {
             startsA[l] = starts[2 * l < count ? 2 * l : 0];
@@ -94,172 +98,40 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 a = a.mul(window[j]);
                 b = b.mul(window[j]);
             }
-            a.intoArray(re, j * L);
-            b.intoArray(im, j * L);
+            a.intoArray(xRe, j * L);
+            b.intoArray(xIm, j * L);
         }
     }
 
-    /** Stockham passes: len shrinks by each radix, the stride s grows by it; the result ends in natural order. */
-    private void transform() {
-        int len = n, s = 1;
-        for (int st = 0; st < radices.length; st++) {
-            int p = radices[st], m = len / p;
-            if (p == 2) pass2(m, s, twRe[st], twIm[st]);
-            else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
-            else if (p == 5) pass5(m, s, twRe[st], twIm[st]);
-            else pass7(m, s, twRe[st], twIm[st]);
-            double[] t = re; re = re2; re2 = t;
-            t = im; im = im2; im2 = t;
-            len = m;
-            s *= p;
-        }
-    }
-
-    // In every pass: input j of butterfly (i, q) is at (s*(i + j*m) + q)*L, output u at (s*(p*i + u) + q)*L,
-    // and output u is multiplied by the twiddle w_len^(i*u).
-
-    private void pass2(int m, int s, double[] twr, double[] twi) {
-        int block = s * L;
-        for (int i = 0; i < m; i++) {
-            double w1r = twr[i], w1i = twi[i];
-            int in0 = s * i * L, in1 = s * (i + m) * L, out0 = s * 2 * i * L, out1 = out0 + block;
-            for (int v = 0; v < block; v += L) {
-                DoubleVector a0r = DoubleVector.fromArray(S, re, in0 + v), a0i = DoubleVector.fromArray(S, im, in0 + v);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, in1 + v), a1i = DoubleVector.fromArray(S, im, in1 + v);
-                a0r.add(a1r).intoArray(re2, out0 + v);
-                a0i.add(a1i).intoArray(im2, out0 + v);
-                twiddle(a0r.sub(a1r), a0i.sub(a1i), w1r, w1i, out1 + v);
+    /** Column c: Z'[k1][c] = W_n^(c·k1) · DFT_n1(x[n2·j1 + c])[k1]. */
+    private void columnTransforms() {
+        for (int c = 0; c < n2; c++) {
+            double[] inRe = columns.re(), inIm = columns.im();
+            for (int j1 = 0; j1 < n1; j1++) {
+                int o = (n2 * j1 + c) * L;
+                DoubleVector.fromArray(S, xRe, o).intoArray(inRe, j1 * L);
+                DoubleVector.fromArray(S, xIm, o).intoArray(inIm, j1 * L);
+            }
+            columns.transform();
+            double[] outRe = columns.re(), outIm = columns.im();
+            for (int k1 = 0; k1 < n1; k1++) {
+                DoubleVector yr = DoubleVector.fromArray(S, outRe, k1 * L), yi = DoubleVector.fromArray(S, outIm, k1 * L);
+                double wr = twRe[c * n1 + k1], wi = twIm[c * n1 + k1];
+                int o = (k1 * n2 + c) * L;
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(zRe, o);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(zIm, o);
             }
         }
     }
 
-    /** Radix 3 written out: y0 = a0 + s, y1,2 = a0 - s/2 ∓ i·sin(2π/3)·d with s = a1 + a2, d = a1 - a2. */
-    private void pass3(int m, int s, double[] twr, double[] twi) {
-        final double sn = Math.sin(2 * Math.PI / 3);
-        int block = s * L, step = s * m * L;
-        for (int i = 0; i < m; i++) {
-            double w1r = twr[2 * i], w1i = twi[2 * i], w2r = twr[2 * i + 1], w2i = twi[2 * i + 1];
-            int in0 = s * i * L, out0 = s * 3 * i * L;
-            for (int v = 0; v < block; v += L) {
-                int o = in0 + v;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector sr = a1r.add(a2r), si = a1i.add(a2i), dr = a1r.sub(a2r).mul(sn), di = a1i.sub(a2i).mul(sn);
-                a0r.add(sr).intoArray(re2, out0 + v);
-                a0i.add(si).intoArray(im2, out0 + v);
-                DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
-                twiddle(ar.add(di), ai.sub(dr), w1r, w1i, out0 + block + v);
-                twiddle(ar.sub(di), ai.add(dr), w2r, w2i, out0 + 2 * block + v);
-            }
+    /** Row k1 in place: Z'[k1][k2] = DFT_n2(Z'[k1][.])[k2], which is Z[k1 + n1·k2]. */
+    private void rowTransforms() {
+        for (int k1 = 0; k1 < n1; k1++) {
+            System.arraycopy(zRe, k1 * n2 * L, rows.re(), 0, n2 * L);
+            System.arraycopy(zIm, k1 * n2 * L, rows.im(), 0, n2 * L);
+            rows.transform();
+            System.arraycopy(rows.re(), 0, zRe, k1 * n2 * L, n2 * L);
+            System.arraycopy(rows.im(), 0, zIm, k1 * n2 * L, n2 * L);
         }
-    }
-
-    /**
-     * Radix 5 written out: with t_j = a_j + a_{5-j}, d_j = a_j - a_{5-j}, c_k = cos(2πk/5), s_k = sin(2πk/5),
-     * y_u = A_u - iB_u and y_{5-u} = A_u + iB_u where A_1 = a0 + c1 t1 + c2 t2, A_2 = a0 + c2 t1 + c1 t2,
-     * B_1 = s1 d1 + s2 d2, B_2 = s2 d1 - s1 d2.
-     */
-    private void pass5(int m, int s, double[] twr, double[] twi) {
-        DoubleVector c1 = cos(1, 5), c2 = cos(2, 5), s1 = sin(1, 5), s2 = sin(2, 5), ns1 = s1.neg();
-        int block = s * L, step = s * m * L;
-        for (int i = 0; i < m; i++) {
-            int in0 = s * i * L, out0 = s * 5 * i * L, t = 4 * i;
-            for (int v = 0; v < block; v += L) {
-                int o = in0 + v, out = out0 + v;
-                DoubleVector yr, yi;
-                double wr, wi;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
-                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
-                DoubleVector t1r = a1r.add(a4r), t1i = a1i.add(a4i), t2r = a2r.add(a3r), t2i = a2i.add(a3i);
-                DoubleVector d1r = a1r.sub(a4r), d1i = a1i.sub(a4i), d2r = a2r.sub(a3r), d2i = a2i.sub(a3i);
-                a0r.add(t1r).add(t2r).intoArray(re2, out);
-                a0i.add(t1i).add(t2i).intoArray(im2, out);
-                DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, a0r)), p1i = t1i.fma(c1, t2i.fma(c2, a0i));
-                DoubleVector p2r = t1r.fma(c2, t2r.fma(c1, a0r)), p2i = t1i.fma(c2, t2i.fma(c1, a0i));
-                DoubleVector q1r = d1r.fma(s1, d2r.mul(s2)), q1i = d1i.fma(s1, d2i.mul(s2));
-                DoubleVector q2r = d1r.fma(s2, d2r.mul(ns1)), q2i = d1i.fma(s2, d2i.mul(ns1));
-                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
-                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
-                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 2]; wi = twi[t + 2];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
-                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 3]; wi = twi[t + 3];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
-            }
-        }
-    }
-
-    /**
-     * Radix 7 written out, as radix 5: A_1 = a0 + c1 t1 + c2 t2 + c3 t3, A_2 = a0 + c2 t1 + c3 t2 + c1 t3,
-     * A_3 = a0 + c3 t1 + c1 t2 + c2 t3, B_1 = s1 d1 + s2 d2 + s3 d3, B_2 = s2 d1 - s3 d2 - s1 d3,
-     * B_3 = s3 d1 - s1 d2 + s2 d3 (cos(2πk/7) and sin(2πk/7) folded back to k = 1..3).
-     */
-    private void pass7(int m, int s, double[] twr, double[] twi) {
-        DoubleVector c1 = cos(1, 7), c2 = cos(2, 7), c3 = cos(3, 7), s1 = sin(1, 7), s2 = sin(2, 7), s3 = sin(3, 7);
-        DoubleVector ns1 = s1.neg(), ns3 = s3.neg();
-        int block = s * L, step = s * m * L;
-        for (int i = 0; i < m; i++) {
-            int in0 = s * i * L, out0 = s * 7 * i * L, t = 6 * i;
-            for (int v = 0; v < block; v += L) {
-                int o = in0 + v, out = out0 + v;
-                DoubleVector yr, yi;
-                double wr, wi;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
-                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
-                DoubleVector a5r = DoubleVector.fromArray(S, re, o + 5 * step), a5i = DoubleVector.fromArray(S, im, o + 5 * step);
-                DoubleVector a6r = DoubleVector.fromArray(S, re, o + 6 * step), a6i = DoubleVector.fromArray(S, im, o + 6 * step);
-                DoubleVector t1r = a1r.add(a6r), t1i = a1i.add(a6i), d1r = a1r.sub(a6r), d1i = a1i.sub(a6i);
-                DoubleVector t2r = a2r.add(a5r), t2i = a2i.add(a5i), d2r = a2r.sub(a5r), d2i = a2i.sub(a5i);
-                DoubleVector t3r = a3r.add(a4r), t3i = a3i.add(a4i), d3r = a3r.sub(a4r), d3i = a3i.sub(a4i);
-                a0r.add(t1r).add(t2r).add(t3r).intoArray(re2, out);
-                a0i.add(t1i).add(t2i).add(t3i).intoArray(im2, out);
-                DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, t3r.fma(c3, a0r))), p1i = t1i.fma(c1, t2i.fma(c2, t3i.fma(c3, a0i)));
-                DoubleVector p2r = t1r.fma(c2, t2r.fma(c3, t3r.fma(c1, a0r))), p2i = t1i.fma(c2, t2i.fma(c3, t3i.fma(c1, a0i)));
-                DoubleVector p3r = t1r.fma(c3, t2r.fma(c1, t3r.fma(c2, a0r))), p3i = t1i.fma(c3, t2i.fma(c1, t3i.fma(c2, a0i)));
-                DoubleVector q1r = d1r.fma(s1, d2r.fma(s2, d3r.mul(s3))), q1i = d1i.fma(s1, d2i.fma(s2, d3i.mul(s3)));
-                DoubleVector q2r = d1r.fma(s2, d2r.fma(ns3, d3r.mul(ns1))), q2i = d1i.fma(s2, d2i.fma(ns3, d3i.mul(ns1)));
-                DoubleVector q3r = d1r.fma(s3, d2r.fma(ns1, d3r.mul(s2))), q3i = d1i.fma(s3, d2i.fma(ns1, d3i.mul(s2)));
-                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
-                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
-                yr = p3r.add(q3i); yi = p3i.sub(q3r); wr = twr[t + 2]; wi = twi[t + 2];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
-                yr = p3r.sub(q3i); yi = p3i.add(q3r); wr = twr[t + 3]; wi = twi[t + 3];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
-                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 4]; wi = twi[t + 4];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 5 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 5 * block);
-                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 5]; wi = twi[t + 5];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 6 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 6 * block);
-            }
-        }
-    }
-
-    private static DoubleVector cos(int k, int p) { return DoubleVector.broadcast(S, Math.cos(2 * Math.PI * k / p)); }
-
-    private static DoubleVector sin(int k, int p) { return DoubleVector.broadcast(S, Math.sin(2 * Math.PI * k / p)); }
-
-    /** (yr + i yi)·(wr + i wi) into the output buffers at index o. */
-    private void twiddle(DoubleVector yr, DoubleVector yi, double wr, double wi, int o) {
-        yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, o);
-        yr.mul(wi).add(yi.mul(wr)).intoArray(im2, o);
     }
 }
