@@ -1,49 +1,64 @@
 package org.lstmlab.features;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
- * Mixed-radix Stockham FFT, decimation in frequency (radix 2 and 3 written out, 5 and 7 through the odd-radix loop),
- * run on L signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Two real frames share one complex transform (re = frame a,
- * im = frame b), so a call handles 2L frames. Element j of signal l lives at index j*L + l.
+ * Frame spectra with {@link StockhamFft} on L lanes: two real frames share one complex transform (re = frame a,
+ * im = frame b), so a call handles 2L frames. The length-n transform is split as n = n1·n2 (four-step FFT):
+ * n2 transforms of length n1 over the columns x[n2·j1 + c], a twiddle, then n1 of length n2 over the rows. Each
+ * small transform runs in L1, so the large buffers are streamed twice instead of once per radix pass.
  */
 final class VectorFftSpectrum implements FrameSpectrum {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private static final VectorSpecies<Double> S = StockhamFft.S;
+    private static final int L = StockhamFft.L;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
 
-    private final int n, lo, g, bands;
-    private final int[] radices;
+    private final int n, n1, n2, g, bands;
+    /** Offsets of Z[k] and Z[n-k] in zRe and zIm for the k of each band, in band order. */
+    private final int[] bin, mirror;
     private final double[] window;
-    private final double[][] twRe, twIm;
+    /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
+    private final double[] twRe, twIm;
+    private final StockhamFft columns, rows;
+    /** The frames in lanes, then the spectrum Z with Z[k1 + n1·k2] at row k1, column k2 (Z'). */
+    private final double[] xRe, xIm, zRe, zIm;
     private final int[] startsA = new int[L], startsB = new int[L];
-    private double[] re, im, re2, im2;
 
     VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
         this.n = n;
-        this.radices = radices;
-        this.lo = lo;
         this.g = g;
         this.bands = bands;
         this.window = window;
-        re = new double[n * L];
-        im = new double[n * L];
-        re2 = new double[n * L];
-        im2 = new double[n * L];
-        twRe = new double[radices.length][];
-        twIm = new double[radices.length][];
-        int len = n;
-        for (int st = 0; st < radices.length; st++) {
-            int p = radices[st], m = len / p;
-            twRe[st] = new double[m * (p - 1)];
-            twIm[st] = new double[m * (p - 1)];
-            for (int i = 0; i < m; i++)
-                for (int u = 1; u < p; u++) {
-                    double a = -2 * Math.PI * ((long) i * u % len) / len;
-                    twRe[st][i * (p - 1) + u - 1] = Math.cos(a);
-                    twIm[st][i * (p - 1) + u - 1] = Math.sin(a);
-                }
-            len = m;
+        int split = 0, p1 = 1;
+        while (split < radices.length && (long) p1 * radices[split] * p1 * radices[split] <= n) p1 *= radices[split++];
+        n1 = p1;
+        n2 = n / n1;
+        columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split));
+        rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
+        twRe = new double[n];
+        twIm = new double[n];
+        for (int c = 0; c < n2; c++)
+            for (int k1 = 0; k1 < n1; k1++) {
+                double a = -2 * Math.PI * ((long) c * k1 % n) / n;
+                twRe[c * n1 + k1] = Math.cos(a);
+                twIm[c * n1 + k1] = Math.sin(a);
+            }
+        xRe = new double[n * L];
+        xIm = new double[n * L];
+        zRe = new double[n * L];
+        zIm = new double[n * L];
+        bin = new int[bands * g];
+        mirror = new int[bands * g];
+        for (int b = 0; b < bands * g; b++) {
+            int k = (lo + b) % n, c = (n - k) % n;
+            bin[b] = (k % n1 * n2 + k / n1) * L;
+            mirror[b] = (c % n1 * n2 + c / n1) * L;
         }
     }
 
@@ -52,18 +67,19 @@ final class VectorFftSpectrum implements FrameSpectrum {
     @Override
     public void bandSums(double[] x, int[] starts, int count, double[][] out) {
         load(x, starts, count);
-        transform();
+        columnTransforms();
+        rowTransforms();
         double[] sumA = new double[L], sumB = new double[L];
         for (int j = 0; j < bands; j++) {
             DoubleVector sa = DoubleVector.zero(S), sb = DoubleVector.zero(S);
-            for (int k = lo + j * g; k < lo + (j + 1) * g; k++) {
+            for (int k = j * g; k < (j + 1) * g; k++) {
                 // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied below
-                int a = k % n * L, b = (n - k % n) % n * L;
-                DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
-                DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
+                int a = bin[k], b = mirror[k];
+                DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
+                DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
                 DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
-                sa = sa.add(ar.mul(ar).add(ai.mul(ai)).sqrt());
-                sb = sb.add(br.mul(br).add(bi.mul(bi)).sqrt());
+                sa = sa.add(sqrt(ar.mul(ar).add(ai.mul(ai))));
+                sb = sb.add(sqrt(br.mul(br).add(bi.mul(bi))));
             }
             sa.mul(0.5).intoArray(sumA, 0);
             sb.mul(0.5).intoArray(sumB, 0);
@@ -74,7 +90,19 @@ final class VectorFftSpectrum implements FrameSpectrum {
         }
     }
 
-    /** Gathers frame 2l into lane l of re and frame 2l+1 into lane l of im; lanes past count repeat frame 0, unused. */
+    /**
+     * sqrt(x) for 0 <= x < 3e38 to about 1e-14 relative: a float estimate s and one Newton step s + (x - s²)·0.5/s,
+     * 0.5/s also in float. A double sqrt per bin, throughput-bound, took a third of the band sums' time.
+     */
+    private static DoubleVector sqrt(DoubleVector x) {
+        FloatVector sf = ((FloatVector) x.convertShape(VectorOperators.D2F, F, 0)).sqrt();
+        // MIN_NORMAL keeps 0.5/s finite, so x = 0 gives 0
+        FloatVector hf = FloatVector.broadcast(F, 0.5f).div(sf.add(Float.MIN_NORMAL));
+        DoubleVector s = (DoubleVector) sf.convertShape(VectorOperators.F2D, S, 0), h = (DoubleVector) hf.convertShape(VectorOperators.F2D, S, 0);
+        return x.sub(s.mul(s)).fma(h, s);
+    }
+
+    /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
     private void load(double[] x, int[] starts, int count) {
         for (int l = 0; l < L; l++) {
             startsA[l] = starts[2 * l < count ? 2 * l : 0];
@@ -86,112 +114,40 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 a = a.mul(window[j]);
                 b = b.mul(window[j]);
             }
-            a.intoArray(re, j * L);
-            b.intoArray(im, j * L);
+            a.intoArray(xRe, j * L);
+            b.intoArray(xIm, j * L);
         }
     }
 
-    /** Stockham passes: len shrinks by each radix, the stride s grows by it; the result ends in natural order. */
-    private void transform() {
-        int len = n, s = 1;
-        for (int st = 0; st < radices.length; st++) {
-            int p = radices[st], m = len / p;
-            if (p == 2) pass2(m, s, twRe[st], twIm[st]);
-            else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
-            else passOdd(p, m, s, twRe[st], twIm[st]);
-            double[] t = re; re = re2; re2 = t;
-            t = im; im = im2; im2 = t;
-            len = m;
-            s *= p;
-        }
-    }
-
-    // In every pass: input j of butterfly (i, q) is at (s*(i + j*m) + q)*L, output u at (s*(p*i + u) + q)*L,
-    // and output u is multiplied by the twiddle w_len^(i*u).
-
-    private void pass2(int m, int s, double[] twr, double[] twi) {
-        int block = s * L;
-        for (int i = 0; i < m; i++) {
-            double w1r = twr[i], w1i = twi[i];
-            int in0 = s * i * L, in1 = s * (i + m) * L, out0 = s * 2 * i * L, out1 = out0 + block;
-            for (int v = 0; v < block; v += L) {
-                DoubleVector a0r = DoubleVector.fromArray(S, re, in0 + v), a0i = DoubleVector.fromArray(S, im, in0 + v);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, in1 + v), a1i = DoubleVector.fromArray(S, im, in1 + v);
-                a0r.add(a1r).intoArray(re2, out0 + v);
-                a0i.add(a1i).intoArray(im2, out0 + v);
-                twiddle(a0r.sub(a1r), a0i.sub(a1i), w1r, w1i, out1 + v);
+    /** Column c: Z'[k1][c] = W_n^(c·k1) · DFT_n1(x[n2·j1 + c])[k1]. */
+    private void columnTransforms() {
+        for (int c = 0; c < n2; c++) {
+            double[] inRe = columns.re(), inIm = columns.im();
+            for (int j1 = 0; j1 < n1; j1++) {
+                int o = (n2 * j1 + c) * L;
+                DoubleVector.fromArray(S, xRe, o).intoArray(inRe, j1 * L);
+                DoubleVector.fromArray(S, xIm, o).intoArray(inIm, j1 * L);
+            }
+            columns.transform();
+            double[] outRe = columns.re(), outIm = columns.im();
+            for (int k1 = 0; k1 < n1; k1++) {
+                DoubleVector yr = DoubleVector.fromArray(S, outRe, k1 * L), yi = DoubleVector.fromArray(S, outIm, k1 * L);
+                double wr = twRe[c * n1 + k1], wi = twIm[c * n1 + k1];
+                int o = (k1 * n2 + c) * L;
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(zRe, o);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(zIm, o);
             }
         }
     }
 
-    /** Radix 3 written out: y0 = a0 + s, y1,2 = a0 - s/2 ∓ i·sin(2π/3)·d with s = a1 + a2, d = a1 - a2. */
-    private void pass3(int m, int s, double[] twr, double[] twi) {
-        final double sn = Math.sin(2 * Math.PI / 3);
-        int block = s * L, step = s * m * L;
-        for (int i = 0; i < m; i++) {
-            double w1r = twr[2 * i], w1i = twi[2 * i], w2r = twr[2 * i + 1], w2i = twi[2 * i + 1];
-            int in0 = s * i * L, out0 = s * 3 * i * L;
-            for (int v = 0; v < block; v += L) {
-                int o = in0 + v;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector sr = a1r.add(a2r), si = a1i.add(a2i), dr = a1r.sub(a2r).mul(sn), di = a1i.sub(a2i).mul(sn);
-                a0r.add(sr).intoArray(re2, out0 + v);
-                a0i.add(si).intoArray(im2, out0 + v);
-                DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
-                twiddle(ar.add(di), ai.sub(dr), w1r, w1i, out0 + block + v);
-                twiddle(ar.sub(di), ai.add(dr), w2r, w2i, out0 + 2 * block + v);
-            }
+    /** Row k1 in place: Z'[k1][k2] = DFT_n2(Z'[k1][.])[k2], which is Z[k1 + n1·k2]. */
+    private void rowTransforms() {
+        for (int k1 = 0; k1 < n1; k1++) {
+            System.arraycopy(zRe, k1 * n2 * L, rows.re(), 0, n2 * L);
+            System.arraycopy(zIm, k1 * n2 * L, rows.im(), 0, n2 * L);
+            rows.transform();
+            System.arraycopy(rows.re(), 0, zRe, k1 * n2 * L, n2 * L);
+            System.arraycopy(rows.im(), 0, zIm, k1 * n2 * L, n2 * L);
         }
-    }
-
-    /**
-     * Odd radix p, h = (p-1)/2: with s_j = a_j + a_{p-j}, d_j = a_j - a_{p-j}, A_u = a_0 + Σ_j s_j cos(2πju/p) and
-     * B_u = Σ_j d_j sin(2πju/p), y_u = A_u - iB_u and y_{p-u} = A_u + iB_u. Loops instead of unrolled code keep the
-     * method small enough for C2 to inline every vector operation (boxed vectors would be ~100x slower).
-     */
-    private void passOdd(int p, int m, int s, double[] twr, double[] twi) {
-        int h = (p - 1) / 2, block = s * L, step = s * m * L;
-        double[] cos = new double[p], sin = new double[p];
-        for (int k = 0; k < p; k++) {
-            cos[k] = Math.cos(2 * Math.PI * k / p);
-            sin[k] = Math.sin(2 * Math.PI * k / p);
-        }
-        for (int i = 0; i < m; i++) {
-            int in0 = s * i * L, out0 = s * p * i * L, t = (p - 1) * i;
-            for (int v = 0; v < block; v += L) {
-                int o = in0 + v;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector yr = a0r, yi = a0i;
-                for (int j = 1; j < p; j++) {
-                    yr = yr.add(DoubleVector.fromArray(S, re, o + j * step));
-                    yi = yi.add(DoubleVector.fromArray(S, im, o + j * step));
-                }
-                yr.intoArray(re2, out0 + v);
-                yi.intoArray(im2, out0 + v);
-                for (int u = 1; u <= h; u++) {
-                    DoubleVector ar = a0r, ai = a0i, br = DoubleVector.zero(S), bi = DoubleVector.zero(S);
-                    for (int j = 1; j <= h; j++) {
-                        int oj = o + j * step, ok = o + (p - j) * step, ju = j * u % p;
-                        DoubleVector xr = DoubleVector.fromArray(S, re, oj), xi = DoubleVector.fromArray(S, im, oj);
-                        DoubleVector zr = DoubleVector.fromArray(S, re, ok), zi = DoubleVector.fromArray(S, im, ok);
-                        DoubleVector c = DoubleVector.broadcast(S, cos[ju]), sn = DoubleVector.broadcast(S, sin[ju]);
-                        ar = xr.add(zr).fma(c, ar);
-                        ai = xi.add(zi).fma(c, ai);
-                        br = xr.sub(zr).fma(sn, br);
-                        bi = xi.sub(zi).fma(sn, bi);
-                    }
-                    twiddle(ar.add(bi), ai.sub(br), twr[t + u - 1], twi[t + u - 1], out0 + u * block + v);
-                    twiddle(ar.sub(bi), ai.add(br), twr[t + p - u - 1], twi[t + p - u - 1], out0 + (p - u) * block + v);
-                }
-            }
-        }
-    }
-
-    /** (yr + i yi)·(wr + i wi) into the output buffers at index o. */
-    private void twiddle(DoubleVector yr, DoubleVector yi, double wr, double wi, int o) {
-        yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, o);
-        yr.mul(wi).add(yi.mul(wr)).intoArray(im2, o);
     }
 }
