@@ -1,9 +1,6 @@
 package org.lstmlab.features;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -13,11 +10,12 @@ import java.util.Arrays;
  * im = frame b), so a call handles 2L frames. The length-n transform is split as n = n1·n2 (four-step FFT):
  * n2 transforms of length n1 over the columns x[n2·j1 + c], a twiddle, then n1 of length n2 over the rows. Each
  * small transform runs in L1, so the large buffers are streamed twice instead of once per radix pass.
+ * Only DoubleVector is used here: FloatVector code of another shape in the same JVM spoils C2's type profiles of
+ * the shared vector methods, and the training engine's float kernels then ran 10 times slower.
  */
 final class VectorFftSpectrum implements FrameSpectrum {
     private static final VectorSpecies<Double> S = StockhamFft.S;
     private static final int L = StockhamFft.L;
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
 
     private final int n, n1, n2, g, bands;
     /** Offsets of Z[k] and Z[n-k] in zRe and zIm for the k of each band, in band order. */
@@ -78,8 +76,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
                 DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
                 DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
-                sa = sa.add(sqrt(ar.mul(ar).add(ai.mul(ai))));
-                sb = sb.add(sqrt(br.mul(br).add(bi.mul(bi))));
+                sa = sa.add(ar.mul(ar).add(ai.mul(ai)).sqrt());
+                sb = sb.add(br.mul(br).add(bi.mul(bi)).sqrt());
             }
             sa.mul(0.5).intoArray(sumA, 0);
             sb.mul(0.5).intoArray(sumB, 0);
@@ -88,18 +86,6 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 if (2 * l + 1 < count) out[2 * l + 1][j] = sumB[l];
             }
         }
-    }
-
-    /**
-     * sqrt(x) for 0 <= x < 3e38 to about 1e-14 relative: a float estimate s and one Newton step s + (x - s²)·0.5/s,
-     * 0.5/s also in float. A double sqrt per bin, throughput-bound, took a third of the band sums' time.
-     */
-    private static DoubleVector sqrt(DoubleVector x) {
-        FloatVector sf = ((FloatVector) x.convertShape(VectorOperators.D2F, F, 0)).sqrt();
-        // MIN_NORMAL keeps 0.5/s finite, so x = 0 gives 0
-        FloatVector hf = FloatVector.broadcast(F, 0.5f).div(sf.add(Float.MIN_NORMAL));
-        DoubleVector s = (DoubleVector) sf.convertShape(VectorOperators.F2D, S, 0), h = (DoubleVector) hf.convertShape(VectorOperators.F2D, S, 0);
-        return x.sub(s.mul(s)).fma(h, s);
     }
 
     /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
