@@ -47,6 +47,15 @@ final class SampleCodec {
         in.position(in.position() + 2 * channels * frames);
     }
 
+    /** Channel {@code channel} of interleaved 16-bit PCM as the int16 values themselves (a heap buffer). */
+    static double[] int16Channel(ByteBuffer in, int channels, int channel, int frames) {
+        double[] out = new double[frames];
+        byte[] b = in.array();
+        for (int f = 0, i = in.arrayOffset() + in.position() + 2 * channel; f < frames; f++, i += 2 * channels)
+            out[f] = (short) INT16_LE.get(b, i);
+        return out;
+    }
+
     private static double decodeOne(ByteBuffer in, WavInfo.Encoding encoding, int bits) {
         if (encoding == WavInfo.Encoding.FLOAT) return bits == 32 ? in.getFloat() : in.getDouble();
         switch (bits) {

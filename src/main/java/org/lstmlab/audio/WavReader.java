@@ -45,6 +45,23 @@ public final class WavReader {
         }
     }
 
+    /**
+     * One channel of a 16-bit PCM file as its int16 values (the book's scale), without decoding the other channels:
+     * book mode reads only the left one.
+     */
+    public static double[] readInt16Channel(Path file, int channel) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Header h = parse(file, ch);
+            WavInfo info = h.info;
+            if (info.encoding() != WavInfo.Encoding.PCM || info.bitsPerSample() != 16)
+                throw new WavFormatException(file, "not 16-bit PCM: " + info.bitsPerSample() + "-bit " + info.encoding());
+            if (channel < 0 || channel >= info.channels())
+                throw new IllegalArgumentException(file + ": no channel " + channel + " in " + info.channels());
+            ByteBuffer data = readFully(ch, h.dataOffset, info.frames() * h.blockAlign).order(ByteOrder.LITTLE_ENDIAN);
+            return SampleCodec.int16Channel(data, info.channels(), channel, info.frames());
+        }
+    }
+
     /** The header only (format, rate, frame count); reads a few hundred bytes, whatever the file size. */
     public static WavInfo readInfo(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

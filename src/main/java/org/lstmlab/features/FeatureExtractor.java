@@ -69,7 +69,10 @@ public final class FeatureExtractor {
     public double[][] extract(Audio audio) throws SkippedClipException {
         Optional<SkipReason> skip = skipReason(audio.info());
         if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
-        double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
+        return features(params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio));
+    }
+
+    private double[][] features(double[] signal) throws SkippedClipException {
         int steps = params.steps(signal.length);
         if (steps == 0)
             throw new SkippedClipException(null, SkipReason.TOO_SHORT, signal.length + " samples at 44.1 kHz, one window is " + n);
@@ -85,7 +88,8 @@ public final class FeatureExtractor {
             WavInfo info = WavReader.readInfo(wav);
             Optional<SkipReason> skip = skipReason(info);
             if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
-            return extract(WavReader.read(wav));
+            // book mode decodes the left channel only, straight to int16 values
+            return params.mode() == FeatureMode.BOOK ? features(WavReader.readInt16Channel(wav, 0)) : extract(WavReader.read(wav));
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;
         } catch (WavFormatException e) {

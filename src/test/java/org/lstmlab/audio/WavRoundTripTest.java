@@ -73,6 +73,22 @@ class WavRoundTripTest {
     }
 
     @Test
+    void oneInt16ChannelIsThatChannelOfTheFullDecodeTimes32768() throws Exception {
+        double[][] samples = exactSamples(WavInfo.Encoding.PCM, 16, 3, 777, 5);
+        Path f = dir.resolve("three.wav");
+        WavWriter.pcm16().sampleRate(44100).channels(3).chunk("LIST", new byte[5]).write(f, samples);
+        Audio all = WavReader.read(f);
+        for (int c = 0; c < 3; c++) {
+            double[] want = Arrays.stream(all.samples()[c]).map(v -> v * 32768).toArray();
+            assertArrayEquals(want, WavReader.readInt16Channel(f, c), 0.0, "channel " + c);
+        }
+        Path f24 = dir.resolve("24.wav");
+        WavWriter.pcm24().channels(1).write(f24, new double[][]{{0.5, -0.5}});
+        WavFormatException e = assertThrows(WavFormatException.class, () -> WavReader.readInt16Channel(f24, 0));
+        assertTrue(e.getMessage().contains("24.wav") && e.fault().contains("not 16-bit PCM"), e.getMessage());
+    }
+
+    @Test
     void sixteenBitSamplesTimes32768AreTheExactInt16Values() throws Exception {
         short[] values = {-32768, -32767, -1, 0, 1, 12345, 32767};
         double[][] s = new double[1][values.length];
