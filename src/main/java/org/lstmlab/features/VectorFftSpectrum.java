@@ -49,8 +49,10 @@ final class VectorFftSpectrum implements FrameSpectrum {
             }
         xRe = new double[n * L];
         xIm = new double[n * L];
-        zRe = new double[n * L];
-        zIm = new double[n * L];
+        // column c's outputs Z'[k1][c] sit where its inputs x[n2·k1 + c] were, so Z' overwrites x in place: half the
+        // memory, which keeps a thread's buffers in L2
+        zRe = xRe;
+        zIm = xIm;
         bin = new int[bands * g];
         mirror = new int[bands * g];
         for (int b = 0; b < bands * g; b++) {
