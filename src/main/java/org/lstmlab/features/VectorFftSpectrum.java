@@ -1,6 +1,8 @@
 package org.lstmlab.features;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -78,8 +80,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
                 DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
                 DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
-                sa = sa.add(ar.mul(ar).add(ai.mul(ai)).sqrt());
-                sb = sb.add(br.mul(br).add(bi.mul(bi)).sqrt());
+                sa = sa.add(magnitude(ar, ai));
+                sb = sb.add(magnitude(br, bi));
             }
             sa.mul(0.5).intoArray(sumA, 0);
             sb.mul(0.5).intoArray(sumB, 0);
@@ -88,6 +90,24 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 if (2 * l + 1 < count) out[2 * l + 1][j] = sumB[l];
             }
         }
+    }
+
+    private static final VectorSpecies<Long> BITS = LongVector.SPECIES_PREFERRED;
+    private static final long RSQRT_ESTIMATE = 0x5FE6EB50C7B537A9L;
+
+    /**
+     * sqrt(re² + im²) as x·rsqrt(x): the bit-shift estimate of rsqrt (within 3.5%) and three Newton steps, about
+     * 3e-11 relative, well inside the features' 1e-9; x = 0 gives 0. vsqrtpd's throughput made the square root a
+     * third of the band sums' time.
+     */
+    private static DoubleVector magnitude(DoubleVector re, DoubleVector im) {
+        DoubleVector x = re.mul(re).add(im.mul(im)), half = x.mul(0.5), threeHalves = DoubleVector.broadcast(S, 1.5);
+        DoubleVector y = LongVector.broadcast(BITS, RSQRT_ESTIMATE)
+                .sub(x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
+        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+        return x.mul(y);
     }
 
     /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
