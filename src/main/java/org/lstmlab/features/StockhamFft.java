@@ -75,7 +75,9 @@ final class StockhamFft {
                 DoubleVector a1r = DoubleVector.fromArray(S, re, in1 + v), a1i = DoubleVector.fromArray(S, im, in1 + v);
                 a0r.add(a1r).intoArray(re2, out0 + v);
                 a0i.add(a1i).intoArray(im2, out0 + v);
-                twiddle(a0r.sub(a1r), a0i.sub(a1i), w1r, w1i, out1 + v);
+                DoubleVector yr = a0r.sub(a1r), yi = a0i.sub(a1i);
+                yr.mul(w1r).sub(yi.mul(w1i)).intoArray(re2, out1 + v);
+                yr.mul(w1i).add(yi.mul(w1r)).intoArray(im2, out1 + v);
             }
         }
     }
@@ -96,8 +98,13 @@ final class StockhamFft {
                 a0r.add(sr).intoArray(re2, out0 + v);
                 a0i.add(si).intoArray(im2, out0 + v);
                 DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
-                twiddle(ar.add(di), ai.sub(dr), w1r, w1i, out0 + block + v);
-                twiddle(ar.sub(di), ai.add(dr), w2r, w2i, out0 + 2 * block + v);
+                DoubleVector yr = ar.add(di), yi = ai.sub(dr);
+                yr.mul(w1r).sub(yi.mul(w1i)).intoArray(re2, out0 + block + v);
+                yr.mul(w1i).add(yi.mul(w1r)).intoArray(im2, out0 + block + v);
+                yr = ar.sub(di);
+                yi = ai.add(dr);
+                yr.mul(w2r).sub(yi.mul(w2i)).intoArray(re2, out0 + 2 * block + v);
+                yr.mul(w2i).add(yi.mul(w2r)).intoArray(im2, out0 + 2 * block + v);
             }
         }
     }
@@ -108,7 +115,8 @@ final class StockhamFft {
      * B_1 = s1 d1 + s2 d2, B_2 = s2 d1 - s1 d2.
      */
     private void pass5(int m, int s, double[] twr, double[] twi) {
-        DoubleVector c1 = cos(1, 5), c2 = cos(2, 5), s1 = sin(1, 5), s2 = sin(2, 5), ns1 = s1.neg();
+        DoubleVector c1 = DoubleVector.broadcast(S, cos(1, 5)), c2 = DoubleVector.broadcast(S, cos(2, 5));
+        DoubleVector s1 = DoubleVector.broadcast(S, sin(1, 5)), s2 = DoubleVector.broadcast(S, sin(2, 5)), ns1 = s1.neg();
         int block = s * L, step = s * m * L;
         for (int i = 0; i < m; i++) {
             int in0 = s * i * L, out0 = s * 5 * i * L, t = 4 * i;
@@ -151,7 +159,9 @@ final class StockhamFft {
      * B_3 = s3 d1 - s1 d2 + s2 d3 (cos(2πk/7) and sin(2πk/7) folded back to k = 1..3).
      */
     private void pass7(int m, int s, double[] twr, double[] twi) {
-        DoubleVector c1 = cos(1, 7), c2 = cos(2, 7), c3 = cos(3, 7), s1 = sin(1, 7), s2 = sin(2, 7), s3 = sin(3, 7);
+        DoubleVector c1 = DoubleVector.broadcast(S, cos(1, 7)), c2 = DoubleVector.broadcast(S, cos(2, 7));
+        DoubleVector c3 = DoubleVector.broadcast(S, cos(3, 7)), s1 = DoubleVector.broadcast(S, sin(1, 7));
+        DoubleVector s2 = DoubleVector.broadcast(S, sin(2, 7)), s3 = DoubleVector.broadcast(S, sin(3, 7));
         DoubleVector ns1 = s1.neg(), ns3 = s3.neg();
         int block = s * L, step = s * m * L;
         for (int i = 0; i < m; i++) {
@@ -200,13 +210,8 @@ final class StockhamFft {
         }
     }
 
-    private static DoubleVector cos(int k, int p) { return DoubleVector.broadcast(S, Math.cos(2 * Math.PI * k / p)); }
+    /** cos(2πk/p) and sin(2πk/p) for the butterflies; as doubles, since a helper returning a vector may box it. */
+    private static double cos(int k, int p) { return Math.cos(2 * Math.PI * k / p); }
 
-    private static DoubleVector sin(int k, int p) { return DoubleVector.broadcast(S, Math.sin(2 * Math.PI * k / p)); }
-
-    /** (yr + i yi)·(wr + i wi) into the output buffers at index o. */
-    private void twiddle(DoubleVector yr, DoubleVector yi, double wr, double wi, int o) {
-        yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, o);
-        yr.mul(wi).add(yi.mul(wr)).intoArray(im2, o);
-    }
+    private static double sin(int k, int p) { return Math.sin(2 * Math.PI * k / p); }
 }

@@ -28,6 +28,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
     private final StockhamFft columns, rows;
     /** The frames in lanes, then the spectrum Z with Z[k1 + n1·k2] at row k1, column k2 (Z'). */
     private final double[] xRe, xIm, zRe, zIm;
+    /** |X_a[k]|² and |X_b[k]|² of every bin the bands use, then per-lane band sums. */
+    private final double[] squaresA, squaresB, lanes = new double[L];
     private final int[] startsA = new int[L], startsB = new int[L];
 
     VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
@@ -55,6 +57,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
         // memory, which keeps a thread's buffers in L2
         zRe = xRe;
         zIm = xIm;
+        squaresA = new double[bands * g * L];
+        squaresB = new double[bands * g * L];
         bin = new int[bands * g];
         mirror = new int[bands * g];
         for (int b = 0; b < bands * g; b++) {
@@ -71,43 +75,45 @@ final class VectorFftSpectrum implements FrameSpectrum {
         load(x, starts, count);
         columnTransforms();
         rowTransforms();
-        double[] sumA = new double[L], sumB = new double[L];
-        for (int j = 0; j < bands; j++) {
-            DoubleVector sa = DoubleVector.zero(S), sb = DoubleVector.zero(S);
-            for (int k = j * g; k < (j + 1) * g; k++) {
-                // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied below
-                int a = bin[k], b = mirror[k];
-                DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
-                DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
-                DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
-                sa = sa.add(magnitude(ar, ai));
-                sb = sb.add(magnitude(br, bi));
-            }
-            sa.mul(0.5).intoArray(sumA, 0);
-            sb.mul(0.5).intoArray(sumB, 0);
-            for (int l = 0; 2 * l < count; l++) {
-                out[2 * l][j] = sumA[l];
-                if (2 * l + 1 < count) out[2 * l + 1][j] = sumB[l];
-            }
+        for (int k = 0; k < bands * g; k++) {
+            // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied in sumRoots
+            int a = bin[k], b = mirror[k];
+            DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
+            DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
+            DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
+            ar.mul(ar).add(ai.mul(ai)).intoArray(squaresA, k * L);
+            br.mul(br).add(bi.mul(bi)).intoArray(squaresB, k * L);
         }
+        sumRoots(squaresA, out, 0, count);
+        sumRoots(squaresB, out, 1, count);
     }
 
     private static final VectorSpecies<Long> BITS = LongVector.SPECIES_PREFERRED;
     private static final long RSQRT_ESTIMATE = 0x5FE6EB50C7B537A9L;
 
     /**
-     * sqrt(re² + im²) as x·rsqrt(x): the bit-shift estimate of rsqrt (within 3.5%) and three Newton steps, about
-     * 3e-11 relative, well inside the features' 1e-9; x = 0 gives 0. vsqrtpd's throughput made the square root a
-     * third of the band sums' time.
+     * out[2l + parity][j] = Σ over band j of sqrt(squares) / 2, lane l: sqrt(x) as x·rsqrt(x), rsqrt by the bit-shift
+     * estimate (within 3.5%) and three Newton steps, about 3e-11 relative, well inside the features' 1e-9; x = 0
+     * gives 0. vsqrtpd's throughput made the square root a third of this time.
+     * <p>All vector code here sits in methods that take arrays: a helper taking DoubleVectors, once C2 compiled it
+     * on its own (the 10-ms window ran first), was not inlined at 100 ms and boxed its vectors, at half the speed.
      */
-    private static DoubleVector magnitude(DoubleVector re, DoubleVector im) {
-        DoubleVector x = re.mul(re).add(im.mul(im)), half = x.mul(0.5), threeHalves = DoubleVector.broadcast(S, 1.5);
-        DoubleVector y = LongVector.broadcast(BITS, RSQRT_ESTIMATE)
-                .sub(x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
-        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-        y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-        return x.mul(y);
+    private void sumRoots(double[] squares, double[][] out, int parity, int count) {
+        DoubleVector threeHalves = DoubleVector.broadcast(S, 1.5);
+        LongVector estimate = LongVector.broadcast(BITS, RSQRT_ESTIMATE);
+        for (int j = 0; j < bands; j++) {
+            DoubleVector sum = DoubleVector.zero(S);
+            for (int k = j * g; k < (j + 1) * g; k++) {
+                DoubleVector x = DoubleVector.fromArray(S, squares, k * L), half = x.mul(0.5);
+                DoubleVector y = estimate.sub(x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
+                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
+                sum = sum.add(x.mul(y));
+            }
+            sum.mul(0.5).intoArray(lanes, 0);
+            for (int l = 0; 2 * l + parity < count; l++) out[2 * l + parity][j] = lanes[l];
+        }
     }
 
     /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
