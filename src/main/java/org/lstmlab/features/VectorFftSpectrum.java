@@ -20,15 +20,19 @@ final class VectorFftSpectrum implements FrameSpectrum {
     private static final int L = StockhamFft.L;
 
     private final int n, n1, n2, g, bands;
-    /** Offsets of Z[k] and Z[n-k] in zRe and zIm for the k of each band, in band order. */
+    /** Offsets of Z[k] and Z[n-k] in re and im for the k of each band, in band order. */
     private final int[] bin, mirror;
     private final double[] window;
     /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
     private final double[] twRe, twIm;
     private final StockhamFft columns, rows;
-    /** The frames in lanes, then the spectrum Z with Z[k1 + n1·k2] at row k1, column k2 (Z'). */
-    private final double[] xRe, xIm, zRe, zIm;
-    /** |X_a[k]|² and |X_b[k]|² of every bin the bands use, then per-lane band sums. */
+    /**
+     * The frames in lanes (x[j] at j·L), then, in place, the spectrum Z' with Z[k1 + n1·k2] at row k1, column k2:
+     * column c's outputs Z'[k1][c] sit where its inputs x[n2·k1 + c] were. One pair of buffers instead of two keeps
+     * a thread's buffers in L2.
+     */
+    private final double[] re, im;
+    /** |X_a[k]|² and |X_b[k]|² of every bin the bands use; one band's per-lane sums. */
     private final double[] squaresA, squaresB, lanes = new double[L];
     private final int[] startsA = new int[L], startsB = new int[L];
 
@@ -51,12 +55,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 twRe[c * n1 + k1] = Math.cos(a);
                 twIm[c * n1 + k1] = Math.sin(a);
             }
-        xRe = new double[n * L];
-        xIm = new double[n * L];
-        // column c's outputs Z'[k1][c] sit where its inputs x[n2·k1 + c] were, so Z' overwrites x in place: half the
-        // memory, which keeps a thread's buffers in L2
-        zRe = xRe;
-        zIm = xIm;
+        re = new double[n * L];
+        im = new double[n * L];
         squaresA = new double[bands * g * L];
         squaresB = new double[bands * g * L];
         bin = new int[bands * g];
@@ -78,8 +78,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
         for (int k = 0; k < bands * g; k++) {
             // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied in sumRoots
             int a = bin[k], b = mirror[k];
-            DoubleVector zr = DoubleVector.fromArray(S, zRe, a), zi = DoubleVector.fromArray(S, zIm, a);
-            DoubleVector cr = DoubleVector.fromArray(S, zRe, b), ci = DoubleVector.fromArray(S, zIm, b);
+            DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
+            DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
             DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
             ar.mul(ar).add(ai.mul(ai)).intoArray(squaresA, k * L);
             br.mul(br).add(bi.mul(bi)).intoArray(squaresB, k * L);
@@ -116,7 +116,7 @@ final class VectorFftSpectrum implements FrameSpectrum {
         }
     }
 
-    /** Gathers frame 2l into lane l of xRe and frame 2l+1 into lane l of xIm; lanes past count repeat frame 0, unused. */
+    /** Gathers frame 2l into lane l of re and frame 2l+1 into lane l of im; lanes past count repeat frame 0, unused. */
     private void load(double[] x, int[] starts, int count) {
         for (int l = 0; l < L; l++) {
             startsA[l] = starts[2 * l < count ? 2 * l : 0];
@@ -128,8 +128,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 a = a.mul(window[j]);
                 b = b.mul(window[j]);
             }
-            a.intoArray(xRe, j * L);
-            b.intoArray(xIm, j * L);
+            a.intoArray(re, j * L);
+            b.intoArray(im, j * L);
         }
     }
 
@@ -139,8 +139,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
             double[] inRe = columns.re(), inIm = columns.im();
             for (int j1 = 0; j1 < n1; j1++) {
                 int o = (n2 * j1 + c) * L;
-                DoubleVector.fromArray(S, xRe, o).intoArray(inRe, j1 * L);
-                DoubleVector.fromArray(S, xIm, o).intoArray(inIm, j1 * L);
+                DoubleVector.fromArray(S, re, o).intoArray(inRe, j1 * L);
+                DoubleVector.fromArray(S, im, o).intoArray(inIm, j1 * L);
             }
             columns.transform();
             double[] outRe = columns.re(), outIm = columns.im();
@@ -148,8 +148,8 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 DoubleVector yr = DoubleVector.fromArray(S, outRe, k1 * L), yi = DoubleVector.fromArray(S, outIm, k1 * L);
                 double wr = twRe[c * n1 + k1], wi = twIm[c * n1 + k1];
                 int o = (k1 * n2 + c) * L;
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(zRe, o);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(zIm, o);
+                yr.mul(wr).sub(yi.mul(wi)).intoArray(re, o);
+                yr.mul(wi).add(yi.mul(wr)).intoArray(im, o);
             }
         }
     }
@@ -157,11 +157,11 @@ final class VectorFftSpectrum implements FrameSpectrum {
     /** Row k1 in place: Z'[k1][k2] = DFT_n2(Z'[k1][.])[k2], which is Z[k1 + n1·k2]. */
     private void rowTransforms() {
         for (int k1 = 0; k1 < n1; k1++) {
-            System.arraycopy(zRe, k1 * n2 * L, rows.re(), 0, n2 * L);
-            System.arraycopy(zIm, k1 * n2 * L, rows.im(), 0, n2 * L);
+            System.arraycopy(re, k1 * n2 * L, rows.re(), 0, n2 * L);
+            System.arraycopy(im, k1 * n2 * L, rows.im(), 0, n2 * L);
             rows.transform();
-            System.arraycopy(rows.re(), 0, zRe, k1 * n2 * L, n2 * L);
-            System.arraycopy(rows.im(), 0, zIm, k1 * n2 * L, n2 * L);
+            System.arraycopy(rows.re(), 0, re, k1 * n2 * L, n2 * L);
+            System.arraycopy(rows.im(), 0, im, k1 * n2 * L, n2 * L);
         }
     }
 }

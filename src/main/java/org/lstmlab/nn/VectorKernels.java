@@ -44,18 +44,15 @@ final class VectorKernels implements Kernels {
             int j = Math.min(start, H - L);
             FloatVector f = FloatVector.fromArray(S, act, j), i = FloatVector.fromArray(S, act, H + j);
             FloatVector g = FloatVector.fromArray(S, act, 3 * H + j);
-            // c and h flushed as they are stored (see flushRow)
-            IntVector bits = f.mul(FloatVector.fromArray(S, cPrev, j)).add(i.mul(g)).reinterpretAsInts();
-            IntVector tiny = bits.and(0x7F800000).sub(FLUSH_EXPONENT_BITS).lanewise(VectorOperators.ASHR, 31);
-            bits.lanewise(VectorOperators.AND_NOT, tiny).reinterpretAsFloats().intoArray(c, j);
+            f.mul(FloatVector.fromArray(S, cPrev, j)).add(i.mul(g)).intoArray(c, j);
         }
+        flushRow(c, 0, H);
         activate(c, tanhC, 0, H, 2f);
         for (int start = 0; start < H; start += L) {
             int j = Math.min(start, H - L);
-            IntVector bits = FloatVector.fromArray(S, act, 2 * H + j).mul(FloatVector.fromArray(S, tanhC, j)).reinterpretAsInts();
-            IntVector tiny = bits.and(0x7F800000).sub(FLUSH_EXPONENT_BITS).lanewise(VectorOperators.ASHR, 31);
-            bits.lanewise(VectorOperators.AND_NOT, tiny).reinterpretAsFloats().intoArray(h, hAt + j);
+            FloatVector.fromArray(S, act, 2 * H + j).mul(FloatVector.fromArray(S, tanhC, j)).intoArray(h, hAt + j);
         }
+        flushRow(h, hAt, hAt + H);
     }
 
     /**

@@ -4,11 +4,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The matrix products of {@link VectorKernels}, as register blocks of 4 output rows × 5, 2 or 1 vectors: per step
- * of the inner loop a block loads its vectors of B once and broadcasts 4 scalars of A, so wider blocks do more
- * FMAs per load. The rows* and columns* blocks differ only in where those scalars come from (along a row of A, or
- * across 4 columns of it), which Java cannot abstract without losing the registers. The LSTM's gate width 4H = 80 is exactly one 5-vector block at 16 lanes. Blocks may run into the
- * rows' padding (see {@link Kernels#paddedWidth}).
+ * The matrix products of {@link VectorKernels}, as register blocks of 4 output rows × 5, 2 or 1 vectors, and of
+ * 8 rows × 2 vectors for products at most two vectors wide (the RNN's H = 20): per step of the inner loop a block
+ * loads its vectors of B once and broadcasts one scalar of A per row, so bigger blocks do more FMAs per load. The
+ * LSTM's gate width 4H = 80 is exactly one 5-vector block at 16 lanes. The rows* and columns* blocks differ only in
+ * where those scalars come from (along a row of A, or across columns of it), which Java cannot abstract without
+ * losing the registers. Blocks may run into the rows' padding (see {@link Kernels#paddedWidth}).
  */
 final class VectorProducts {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
