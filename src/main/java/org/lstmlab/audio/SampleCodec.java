@@ -38,22 +38,15 @@ final class SampleCodec {
      */
     private static void decode16(ByteBuffer in, double[][] out) {
         int channels = out.length;
-        for (int c = 0; c < channels; c++) int16(in, channels, c, 1 / 32768.0, out[c]);
+        for (int c = 0; c < channels; c++) int16(in, channels, c, 1 / 32768.0, out[c], 0, out[c].length);
         in.position(in.position() + 2 * channels * out[0].length);
     }
 
-    /** Channel {@code channel} of interleaved 16-bit PCM as the int16 values themselves (a heap buffer). */
-    static double[] int16Channel(ByteBuffer in, int channels, int channel, int frames) {
-        double[] out = new double[frames];
-        int16(in, channels, channel, 1, out);
-        return out;
-    }
-
-    /** out[f] = scale · (int16 sample f of the channel), from the buffer's array at its position. */
-    private static void int16(ByteBuffer in, int channels, int channel, double scale, double[] out) {
+    /** out[from + f] = scale · (int16 sample f of the channel), f < frames, from the buffer's array at its position. */
+    static void int16(ByteBuffer in, int channels, int channel, double scale, double[] out, int from, int frames) {
         byte[] b = in.array();
-        for (int f = 0, i = in.arrayOffset() + in.position() + 2 * channel; f < out.length; f++, i += 2 * channels)
-            out[f] = (short) INT16_LE.get(b, i) * scale;
+        for (int f = 0, i = in.arrayOffset() + in.position() + 2 * channel; f < frames; f++, i += 2 * channels)
+            out[from + f] = (short) INT16_LE.get(b, i) * scale;
     }
 
     private static double decodeOne(ByteBuffer in, WavInfo.Encoding encoding, int bits) {

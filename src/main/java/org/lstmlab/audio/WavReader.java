@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -35,43 +34,21 @@ public final class WavReader {
 
     /** The whole file decoded; samples are scaled as {@link Audio} documents. */
     public static Audio read(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = parse(file, ch);
-            int bytes = h.info.frames() * h.blockAlign;
-            ByteBuffer data = readFully(ch, h.dataOffset, bytes).order(ByteOrder.LITTLE_ENDIAN);
-            double[][] samples = new double[h.info.channels()][h.info.frames()];
-            SampleCodec.decode(data, h.info.encoding(), h.info.bitsPerSample(), samples);
-            return new Audio(h.info, samples);
-        }
-    }
-
-    /**
-     * One channel of a 16-bit PCM file as its int16 values (the book's scale), without decoding the other channels:
-     * book mode reads only the left one.
-     */
-    public static double[] readInt16Channel(Path file, int channel) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            Header h = parse(file, ch);
-            WavInfo info = h.info;
-            if (info.encoding() != WavInfo.Encoding.PCM || info.bitsPerSample() != 16)
-                throw new WavFormatException(file, "not 16-bit PCM: " + info.bitsPerSample() + "-bit " + info.encoding());
-            if (channel < 0 || channel >= info.channels())
-                throw new IllegalArgumentException(file + ": no channel " + channel + " in " + info.channels());
-            ByteBuffer data = readFully(ch, h.dataOffset, info.frames() * h.blockAlign).order(ByteOrder.LITTLE_ENDIAN);
-            return SampleCodec.int16Channel(data, info.channels(), channel, info.frames());
+        try (WavFile wav = WavFile.open(file)) {
+            return wav.audio();
         }
     }
 
     /** The header only (format, rate, frame count); reads a few hundred bytes, whatever the file size. */
     public static WavInfo readInfo(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(file, ch).info;
+        try (WavFile wav = WavFile.open(file)) {
+            return wav.info();
         }
     }
 
-    private record Header(WavInfo info, int blockAlign, long dataOffset) {}
+    record Header(WavInfo info, int blockAlign, long dataOffset) {}
 
-    private static Header parse(Path file, FileChannel ch) throws IOException {
+    static Header parse(Path file, FileChannel ch) throws IOException {
         long size = ch.size();
         if (size < 12) throw new WavFormatException(file, "not a RIFF file: only " + size + " bytes");
         ByteBuffer riff = readFully(ch, 0, 12);
@@ -138,7 +115,7 @@ public final class WavReader {
         return true;
     }
 
-    private static ByteBuffer readFully(FileChannel ch, long pos, int n) throws IOException {
+    static ByteBuffer readFully(FileChannel ch, long pos, int n) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
             int r = ch.read(b, pos + b.position());

@@ -3,7 +3,7 @@ package org.lstmlab.features;
 import org.lstmlab.audio.Audio;
 import org.lstmlab.audio.Resampler;
 import org.lstmlab.audio.WavFormatException;
-import org.lstmlab.audio.WavReader;
+import org.lstmlab.audio.WavFile;
 import org.lstmlab.audio.WavInfo;
 
 import java.io.IOException;
@@ -69,27 +69,32 @@ public final class FeatureExtractor {
     public double[][] extract(Audio audio) throws SkippedClipException {
         Optional<SkipReason> skip = skipReason(audio.info());
         if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
-        return features(params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio));
+        double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
+        return features(signal, signal.length);
     }
 
-    private double[][] features(double[] signal) throws SkippedClipException {
-        int steps = params.steps(signal.length);
+    /** The features of signal[0 .. length); signal may be a longer, reused buffer. */
+    private double[][] features(double[] signal, int length) throws SkippedClipException {
+        int steps = params.steps(length);
         if (steps == 0)
-            throw new SkippedClipException(null, SkipReason.TOO_SHORT, signal.length + " samples at 44.1 kHz, one window is " + n);
+            throw new SkippedClipException(null, SkipReason.TOO_SHORT, length + " samples at 44.1 kHz, one window is " + n);
         return frames(signal, steps);
     }
 
     /**
      * The features of a WAV file: the header is checked first (cheap), then the file is decoded. Any read or
-     * decode failure is the 'unreadable' rule, as the book's try/except made it.
+     * decode failure is the 'unreadable' rule, as the book's try/except made it. Book mode decodes the left channel
+     * only, straight to int16 values, into this thread's reused buffer.
      */
     public double[][] extract(Path wav) throws SkippedClipException {
-        try {
-            WavInfo info = WavReader.readInfo(wav);
+        try (WavFile file = WavFile.open(wav)) {
+            WavInfo info = file.info();
             Optional<SkipReason> skip = skipReason(info);
             if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
-            // book mode decodes the left channel only, straight to int16 values
-            return params.mode() == FeatureMode.BOOK ? features(WavReader.readInt16Channel(wav, 0)) : extract(WavReader.read(wav));
+            if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio());
+            Workspace w = workspace.get();
+            w.signal = file.int16Channel(0, w.signal);
+            return features(w.signal, info.frames());
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;
         } catch (WavFormatException e) {
@@ -116,8 +121,7 @@ public final class FeatureExtractor {
         double[][] out = new double[steps][FeatureParams.FEATURES];
         for (int t0 = 0; t0 < steps; t0 += w.batch) {
             int count = Math.min(w.batch, steps - t0);
-            for (int f = 0; f < count; f++) w.starts[f] = (t0 + f) * hop;
-            w.spectrum.bandSums(signal, w.starts, count, w.sums);
+            w.spectrum.bandSums(signal, t0 * hop, count, w.sums);
             for (int f = 0; f < count; f++) bands(w.sums[f], out[t0 + f]);
         }
         return out;
@@ -152,9 +156,10 @@ public final class FeatureExtractor {
 
     /** Per-thread FFT plan and buffers. */
     private final class Workspace {
-        final FrameSpectrum spectrum = FrameSpectrum.create(n, lo, g, FeatureParams.FEATURES, window);
+        final FrameSpectrum spectrum = FrameSpectrum.create(n, hop, lo, g, FeatureParams.FEATURES, window);
         final int batch = spectrum.batch();
-        final int[] starts = new int[batch];
+        /** Book mode's decoded left channel, reused across clips. */
+        double[] signal;
         final double[][] sums = new double[batch][FeatureParams.FEATURES];
     }
 }

@@ -11,16 +11,16 @@ interface FrameSpectrum {
     int batch();
 
     /**
-     * out[f][j] = Σ_k |DFT(w · x[starts[f] .. starts[f] + n))[k]| over band j, for f < count (count <= batch()),
-     * w the window given at construction (rectangular if null).
+     * out[f][j] = Σ_k |DFT(w · x[s .. s + n))[k]| over band j, s = first + f·hop, for f < count (count <= batch()),
+     * with the hop and the window w given at construction (rectangular if null). Every frame lies inside x.
      */
-    void bandSums(double[] x, int[] starts, int count, double[][] out);
+    void bandSums(double[] x, int first, int count, double[][] out);
 
     /** The fastest implementation available for this length: vectorised mixed-radix FFT, else JTransforms. */
-    static FrameSpectrum create(int n, int lo, int g, int bands, double[] window) {
+    static FrameSpectrum create(int n, int hop, int lo, int g, int bands, double[] window) {
         int[] radices = radices(n);
-        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, radices, lo, g, bands, window);
-        return new JTransformsSpectrum(n, lo, g, bands, window);
+        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, hop, radices, lo, g, bands, window);
+        return new JTransformsSpectrum(n, hop, lo, g, bands, window);
     }
 
     /** Prime factors of n if all are 2, 3, 5 or 7 (the butterflies the vectorised FFT has), else null. */

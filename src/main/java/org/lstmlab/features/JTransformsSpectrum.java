@@ -4,12 +4,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /** One real FFT per frame with JTransforms; the fallback for lengths the vectorised FFT does not factor. */
 final class JTransformsSpectrum implements FrameSpectrum {
-    private final int n, lo, g, bands;
+    private final int n, hop, lo, g, bands;
     private final double[] window, buf;
     private final DoubleFFT_1D fft;
 
-    JTransformsSpectrum(int n, int lo, int g, int bands, double[] window) {
+    JTransformsSpectrum(int n, int hop, int lo, int g, int bands, double[] window) {
         this.n = n;
+        this.hop = hop;
         this.lo = lo;
         this.g = g;
         this.bands = bands;
@@ -21,9 +22,9 @@ final class JTransformsSpectrum implements FrameSpectrum {
     @Override public int batch() { return 1; }
 
     @Override
-    public void bandSums(double[] x, int[] starts, int count, double[][] out) {
+    public void bandSums(double[] x, int first, int count, double[][] out) {
         for (int f = 0; f < count; f++) {
-            System.arraycopy(x, starts[f], buf, 0, n);
+            System.arraycopy(x, first + f * hop, buf, 0, n);
             if (window != null) for (int i = 0; i < n; i++) buf[i] *= window[i];
             fft.realForward(buf);
             for (int j = 0; j < bands; j++) {

@@ -68,7 +68,8 @@ final class StockhamFft {
     private void pass2(int m, int s, double[] twr, double[] twi) {
         int block = s * L;
         for (int i = 0; i < m; i++) {
-            double w1r = twr[i], w1i = twi[i];
+            DoubleVector w1r = DoubleVector.broadcast(S, twr[i]);
+            double w1i = twi[i];
             int in0 = s * i * L, in1 = s * (i + m) * L, out0 = s * 2 * i * L, out1 = out0 + block;
             for (int v = 0; v < block; v += L) {
                 DoubleVector a0r = DoubleVector.fromArray(S, re, in0 + v), a0i = DoubleVector.fromArray(S, im, in0 + v);
@@ -76,8 +77,8 @@ final class StockhamFft {
                 a0r.add(a1r).intoArray(re2, out0 + v);
                 a0i.add(a1i).intoArray(im2, out0 + v);
                 DoubleVector yr = a0r.sub(a1r), yi = a0i.sub(a1i);
-                yr.mul(w1r).sub(yi.mul(w1i)).intoArray(re2, out1 + v);
-                yr.mul(w1i).add(yi.mul(w1r)).intoArray(im2, out1 + v);
+                yr.fma(w1r, yi.mul(-w1i)).intoArray(re2, out1 + v);
+                yi.fma(w1r, yr.mul(w1i)).intoArray(im2, out1 + v);
             }
         }
     }
@@ -87,7 +88,8 @@ final class StockhamFft {
         final double sn = Math.sin(2 * Math.PI / 3);
         int block = s * L, step = s * m * L;
         for (int i = 0; i < m; i++) {
-            double w1r = twr[2 * i], w1i = twi[2 * i], w2r = twr[2 * i + 1], w2i = twi[2 * i + 1];
+            DoubleVector w1r = DoubleVector.broadcast(S, twr[2 * i]), w2r = DoubleVector.broadcast(S, twr[2 * i + 1]);
+            double w1i = twi[2 * i], w2i = twi[2 * i + 1];
             int in0 = s * i * L, out0 = s * 3 * i * L;
             for (int v = 0; v < block; v += L) {
                 int o = in0 + v;
@@ -99,12 +101,12 @@ final class StockhamFft {
                 a0i.add(si).intoArray(im2, out0 + v);
                 DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
                 DoubleVector yr = ar.add(di), yi = ai.sub(dr);
-                yr.mul(w1r).sub(yi.mul(w1i)).intoArray(re2, out0 + block + v);
-                yr.mul(w1i).add(yi.mul(w1r)).intoArray(im2, out0 + block + v);
+                yr.fma(w1r, yi.mul(-w1i)).intoArray(re2, out0 + block + v);
+                yi.fma(w1r, yr.mul(w1i)).intoArray(im2, out0 + block + v);
                 yr = ar.sub(di);
                 yi = ai.add(dr);
-                yr.mul(w2r).sub(yi.mul(w2i)).intoArray(re2, out0 + 2 * block + v);
-                yr.mul(w2i).add(yi.mul(w2r)).intoArray(im2, out0 + 2 * block + v);
+                yr.fma(w2r, yi.mul(-w2i)).intoArray(re2, out0 + 2 * block + v);
+                yi.fma(w2r, yr.mul(w2i)).intoArray(im2, out0 + 2 * block + v);
             }
         }
     }
@@ -122,8 +124,8 @@ final class StockhamFft {
             int in0 = s * i * L, out0 = s * 5 * i * L, t = 4 * i;
             for (int v = 0; v < block; v += L) {
                 int o = in0 + v, out = out0 + v;
-                DoubleVector yr, yi;
-                double wr, wi;
+                DoubleVector yr, yi, wr;
+                double wi;
                 DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
                 DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
                 DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
@@ -137,18 +139,18 @@ final class StockhamFft {
                 DoubleVector p2r = t1r.fma(c2, t2r.fma(c1, a0r)), p2i = t1i.fma(c2, t2i.fma(c1, a0i));
                 DoubleVector q1r = d1r.fma(s1, d2r.mul(s2)), q1i = d1i.fma(s1, d2i.mul(s2));
                 DoubleVector q2r = d1r.fma(s2, d2r.mul(ns1)), q2i = d1i.fma(s2, d2i.mul(ns1));
-                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
-                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
-                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 2]; wi = twi[t + 2];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
-                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 3]; wi = twi[t + 3];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
+                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = DoubleVector.broadcast(S, twr[t]); wi = twi[t];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + block);
+                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = DoubleVector.broadcast(S, twr[t + 1]); wi = twi[t + 1];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 2 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 2 * block);
+                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = DoubleVector.broadcast(S, twr[t + 2]); wi = twi[t + 2];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 3 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 3 * block);
+                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = DoubleVector.broadcast(S, twr[t + 3]); wi = twi[t + 3];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 4 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 4 * block);
             }
         }
     }
@@ -168,8 +170,8 @@ final class StockhamFft {
             int in0 = s * i * L, out0 = s * 7 * i * L, t = 6 * i;
             for (int v = 0; v < block; v += L) {
                 int o = in0 + v, out = out0 + v;
-                DoubleVector yr, yi;
-                double wr, wi;
+                DoubleVector yr, yi, wr;
+                double wi;
                 DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
                 DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
                 DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
@@ -188,24 +190,24 @@ final class StockhamFft {
                 DoubleVector q1r = d1r.fma(s1, d2r.fma(s2, d3r.mul(s3))), q1i = d1i.fma(s1, d2i.fma(s2, d3i.mul(s3)));
                 DoubleVector q2r = d1r.fma(s2, d2r.fma(ns3, d3r.mul(ns1))), q2i = d1i.fma(s2, d2i.fma(ns3, d3i.mul(ns1)));
                 DoubleVector q3r = d1r.fma(s3, d2r.fma(ns1, d3r.mul(s2))), q3i = d1i.fma(s3, d2i.fma(ns1, d3i.mul(s2)));
-                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = twr[t]; wi = twi[t];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + block);
-                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = twr[t + 1]; wi = twi[t + 1];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 2 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 2 * block);
-                yr = p3r.add(q3i); yi = p3i.sub(q3r); wr = twr[t + 2]; wi = twi[t + 2];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 3 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 3 * block);
-                yr = p3r.sub(q3i); yi = p3i.add(q3r); wr = twr[t + 3]; wi = twi[t + 3];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 4 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 4 * block);
-                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = twr[t + 4]; wi = twi[t + 4];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 5 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 5 * block);
-                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = twr[t + 5]; wi = twi[t + 5];
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re2, out + 6 * block);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im2, out + 6 * block);
+                yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = DoubleVector.broadcast(S, twr[t]); wi = twi[t];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + block);
+                yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = DoubleVector.broadcast(S, twr[t + 1]); wi = twi[t + 1];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 2 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 2 * block);
+                yr = p3r.add(q3i); yi = p3i.sub(q3r); wr = DoubleVector.broadcast(S, twr[t + 2]); wi = twi[t + 2];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 3 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 3 * block);
+                yr = p3r.sub(q3i); yi = p3i.add(q3r); wr = DoubleVector.broadcast(S, twr[t + 3]); wi = twi[t + 3];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 4 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 4 * block);
+                yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = DoubleVector.broadcast(S, twr[t + 4]); wi = twi[t + 4];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 5 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 5 * block);
+                yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = DoubleVector.broadcast(S, twr[t + 5]); wi = twi[t + 5];
+                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 6 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 6 * block);
             }
         }
     }

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 import java.util.Arrays;
 
 /**
- * Frame spectra with {@link StockhamFft} on L lanes: two real frames share one complex transform (re = frame a,
- * im = frame b), so a call handles 2L frames. The length-n transform is split as n = n1·n2 (four-step FFT):
+ * Frame spectra with {@link StockhamFft} on L lanes: two real frames share one complex transform (re = frame 2l,
+ * im = frame 2l+1), so a call handles 2L frames. The length-n transform is split as n = n1·n2 (four-step FFT):
  * n2 transforms of length n1 over the columns x[n2·j1 + c], a twiddle, then n1 of length n2 over the rows. Each
  * small transform runs in L1, so the large buffers are streamed twice instead of once per radix pass.
  * Only DoubleVector is used here: FloatVector code of another shape in the same JVM spoils C2's type profiles of
@@ -20,23 +20,29 @@ final class VectorFftSpectrum implements FrameSpectrum {
     private static final int L = StockhamFft.L;
 
     private final int n, n1, n2, g, bands;
-    /** Offsets of Z[k] and Z[n-k] in re and im for the k of each band, in band order. */
-    private final int[] bin, mirror;
+    /** Frame 2l of a call starts span·l after its first sample, frame 2l+1 hop later: span = 2·hop. */
+    private final int span, width;
+    /**
+     * The call's samples transposed: x[first + r·span + c] at c·width + r. Lane l of sample j of the even frames is
+     * then entry r0 + l of one row, so each column input is one contiguous load instead of a gather; the frames
+     * overlap, so the tile is about n + 2L·hop values instead of 2L·n.
+     */
+    private final double[] tile;
+    /** Where sample j of column c (j = n2·j1 + c) of the even and of the odd frames starts in the tile, at c·n1 + j1. */
+    private final int[] evenAt, oddAt;
     private final double[] window;
     /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
     private final double[] twRe, twIm;
-    private final StockhamFft columns, rows;
-    /**
-     * The frames in lanes (x[j] at j·L), then, in place, the spectrum Z' with Z[k1 + n1·k2] at row k1, column k2:
-     * column c's outputs Z'[k1][c] sit where its inputs x[n2·k1 + c] were. One pair of buffers instead of two keeps
-     * a thread's buffers in L2.
-     */
+    private final StockhamFft columns, rows, partners;
+    /** The column transforms' output Z' with Z'[k1][c] at (k1·n2 + c)·L: row k1 is contiguous. */
     private final double[] re, im;
-    /** |X_a[k]|² and |X_b[k]|² of every bin the bands use; one band's per-lane sums. */
-    private final double[] squaresA, squaresB, lanes = new double[L];
-    private final int[] startsA = new int[L], startsB = new int[L];
+    /** Offset of bin k's band in the sums, or -1 if no band uses it. */
+    private final int[] bandOf;
+    /** Each band's per-lane sums of 2|X_a[k]| (even frames) and 2|X_b[k]| (odd frames). */
+    private final double[] sumsA, sumsB;
 
-    VectorFftSpectrum(int n, int[] radices, int lo, int g, int bands, double[] window) {
+    VectorFftSpectrum(int n, int hop, int[] radices, int lo, int g, int bands, double[] window) {
+        if (bands * g > n) throw new IllegalArgumentException(bands + " bands of " + g + " bins need more than the " + n + " bins");
         this.n = n;
         this.g = g;
         this.bands = bands;
@@ -47,89 +53,62 @@ final class VectorFftSpectrum implements FrameSpectrum {
         n2 = n / n1;
         columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split));
         rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
+        partners = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
+        span = 2 * hop;
+        width = (hop + n - 1) / span + L;
+        tile = new double[span * width];
+        evenAt = new int[n];
+        oddAt = new int[n];
         twRe = new double[n];
         twIm = new double[n];
         for (int c = 0; c < n2; c++)
-            for (int k1 = 0; k1 < n1; k1++) {
+            for (int i = 0; i < n1; i++) {
+                int j = n2 * i + c, k1 = i;
+                evenAt[c * n1 + i] = j % span * width + j / span;
+                oddAt[c * n1 + i] = (hop + j) % span * width + (hop + j) / span;
                 double a = -2 * Math.PI * ((long) c * k1 % n) / n;
                 twRe[c * n1 + k1] = Math.cos(a);
                 twIm[c * n1 + k1] = Math.sin(a);
             }
         re = new double[n * L];
         im = new double[n * L];
-        squaresA = new double[bands * g * L];
-        squaresB = new double[bands * g * L];
-        bin = new int[bands * g];
-        mirror = new int[bands * g];
-        for (int b = 0; b < bands * g; b++) {
-            int k = (lo + b) % n, c = (n - k) % n;
-            bin[b] = (k % n1 * n2 + k / n1) * L;
-            mirror[b] = (c % n1 * n2 + c / n1) * L;
+        sumsA = new double[bands * L];
+        sumsB = new double[bands * L];
+        bandOf = new int[n];
+        for (int k = 0; k < n; k++) {
+            int b = Math.floorMod(k - lo, n);
+            bandOf[k] = b < bands * g ? b / g * L : -1;
         }
     }
 
     @Override public int batch() { return 2 * L; }
 
     @Override
-    public void bandSums(double[] x, int[] starts, int count, double[][] out) {
-        load(x, starts, count);
+    public void bandSums(double[] x, int first, int count, double[][] out) {
+        fillTile(x, first);
         columnTransforms();
-        rowTransforms();
-        for (int k = 0; k < bands * g; k++) {
-            // X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] = (Z[k] - conj Z[n-k]) / 2i; the halves are applied in sumRoots
-            int a = bin[k], b = mirror[k];
-            DoubleVector zr = DoubleVector.fromArray(S, re, a), zi = DoubleVector.fromArray(S, im, a);
-            DoubleVector cr = DoubleVector.fromArray(S, re, b), ci = DoubleVector.fromArray(S, im, b);
-            DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
-            ar.mul(ar).add(ai.mul(ai)).intoArray(squaresA, k * L);
-            br.mul(br).add(bi.mul(bi)).intoArray(squaresB, k * L);
+        Arrays.fill(sumsA, 0);
+        Arrays.fill(sumsB, 0);
+        for (int k1 = 0; 2 * k1 <= n1; k1++) rowPair(k1);
+        for (int f = 0; f < count; f++) {
+            double[] sums = f % 2 == 0 ? sumsA : sumsB;
+            for (int j = 0; j < bands; j++) out[f][j] = sums[j * L + f / 2] / 2;
         }
-        sumRoots(squaresA, out, 0, count);
-        sumRoots(squaresB, out, 1, count);
     }
-
-    private static final VectorSpecies<Long> BITS = LongVector.SPECIES_PREFERRED;
-    private static final long RSQRT_ESTIMATE = 0x5FE6EB50C7B537A9L;
 
     /**
-     * out[2l + parity][j] = Σ over band j of sqrt(squares) / 2, lane l: sqrt(x) as x·rsqrt(x), rsqrt by the bit-shift
-     * estimate (within 3.5%) and three Newton steps, about 3e-11 relative, well inside the features' 1e-9; x = 0
-     * gives 0. vsqrtpd's throughput made the square root a third of this time.
-     * <p>All vector code here sits in methods that take arrays: a helper taking DoubleVectors, once C2 compiled it
-     * on its own (the 10-ms window ran first), was not inlined at 100 ms and boxed its vectors, at half the speed.
+     * Eight columns at a time, so that each row's read is one cache line and the tile rows being written stay in L1.
+     * Samples past the signal read as 0: they only reach lanes past count, whose results are dropped.
      */
-    private void sumRoots(double[] squares, double[][] out, int parity, int count) {
-        DoubleVector threeHalves = DoubleVector.broadcast(S, 1.5);
-        LongVector estimate = LongVector.broadcast(BITS, RSQRT_ESTIMATE);
-        for (int j = 0; j < bands; j++) {
-            DoubleVector sum = DoubleVector.zero(S);
-            for (int k = j * g; k < (j + 1) * g; k++) {
-                DoubleVector x = DoubleVector.fromArray(S, squares, k * L), half = x.mul(0.5);
-                DoubleVector y = estimate.sub(x.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
-                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-                y = y.mul(half.mul(y).neg().fma(y, threeHalves));
-                sum = sum.add(x.mul(y));
+    private void fillTile(double[] x, int first) {
+        int inside = Math.max(0, Math.min(width, Math.floorDiv(x.length - first - span, span) + 1)); // whole rows in x
+        for (int c0 = 0; c0 < span; c0 += 8) {
+            int c1 = Math.min(span, c0 + 8);
+            for (int r = 0; r < width; r++) {
+                int s = first + r * span;
+                if (r < inside) for (int c = c0; c < c1; c++) tile[c * width + r] = x[s + c];
+                else for (int c = c0; c < c1; c++) tile[c * width + r] = s + c < x.length ? x[s + c] : 0;
             }
-            sum.mul(0.5).intoArray(lanes, 0);
-            for (int l = 0; 2 * l + parity < count; l++) out[2 * l + parity][j] = lanes[l];
-        }
-    }
-
-    /** Gathers frame 2l into lane l of re and frame 2l+1 into lane l of im; lanes past count repeat frame 0, unused. */
-    private void load(double[] x, int[] starts, int count) {
-        for (int l = 0; l < L; l++) {
-            startsA[l] = starts[2 * l < count ? 2 * l : 0];
-            startsB[l] = starts[2 * l + 1 < count ? 2 * l + 1 : 0];
-        }
-        for (int j = 0; j < n; j++) {
-            DoubleVector a = DoubleVector.fromArray(S, x, j, startsA, 0), b = DoubleVector.fromArray(S, x, j, startsB, 0);
-            if (window != null) {
-                a = a.mul(window[j]);
-                b = b.mul(window[j]);
-            }
-            a.intoArray(re, j * L);
-            b.intoArray(im, j * L);
         }
     }
 
@@ -138,30 +117,90 @@ final class VectorFftSpectrum implements FrameSpectrum {
         for (int c = 0; c < n2; c++) {
             double[] inRe = columns.re(), inIm = columns.im();
             for (int j1 = 0; j1 < n1; j1++) {
-                int o = (n2 * j1 + c) * L;
-                DoubleVector.fromArray(S, re, o).intoArray(inRe, j1 * L);
-                DoubleVector.fromArray(S, im, o).intoArray(inIm, j1 * L);
+                DoubleVector a = DoubleVector.fromArray(S, tile, evenAt[c * n1 + j1]);
+                DoubleVector b = DoubleVector.fromArray(S, tile, oddAt[c * n1 + j1]);
+                if (window != null) {
+                    double w = window[n2 * j1 + c];
+                    a = a.mul(w);
+                    b = b.mul(w);
+                }
+                a.intoArray(inRe, j1 * L);
+                b.intoArray(inIm, j1 * L);
             }
             columns.transform();
             double[] outRe = columns.re(), outIm = columns.im();
             for (int k1 = 0; k1 < n1; k1++) {
                 DoubleVector yr = DoubleVector.fromArray(S, outRe, k1 * L), yi = DoubleVector.fromArray(S, outIm, k1 * L);
-                double wr = twRe[c * n1 + k1], wi = twIm[c * n1 + k1];
+                DoubleVector wr = DoubleVector.broadcast(S, twRe[c * n1 + k1]);
+                double wi = twIm[c * n1 + k1];
                 int o = (k1 * n2 + c) * L;
-                yr.mul(wr).sub(yi.mul(wi)).intoArray(re, o);
-                yr.mul(wi).add(yi.mul(wr)).intoArray(im, o);
+                yr.fma(wr, yi.mul(-wi)).intoArray(re, o);
+                yi.fma(wr, yr.mul(wi)).intoArray(im, o);
             }
         }
     }
 
-    /** Row k1 in place: Z'[k1][k2] = DFT_n2(Z'[k1][.])[k2], which is Z[k1 + n1·k2]. */
-    private void rowTransforms() {
-        for (int k1 = 0; k1 < n1; k1++) {
-            System.arraycopy(re, k1 * n2 * L, rows.re(), 0, n2 * L);
-            System.arraycopy(im, k1 * n2 * L, rows.im(), 0, n2 * L);
-            rows.transform();
-            System.arraycopy(rows.re(), 0, re, k1 * n2 * L, n2 * L);
-            System.arraycopy(rows.im(), 0, im, k1 * n2 * L, n2 * L);
+    /**
+     * Rows k1 and p = n1 - k1 (mod n1) hold every bin k = k1 + n1·k2 and its mirror n - k = p + n1·k2', so both are
+     * transformed and their squared magnitudes taken while they are in L1; row 0 (and n1/2) is its own partner.
+     */
+    private void rowPair(int k1) {
+        int p = (n1 - k1) % n1;
+        System.arraycopy(re, k1 * n2 * L, rows.re(), 0, n2 * L);
+        System.arraycopy(im, k1 * n2 * L, rows.im(), 0, n2 * L);
+        rows.transform();
+        StockhamFft partner = rows;
+        if (p != k1) {
+            System.arraycopy(re, p * n2 * L, partners.re(), 0, n2 * L);
+            System.arraycopy(im, p * n2 * L, partners.im(), 0, n2 * L);
+            partners.transform();
+            partner = partners;
+        }
+        addMagnitudes(rows.re(), rows.im(), partner.re(), partner.im(), k1, p);
+    }
+
+    private static final VectorSpecies<Long> BITS = LongVector.SPECIES_PREFERRED;
+    private static final long RSQRT_ESTIMATE = 0x5FE6EB50C7B537A9L;
+
+    /**
+     * Adds 2|X_a[k]| and 2|X_b[k]| into their bands, with X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] =
+     * (Z[k] - conj Z[n-k]) / 2i; |X[n-k]| = |X[k]| for real frames, so one pair also serves the mirror bin, except
+     * in a row that is its own partner, where the mirror has its own turn.
+     * <p>sqrt(x) as x·rsqrt(x), rsqrt by the bit-shift estimate (within 3.5%) and three Newton steps: about 3e-11
+     * relative, well inside the features' 1e-9, and x = 0 gives 0; vsqrtpd's throughput made the square root a
+     * third of this time. All vector code here sits in methods that take arrays: a helper taking DoubleVectors,
+     * once C2 compiled it on its own (the 10-ms window ran first), was not inlined at 100 ms and boxed its vectors.
+     */
+    private void addMagnitudes(double[] zRe, double[] zIm, double[] mRe, double[] mIm, int k1, int p) {
+        DoubleVector threeHalves = DoubleVector.broadcast(S, 1.5);
+        LongVector estimate = LongVector.broadcast(BITS, RSQRT_ESTIMATE);
+        for (int k2 = 0; k2 < n2; k2++) {
+            int mk2 = k1 == 0 ? (n2 - k2) % n2 : n2 - 1 - k2;
+            int at = bandOf[k1 + n1 * k2], mirrorAt = p == k1 ? -1 : bandOf[p + n1 * mk2];
+            if (at < 0 && mirrorAt < 0) continue;
+            DoubleVector zr = DoubleVector.fromArray(S, zRe, k2 * L), zi = DoubleVector.fromArray(S, zIm, k2 * L);
+            DoubleVector cr = DoubleVector.fromArray(S, mRe, mk2 * L), ci = DoubleVector.fromArray(S, mIm, mk2 * L);
+            DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
+            DoubleVector a = ar.mul(ar).add(ai.mul(ai)), ha = a.mul(0.5);
+            DoubleVector b = br.mul(br).add(bi.mul(bi)), hb = b.mul(0.5);
+            DoubleVector ya = estimate.sub(a.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
+            DoubleVector yb = estimate.sub(b.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
+            ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
+            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
+            ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
+            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
+            ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
+            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
+            a = a.mul(ya);
+            b = b.mul(yb);
+            if (at >= 0) {
+                DoubleVector.fromArray(S, sumsA, at).add(a).intoArray(sumsA, at);
+                DoubleVector.fromArray(S, sumsB, at).add(b).intoArray(sumsB, at);
+            }
+            if (mirrorAt >= 0) {
+                DoubleVector.fromArray(S, sumsA, mirrorAt).add(a).intoArray(sumsA, mirrorAt);
+                DoubleVector.fromArray(S, sumsB, mirrorAt).add(b).intoArray(sumsB, mirrorAt);
+            }
         }
     }
 }

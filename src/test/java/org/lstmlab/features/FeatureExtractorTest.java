@@ -1,9 +1,12 @@
 package org.lstmlab.features;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.audio.Audio;
 import org.lstmlab.audio.WavInfo;
+import org.lstmlab.audio.WavWriter;
 
+import java.nio.file.Path;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -60,6 +63,24 @@ class FeatureExtractorTest {
         for (int c = 0; c < checked.length; c++)
             assertClose(new double[][] {expected[c]}, new double[][] {stereo[checked[c]]}, 1e-9);
         assertClose(mono, stereo, 0);
+    }
+
+    @Test
+    void wavFilesReadOneAfterAnotherMatchTheSpecFormula(@TempDir Path dir) throws Exception {
+        // a long stereo clip, then a shorter one: the second reuses the first's buffer, whose tail is stale
+        int[] lengths = {44100 * 2 + 333, 44100 + 441 * 5 + 3};
+        FeatureExtractor fx = FeatureExtractor.of(FeatureParams.book(10, 100));
+        for (int i = 0; i < lengths.length; i++) {
+            double[] left = int16Signal(lengths[i], 20 + i), right = int16Signal(lengths[i], 30 + i);
+            Path f = dir.resolve("clip" + i + ".wav");
+            WavWriter.pcm16().sampleRate(44100).channels(2).write(f, audio(left, right).samples());
+            int steps = (lengths[i] - 4410) / 441 + 1;
+            int[] checked = {0, steps / 2, steps - 1};
+            double[][] expected = SpecFormula.bookFeatures(left, 10, 100, checked), actual = fx.extract(f);
+            assertEquals(steps, actual.length, f.toString());
+            for (int c = 0; c < checked.length; c++)
+                assertClose(new double[][] {expected[c]}, new double[][] {actual[checked[c]]}, 1e-9);
+        }
     }
 
     @Test
