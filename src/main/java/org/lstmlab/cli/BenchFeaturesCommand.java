@@ -5,6 +5,7 @@ import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.features.FeatureParams;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,13 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * Feature-extraction throughput: whole dataset loads (decode + features + packing) with no cache, at each window
- * and thread count. A short warm-up on the first clips runs first so that JIT compilation is not timed.
+ * and thread count. A short warm-up on the first clips runs first so that JIT compilation is not timed; each load is
+ * repeated and the median reported with the slowest and fastest, since a shared machine's noise is ±10%.
  */
 @Command(name = "bench-features", mixinStandardHelpOptions = true,
         description = "Clips per second of feature extraction (no cache) at each window and thread count; default: the BOOK synthetic preset.")
@@ -36,6 +39,9 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "60", description = "clips extracted untimed first (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--repeats", defaultValue = "3", description = "timed loads per setting; the median is reported (default ${DEFAULT-VALUE})")
+    int repeats;
+
     @Override
     public Integer call() throws Exception {
         if (dataset.data == null && spec.commandLine().getParseResult().matchedOption("--preset") == null) dataset.preset = "book";
@@ -44,15 +50,25 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d clips, %d cores available, vector FFT %s%n", ds, ds.clips().size(),
                 Runtime.getRuntime().availableProcessors(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "on" : "off (JTransforms)");
-        out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s%n", "setting", "threads", "clips", "kept", "seconds", "clips/s", "kept clips/s");
+        if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
+        out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
+                "clips/s", "kept clips/s", "kept clips/s of each load");
         for (FeatureParams p : features.params()) {
             ds.limit(warmup).load(p, new LoadOptions(1, false, LoadProgress.NONE));
             for (int t : threads) {
-                long t0 = System.nanoTime();
-                LoadResult r = ds.load(p, new LoadOptions(t, false, LoadProgress.NONE));
-                double s = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "%-16s %7d %6d %6d %8.2f %9.1f %14.1f%n", p.mode().id() + " " + p.tag(), t,
-                        ds.clips().size(), r.sequences().size(), s, ds.clips().size() / s, r.sequences().size() / s);
+                double[] seconds = new double[repeats];
+                int kept = 0;
+                for (int i = 0; i < repeats; i++) {
+                    long t0 = System.nanoTime();
+                    LoadResult r = ds.load(p, new LoadOptions(t, false, LoadProgress.NONE));
+                    seconds[i] = (System.nanoTime() - t0) / 1e9;
+                    kept = r.sequences().size();
+                }
+                double median = Arrays.stream(seconds).sorted().toArray()[repeats / 2];
+                StringBuilder each = new StringBuilder();
+                for (double s : seconds) each.append(String.format(Locale.ROOT, " %.0f", kept / s));
+                out.printf(Locale.ROOT, "%-16s %7d %6d %6d %8.2f %9.1f %14.1f  %s%n", p.mode().id() + " " + p.tag(), t,
+                        ds.clips().size(), kept, median, ds.clips().size() / median, kept / median, each);
                 out.flush();
             }
         }
