@@ -62,13 +62,13 @@ final class VectorFftSpectrum implements FrameSpectrum {
         twRe = new double[n];
         twIm = new double[n];
         for (int c = 0; c < n2; c++)
-            for (int i = 0; i < n1; i++) {
-                int j = n2 * i + c, k1 = i;
+            for (int i = 0; i < n1; i++) { // i is the column's input index j1 and its output index k1
+                int j = n2 * i + c;
                 evenAt[c * n1 + i] = j % span * width + j / span;
                 oddAt[c * n1 + i] = (hop + j) % span * width + (hop + j) / span;
-                double a = -2 * Math.PI * ((long) c * k1 % n) / n;
-                twRe[c * n1 + k1] = Math.cos(a);
-                twIm[c * n1 + k1] = Math.sin(a);
+                double a = -2 * Math.PI * ((long) c * i % n) / n;
+                twRe[c * n1 + i] = Math.cos(a);
+                twIm[c * n1 + i] = Math.sin(a);
             }
         re = new double[n * L];
         im = new double[n * L];
