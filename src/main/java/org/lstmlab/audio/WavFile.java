@@ -64,10 +64,8 @@ public final class WavFile implements Closeable {
         for (int from = 0; from < info.frames(); from += perPiece) {
             int frames = Math.min(perPiece, info.frames() - from);
             piece.clear().limit(frames * header.blockAlign());
-            long pos = header.dataOffset() + (long) from * header.blockAlign();
-            while (piece.hasRemaining())
-                if (ch.read(piece, pos + piece.position()) < 0) throw new IOException(file + ": unexpected end of file at byte " + (pos + piece.position()));
-            SampleCodec.int16(piece.flip(), info.channels(), channel, 1, out, from, frames);
+            WavReader.readFully(ch, header.dataOffset() + (long) from * header.blockAlign(), piece);
+            SampleCodec.int16(piece, info.channels(), channel, 1, out, from, frames);
         }
         return out;
     }

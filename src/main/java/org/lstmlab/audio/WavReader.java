@@ -116,7 +116,11 @@ public final class WavReader {
     }
 
     static ByteBuffer readFully(FileChannel ch, long pos, int n) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        return readFully(ch, pos, ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** Fills b from its position to its limit with the file's bytes from pos on, and flips it for reading. */
+    static ByteBuffer readFully(FileChannel ch, long pos, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) {
             int r = ch.read(b, pos + b.position());
             if (r < 0) throw new IOException("unexpected end of file at byte " + (pos + b.position()));

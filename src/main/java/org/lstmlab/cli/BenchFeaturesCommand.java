@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /**
  * Feature-extraction throughput: whole dataset loads (decode + features + packing) with no cache, at each window
  * and thread count. A short warm-up on the first clips runs first so that JIT compilation is not timed; each load is
- * repeated and the median reported with the slowest and fastest, since a shared machine's noise is ±10%.
+ * repeated and the median reported with every load's figure, since a shared machine's noise is ±10% or more.
  */
 @Command(name = "bench-features", mixinStandardHelpOptions = true,
         description = "Clips per second of feature extraction (no cache) at each window and thread count; default: the BOOK synthetic preset.")
