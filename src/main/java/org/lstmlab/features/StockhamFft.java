@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Mixed-radix Stockham FFT of length n, decimation in frequency (radix 2, 3, 5 and 7 butterflies written out), on L
  * complex signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Element j of
- * signal l lives at index j*L + l of {@link #re()} and {@link #im()}: fill them, call {@link #transform()}, and read
- * the result from them again (the buffers swap between passes). Small lengths keep all four buffers in L1.
+ * signal l lives at {@link #re()} + j*L + l and {@link #im()} + j*L + l of {@link #array()}: fill them, call
+ * {@link #transform()}, and read the result from them again (the buffers swap between passes). The four buffers are
+ * cache-line-aligned slices of a shared {@link AlignedDoubles}; small lengths keep them all in L1.
  */
 final class StockhamFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -16,15 +17,18 @@ final class StockhamFft {
     private final int n;
     private final int[] radices;
     private final double[][] twRe, twIm;
-    private double[] re, im, re2, im2;
+    private final double[] a;
+    /** Where the current and the next pass's real and imaginary parts start in {@link #a}. */
+    private int re, im, re2, im2;
 
-    StockhamFft(int n, int[] radices) {
+    StockhamFft(int n, int[] radices, AlignedDoubles memory) {
         this.n = n;
         this.radices = radices;
-        re = new double[n * L];
-        im = new double[n * L];
-        re2 = new double[n * L];
-        im2 = new double[n * L];
+        a = memory.array();
+        re = memory.slice(n * L);
+        im = memory.slice(n * L);
+        re2 = memory.slice(n * L);
+        im2 = memory.slice(n * L);
         twRe = new double[radices.length][];
         twIm = new double[radices.length][];
         int len = n;
@@ -42,9 +46,15 @@ final class StockhamFft {
         }
     }
 
-    double[] re() { return re; }
+    /** The doubles that hold this transform's buffers (shared with others). */
+    double[] array() { return a; }
 
-    double[] im() { return im; }
+    int re() { return re; }
+
+    int im() { return im; }
+
+    /** The doubles one plan of length n takes in an {@link AlignedDoubles}. */
+    static int footprint(int n) { return 4 * AlignedDoubles.lines(n * L); }
 
     /** Stockham passes: len shrinks by each radix, the stride s grows by it; the result ends in natural order. */
     void transform() {
@@ -55,7 +65,7 @@ final class StockhamFft {
             else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
             else if (p == 5) pass5(m, s, twRe[st], twIm[st]);
             else pass7(m, s, twRe[st], twIm[st]);
-            double[] t = re; re = re2; re2 = t;
+            int t = re; re = re2; re2 = t;
             t = im; im = im2; im2 = t;
             len = m;
             s *= p;
@@ -72,13 +82,13 @@ final class StockhamFft {
             double w1i = twi[i];
             int in0 = s * i * L, in1 = s * (i + m) * L, out0 = s * 2 * i * L, out1 = out0 + block;
             for (int v = 0; v < block; v += L) {
-                DoubleVector a0r = DoubleVector.fromArray(S, re, in0 + v), a0i = DoubleVector.fromArray(S, im, in0 + v);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, in1 + v), a1i = DoubleVector.fromArray(S, im, in1 + v);
-                a0r.add(a1r).intoArray(re2, out0 + v);
-                a0i.add(a1i).intoArray(im2, out0 + v);
+                DoubleVector a0r = DoubleVector.fromArray(S, a, re + in0 + v), a0i = DoubleVector.fromArray(S, a, im + in0 + v);
+                DoubleVector a1r = DoubleVector.fromArray(S, a, re + in1 + v), a1i = DoubleVector.fromArray(S, a, im + in1 + v);
+                a0r.add(a1r).intoArray(a, re2 + out0 + v);
+                a0i.add(a1i).intoArray(a, im2 + out0 + v);
                 DoubleVector yr = a0r.sub(a1r), yi = a0i.sub(a1i);
-                yr.fma(w1r, yi.mul(-w1i)).intoArray(re2, out1 + v);
-                yi.fma(w1r, yr.mul(w1i)).intoArray(im2, out1 + v);
+                yr.fma(w1r, yi.mul(-w1i)).intoArray(a, re2 + out1 + v);
+                yi.fma(w1r, yr.mul(w1i)).intoArray(a, im2 + out1 + v);
             }
         }
     }
@@ -93,20 +103,20 @@ final class StockhamFft {
             int in0 = s * i * L, out0 = s * 3 * i * L;
             for (int v = 0; v < block; v += L) {
                 int o = in0 + v;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
+                DoubleVector a0r = DoubleVector.fromArray(S, a, re + o), a0i = DoubleVector.fromArray(S, a, im + o);
+                DoubleVector a1r = DoubleVector.fromArray(S, a, re + o + step), a1i = DoubleVector.fromArray(S, a, im + o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, a, re + o + 2 * step), a2i = DoubleVector.fromArray(S, a, im + o + 2 * step);
                 DoubleVector sr = a1r.add(a2r), si = a1i.add(a2i), dr = a1r.sub(a2r).mul(sn), di = a1i.sub(a2i).mul(sn);
-                a0r.add(sr).intoArray(re2, out0 + v);
-                a0i.add(si).intoArray(im2, out0 + v);
+                a0r.add(sr).intoArray(a, re2 + out0 + v);
+                a0i.add(si).intoArray(a, im2 + out0 + v);
                 DoubleVector ar = sr.mul(-0.5).add(a0r), ai = si.mul(-0.5).add(a0i);
                 DoubleVector yr = ar.add(di), yi = ai.sub(dr);
-                yr.fma(w1r, yi.mul(-w1i)).intoArray(re2, out0 + block + v);
-                yi.fma(w1r, yr.mul(w1i)).intoArray(im2, out0 + block + v);
+                yr.fma(w1r, yi.mul(-w1i)).intoArray(a, re2 + out0 + block + v);
+                yi.fma(w1r, yr.mul(w1i)).intoArray(a, im2 + out0 + block + v);
                 yr = ar.sub(di);
                 yi = ai.add(dr);
-                yr.fma(w2r, yi.mul(-w2i)).intoArray(re2, out0 + 2 * block + v);
-                yi.fma(w2r, yr.mul(w2i)).intoArray(im2, out0 + 2 * block + v);
+                yr.fma(w2r, yi.mul(-w2i)).intoArray(a, re2 + out0 + 2 * block + v);
+                yi.fma(w2r, yr.mul(w2i)).intoArray(a, im2 + out0 + 2 * block + v);
             }
         }
     }
@@ -126,31 +136,31 @@ final class StockhamFft {
                 int o = in0 + v, out = out0 + v;
                 DoubleVector yr, yi, wr;
                 double wi;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
-                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
+                DoubleVector a0r = DoubleVector.fromArray(S, a, re + o), a0i = DoubleVector.fromArray(S, a, im + o);
+                DoubleVector a1r = DoubleVector.fromArray(S, a, re + o + step), a1i = DoubleVector.fromArray(S, a, im + o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, a, re + o + 2 * step), a2i = DoubleVector.fromArray(S, a, im + o + 2 * step);
+                DoubleVector a3r = DoubleVector.fromArray(S, a, re + o + 3 * step), a3i = DoubleVector.fromArray(S, a, im + o + 3 * step);
+                DoubleVector a4r = DoubleVector.fromArray(S, a, re + o + 4 * step), a4i = DoubleVector.fromArray(S, a, im + o + 4 * step);
                 DoubleVector t1r = a1r.add(a4r), t1i = a1i.add(a4i), t2r = a2r.add(a3r), t2i = a2i.add(a3i);
                 DoubleVector d1r = a1r.sub(a4r), d1i = a1i.sub(a4i), d2r = a2r.sub(a3r), d2i = a2i.sub(a3i);
-                a0r.add(t1r).add(t2r).intoArray(re2, out);
-                a0i.add(t1i).add(t2i).intoArray(im2, out);
+                a0r.add(t1r).add(t2r).intoArray(a, re2 + out);
+                a0i.add(t1i).add(t2i).intoArray(a, im2 + out);
                 DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, a0r)), p1i = t1i.fma(c1, t2i.fma(c2, a0i));
                 DoubleVector p2r = t1r.fma(c2, t2r.fma(c1, a0r)), p2i = t1i.fma(c2, t2i.fma(c1, a0i));
                 DoubleVector q1r = d1r.fma(s1, d2r.mul(s2)), q1i = d1i.fma(s1, d2i.mul(s2));
                 DoubleVector q2r = d1r.fma(s2, d2r.mul(ns1)), q2i = d1i.fma(s2, d2i.mul(ns1));
                 yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = DoubleVector.broadcast(S, twr[t]); wi = twi[t];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + block);
                 yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = DoubleVector.broadcast(S, twr[t + 1]); wi = twi[t + 1];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 2 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 2 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 2 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 2 * block);
                 yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = DoubleVector.broadcast(S, twr[t + 2]); wi = twi[t + 2];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 3 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 3 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 3 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 3 * block);
                 yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = DoubleVector.broadcast(S, twr[t + 3]); wi = twi[t + 3];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 4 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 4 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 4 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 4 * block);
             }
         }
     }
@@ -172,18 +182,18 @@ final class StockhamFft {
                 int o = in0 + v, out = out0 + v;
                 DoubleVector yr, yi, wr;
                 double wi;
-                DoubleVector a0r = DoubleVector.fromArray(S, re, o), a0i = DoubleVector.fromArray(S, im, o);
-                DoubleVector a1r = DoubleVector.fromArray(S, re, o + step), a1i = DoubleVector.fromArray(S, im, o + step);
-                DoubleVector a2r = DoubleVector.fromArray(S, re, o + 2 * step), a2i = DoubleVector.fromArray(S, im, o + 2 * step);
-                DoubleVector a3r = DoubleVector.fromArray(S, re, o + 3 * step), a3i = DoubleVector.fromArray(S, im, o + 3 * step);
-                DoubleVector a4r = DoubleVector.fromArray(S, re, o + 4 * step), a4i = DoubleVector.fromArray(S, im, o + 4 * step);
-                DoubleVector a5r = DoubleVector.fromArray(S, re, o + 5 * step), a5i = DoubleVector.fromArray(S, im, o + 5 * step);
-                DoubleVector a6r = DoubleVector.fromArray(S, re, o + 6 * step), a6i = DoubleVector.fromArray(S, im, o + 6 * step);
+                DoubleVector a0r = DoubleVector.fromArray(S, a, re + o), a0i = DoubleVector.fromArray(S, a, im + o);
+                DoubleVector a1r = DoubleVector.fromArray(S, a, re + o + step), a1i = DoubleVector.fromArray(S, a, im + o + step);
+                DoubleVector a2r = DoubleVector.fromArray(S, a, re + o + 2 * step), a2i = DoubleVector.fromArray(S, a, im + o + 2 * step);
+                DoubleVector a3r = DoubleVector.fromArray(S, a, re + o + 3 * step), a3i = DoubleVector.fromArray(S, a, im + o + 3 * step);
+                DoubleVector a4r = DoubleVector.fromArray(S, a, re + o + 4 * step), a4i = DoubleVector.fromArray(S, a, im + o + 4 * step);
+                DoubleVector a5r = DoubleVector.fromArray(S, a, re + o + 5 * step), a5i = DoubleVector.fromArray(S, a, im + o + 5 * step);
+                DoubleVector a6r = DoubleVector.fromArray(S, a, re + o + 6 * step), a6i = DoubleVector.fromArray(S, a, im + o + 6 * step);
                 DoubleVector t1r = a1r.add(a6r), t1i = a1i.add(a6i), d1r = a1r.sub(a6r), d1i = a1i.sub(a6i);
                 DoubleVector t2r = a2r.add(a5r), t2i = a2i.add(a5i), d2r = a2r.sub(a5r), d2i = a2i.sub(a5i);
                 DoubleVector t3r = a3r.add(a4r), t3i = a3i.add(a4i), d3r = a3r.sub(a4r), d3i = a3i.sub(a4i);
-                a0r.add(t1r).add(t2r).add(t3r).intoArray(re2, out);
-                a0i.add(t1i).add(t2i).add(t3i).intoArray(im2, out);
+                a0r.add(t1r).add(t2r).add(t3r).intoArray(a, re2 + out);
+                a0i.add(t1i).add(t2i).add(t3i).intoArray(a, im2 + out);
                 DoubleVector p1r = t1r.fma(c1, t2r.fma(c2, t3r.fma(c3, a0r))), p1i = t1i.fma(c1, t2i.fma(c2, t3i.fma(c3, a0i)));
                 DoubleVector p2r = t1r.fma(c2, t2r.fma(c3, t3r.fma(c1, a0r))), p2i = t1i.fma(c2, t2i.fma(c3, t3i.fma(c1, a0i)));
                 DoubleVector p3r = t1r.fma(c3, t2r.fma(c1, t3r.fma(c2, a0r))), p3i = t1i.fma(c3, t2i.fma(c1, t3i.fma(c2, a0i)));
@@ -191,23 +201,23 @@ final class StockhamFft {
                 DoubleVector q2r = d1r.fma(s2, d2r.fma(ns3, d3r.mul(ns1))), q2i = d1i.fma(s2, d2i.fma(ns3, d3i.mul(ns1)));
                 DoubleVector q3r = d1r.fma(s3, d2r.fma(ns1, d3r.mul(s2))), q3i = d1i.fma(s3, d2i.fma(ns1, d3i.mul(s2)));
                 yr = p1r.add(q1i); yi = p1i.sub(q1r); wr = DoubleVector.broadcast(S, twr[t]); wi = twi[t];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + block);
                 yr = p2r.add(q2i); yi = p2i.sub(q2r); wr = DoubleVector.broadcast(S, twr[t + 1]); wi = twi[t + 1];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 2 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 2 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 2 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 2 * block);
                 yr = p3r.add(q3i); yi = p3i.sub(q3r); wr = DoubleVector.broadcast(S, twr[t + 2]); wi = twi[t + 2];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 3 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 3 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 3 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 3 * block);
                 yr = p3r.sub(q3i); yi = p3i.add(q3r); wr = DoubleVector.broadcast(S, twr[t + 3]); wi = twi[t + 3];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 4 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 4 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 4 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 4 * block);
                 yr = p2r.sub(q2i); yi = p2i.add(q2r); wr = DoubleVector.broadcast(S, twr[t + 4]); wi = twi[t + 4];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 5 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 5 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 5 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 5 * block);
                 yr = p1r.sub(q1i); yi = p1i.add(q1r); wr = DoubleVector.broadcast(S, twr[t + 5]); wi = twi[t + 5];
-                yr.fma(wr, yi.mul(-wi)).intoArray(re2, out + 6 * block);
-                yi.fma(wr, yr.mul(wi)).intoArray(im2, out + 6 * block);
+                yr.fma(wr, yi.mul(-wi)).intoArray(a, re2 + out + 6 * block);
+                yi.fma(wr, yr.mul(wi)).intoArray(a, im2 + out + 6 * block);
             }
         }
     }

@@ -34,12 +34,14 @@ final class VectorFftSpectrum implements FrameSpectrum {
     /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
     private final double[] twRe, twIm;
     private final StockhamFft columns, rows, partners;
-    /** The column transforms' output Z' with Z'[k1][c] at (k1·n2 + c)·L: row k1 is contiguous. */
-    private final double[] re, im;
+    /** The plans' buffers, the column output and the band sums, all in one array on cache-line boundaries. */
+    private final double[] mem;
+    /** Where the column transforms' output Z' starts in mem, with Z'[k1][c] at (k1·n2 + c)·L: row k1 is contiguous. */
+    private final int re, im;
     /** Offset of bin k's band in the sums, or -1 if no band uses it. */
     private final int[] bandOf;
-    /** Each band's per-lane sums of 2|X_a[k]| (even frames) and 2|X_b[k]| (odd frames). */
-    private final double[] sumsA, sumsB;
+    /** Where each band's per-lane sums of 2|X_a[k]| (even frames) and 2|X_b[k]| (odd frames) start in mem. */
+    private final int sumsA, sumsB;
 
     VectorFftSpectrum(int n, int hop, int[] radices, int lo, int g, int bands, double[] window) {
         if (bands * g > n) throw new IllegalArgumentException(bands + " bands of " + g + " bins need more than the " + n + " bins");
@@ -51,9 +53,12 @@ final class VectorFftSpectrum implements FrameSpectrum {
         while (split < radices.length && (long) p1 * radices[split] * p1 * radices[split] <= n) p1 *= radices[split++];
         n1 = p1;
         n2 = n / n1;
-        columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split));
-        rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
-        partners = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length));
+        AlignedDoubles memory = new AlignedDoubles(2 * AlignedDoubles.lines(n * L) + 2 * AlignedDoubles.lines(bands * L)
+                + StockhamFft.footprint(n1) + 2 * StockhamFft.footprint(n2));
+        mem = memory.array();
+        columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split), memory);
+        rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length), memory);
+        partners = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length), memory);
         span = 2 * hop;
         width = (hop + n - 1) / span + L;
         tile = new double[span * width];
@@ -70,10 +75,10 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 twRe[c * n1 + i] = Math.cos(a);
                 twIm[c * n1 + i] = Math.sin(a);
             }
-        re = new double[n * L];
-        im = new double[n * L];
-        sumsA = new double[bands * L];
-        sumsB = new double[bands * L];
+        re = memory.slice(n * L);
+        im = memory.slice(n * L);
+        sumsA = memory.slice(bands * L);
+        sumsB = memory.slice(bands * L);
         bandOf = new int[n];
         for (int k = 0; k < n; k++) {
             int b = Math.floorMod(k - lo, n);
@@ -87,12 +92,12 @@ final class VectorFftSpectrum implements FrameSpectrum {
     public void bandSums(double[] x, int first, int count, double[][] out) {
         fillTile(x, first);
         columnTransforms();
-        Arrays.fill(sumsA, 0);
-        Arrays.fill(sumsB, 0);
+        Arrays.fill(mem, sumsA, sumsA + bands * L, 0);
+        Arrays.fill(mem, sumsB, sumsB + bands * L, 0);
         for (int k1 = 0; 2 * k1 <= n1; k1++) rowPair(k1);
         for (int f = 0; f < count; f++) {
-            double[] sums = f % 2 == 0 ? sumsA : sumsB;
-            for (int j = 0; j < bands; j++) out[f][j] = sums[j * L + f / 2] / 2;
+            int sums = f % 2 == 0 ? sumsA : sumsB;
+            for (int j = 0; j < bands; j++) out[f][j] = mem[sums + j * L + f / 2] / 2;
         }
     }
 
@@ -115,7 +120,7 @@ final class VectorFftSpectrum implements FrameSpectrum {
     /** Column c: Z'[k1][c] = W_n^(c·k1) · DFT_n1(x[n2·j1 + c])[k1]. */
     private void columnTransforms() {
         for (int c = 0; c < n2; c++) {
-            double[] inRe = columns.re(), inIm = columns.im();
+            int inRe = columns.re(), inIm = columns.im();
             for (int j1 = 0; j1 < n1; j1++) {
                 DoubleVector a = DoubleVector.fromArray(S, tile, evenAt[c * n1 + j1]);
                 DoubleVector b = DoubleVector.fromArray(S, tile, oddAt[c * n1 + j1]);
@@ -124,18 +129,18 @@ final class VectorFftSpectrum implements FrameSpectrum {
                     a = a.mul(w);
                     b = b.mul(w);
                 }
-                a.intoArray(inRe, j1 * L);
-                b.intoArray(inIm, j1 * L);
+                a.intoArray(mem, inRe + j1 * L);
+                b.intoArray(mem, inIm + j1 * L);
             }
             columns.transform();
-            double[] outRe = columns.re(), outIm = columns.im();
+            int outRe = columns.re(), outIm = columns.im();
             for (int k1 = 0; k1 < n1; k1++) {
-                DoubleVector yr = DoubleVector.fromArray(S, outRe, k1 * L), yi = DoubleVector.fromArray(S, outIm, k1 * L);
+                DoubleVector yr = DoubleVector.fromArray(S, mem, outRe + k1 * L), yi = DoubleVector.fromArray(S, mem, outIm + k1 * L);
                 DoubleVector wr = DoubleVector.broadcast(S, twRe[c * n1 + k1]);
                 double wi = twIm[c * n1 + k1];
                 int o = (k1 * n2 + c) * L;
-                yr.fma(wr, yi.mul(-wi)).intoArray(re, o);
-                yi.fma(wr, yr.mul(wi)).intoArray(im, o);
+                yr.fma(wr, yi.mul(-wi)).intoArray(mem, re + o);
+                yi.fma(wr, yr.mul(wi)).intoArray(mem, im + o);
             }
         }
     }
@@ -146,13 +151,13 @@ final class VectorFftSpectrum implements FrameSpectrum {
      */
     private void rowPair(int k1) {
         int p = (n1 - k1) % n1;
-        System.arraycopy(re, k1 * n2 * L, rows.re(), 0, n2 * L);
-        System.arraycopy(im, k1 * n2 * L, rows.im(), 0, n2 * L);
+        System.arraycopy(mem, re + k1 * n2 * L, mem, rows.re(), n2 * L);
+        System.arraycopy(mem, im + k1 * n2 * L, mem, rows.im(), n2 * L);
         rows.transform();
         StockhamFft partner = rows;
         if (p != k1) {
-            System.arraycopy(re, p * n2 * L, partners.re(), 0, n2 * L);
-            System.arraycopy(im, p * n2 * L, partners.im(), 0, n2 * L);
+            System.arraycopy(mem, re + p * n2 * L, mem, partners.re(), n2 * L);
+            System.arraycopy(mem, im + p * n2 * L, mem, partners.im(), n2 * L);
             partners.transform();
             partner = partners;
         }
@@ -171,35 +176,31 @@ final class VectorFftSpectrum implements FrameSpectrum {
      * third of this time. All vector code here sits in methods that take arrays: a helper taking DoubleVectors,
      * once C2 compiled it on its own (the 10-ms window ran first), was not inlined at 100 ms and boxed its vectors.
      */
-    private void addMagnitudes(double[] zRe, double[] zIm, double[] mRe, double[] mIm, int k1, int p) {
+    private void addMagnitudes(int zRe, int zIm, int mRe, int mIm, int k1, int p) {
         DoubleVector threeHalves = DoubleVector.broadcast(S, 1.5);
         LongVector estimate = LongVector.broadcast(BITS, RSQRT_ESTIMATE);
         for (int k2 = 0; k2 < n2; k2++) {
             int mk2 = k1 == 0 ? (n2 - k2) % n2 : n2 - 1 - k2;
             int at = bandOf[k1 + n1 * k2], mirrorAt = p == k1 ? -1 : bandOf[p + n1 * mk2];
             if (at < 0 && mirrorAt < 0) continue;
-            DoubleVector zr = DoubleVector.fromArray(S, zRe, k2 * L), zi = DoubleVector.fromArray(S, zIm, k2 * L);
-            DoubleVector cr = DoubleVector.fromArray(S, mRe, mk2 * L), ci = DoubleVector.fromArray(S, mIm, mk2 * L);
+            DoubleVector zr = DoubleVector.fromArray(S, mem, zRe + k2 * L), zi = DoubleVector.fromArray(S, mem, zIm + k2 * L);
+            DoubleVector cr = DoubleVector.fromArray(S, mem, mRe + mk2 * L), ci = DoubleVector.fromArray(S, mem, mIm + mk2 * L);
             DoubleVector ar = zr.add(cr), ai = zi.sub(ci), br = zi.add(ci), bi = zr.sub(cr);
             DoubleVector a = ar.mul(ar).add(ai.mul(ai)), ha = a.mul(0.5);
-            DoubleVector b = br.mul(br).add(bi.mul(bi)), hb = b.mul(0.5);
+            DoubleVector b = br.mul(br).add(bi.mul(bi));
             DoubleVector ya = estimate.sub(a.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
-            DoubleVector yb = estimate.sub(b.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 1)).reinterpretAsDoubles();
             ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
-            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
             ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
-            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
             ya = ya.mul(ha.mul(ya).neg().fma(ya, threeHalves));
-            yb = yb.mul(hb.mul(yb).neg().fma(yb, threeHalves));
             a = a.mul(ya);
-            b = b.mul(yb);
+            b = b.lanewise(VectorOperators.SQRT);
             if (at >= 0) {
-                DoubleVector.fromArray(S, sumsA, at).add(a).intoArray(sumsA, at);
-                DoubleVector.fromArray(S, sumsB, at).add(b).intoArray(sumsB, at);
+                DoubleVector.fromArray(S, mem, sumsA + at).add(a).intoArray(mem, sumsA + at);
+                DoubleVector.fromArray(S, mem, sumsB + at).add(b).intoArray(mem, sumsB + at);
             }
             if (mirrorAt >= 0) {
-                DoubleVector.fromArray(S, sumsA, mirrorAt).add(a).intoArray(sumsA, mirrorAt);
-                DoubleVector.fromArray(S, sumsB, mirrorAt).add(b).intoArray(sumsB, mirrorAt);
+                DoubleVector.fromArray(S, mem, sumsA + mirrorAt).add(a).intoArray(mem, sumsA + mirrorAt);
+                DoubleVector.fromArray(S, mem, sumsB + mirrorAt).add(b).intoArray(mem, sumsB + mirrorAt);
             }
         }
     }
