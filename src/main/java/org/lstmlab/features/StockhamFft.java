@@ -57,7 +57,21 @@ final class StockhamFft {
     static int footprint(int n) { return 4 * AlignedDoubles.lines(n * L); }
 
     /** Stockham passes: len shrinks by each radix, the stride s grows by it; the result ends in natural order. */
-    void transform() {
+    void transform() { transform(re, im); }
+
+    /**
+     * As {@link #transform()}, but the first pass reads its input at fromRe and fromIm in {@link #array()} (a row of
+     * a larger buffer, say), which it leaves unchanged; the result lands in this plan's own buffers as usual.
+     */
+    void transform(int fromRe, int fromIm) {
+        int ownRe = re, ownIm = im;
+        if (radices.length == 0) {
+            System.arraycopy(a, fromRe, a, ownRe, n * L);
+            System.arraycopy(a, fromIm, a, ownIm, n * L);
+            return;
+        }
+        re = fromRe;
+        im = fromIm;
         int len = n, s = 1;
         for (int st = 0; st < radices.length; st++) {
             int p = radices[st], m = len / p;
@@ -65,8 +79,8 @@ final class StockhamFft {
             else if (p == 3) pass3(m, s, twRe[st], twIm[st]);
             else if (p == 5) pass5(m, s, twRe[st], twIm[st]);
             else pass7(m, s, twRe[st], twIm[st]);
-            int t = re; re = re2; re2 = t;
-            t = im; im = im2; im2 = t;
+            int t = re; re = re2; re2 = st == 0 ? ownRe : t;
+            t = im; im = im2; im2 = st == 0 ? ownIm : t;
             len = m;
             s *= p;
         }

@@ -151,14 +151,10 @@ final class VectorFftSpectrum implements FrameSpectrum {
      */
     private void rowPair(int k1) {
         int p = (n1 - k1) % n1;
-        System.arraycopy(mem, re + k1 * n2 * L, mem, rows.re(), n2 * L);
-        System.arraycopy(mem, im + k1 * n2 * L, mem, rows.im(), n2 * L);
-        rows.transform();
+        rows.transform(re + k1 * n2 * L, im + k1 * n2 * L);
         StockhamFft partner = rows;
         if (p != k1) {
-            System.arraycopy(mem, re + p * n2 * L, mem, partners.re(), n2 * L);
-            System.arraycopy(mem, im + p * n2 * L, mem, partners.im(), n2 * L);
-            partners.transform();
+            partners.transform(re + p * n2 * L, im + p * n2 * L);
             partner = partners;
         }
         addMagnitudes(rows.re(), rows.im(), partner.re(), partner.im(), k1, p);
