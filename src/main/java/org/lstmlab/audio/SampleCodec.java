@@ -1,7 +1,5 @@
 package org.lstmlab.audio;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -11,7 +9,6 @@ import java.nio.ByteOrder;
  * One place for both directions keeps the reader and the writer symmetric.
  */
 final class SampleCodec {
-    private static final VarHandle INT16_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SampleCodec() {}
 
@@ -22,7 +19,7 @@ final class SampleCodec {
 
     /** Fills out[channel][frame] from {@code in}, which holds out[0].length whole frames. */
     static void decode(ByteBuffer in, WavInfo.Encoding encoding, int bits, double[][] out) {
-        if (encoding == WavInfo.Encoding.PCM && bits == 16 && in.hasArray() && in.order() == ByteOrder.LITTLE_ENDIAN) {
+        if (encoding == WavInfo.Encoding.PCM && bits == 16 && in.order() == ByteOrder.LITTLE_ENDIAN) {
             decode16(in, out);
             return;
         }
@@ -33,8 +30,8 @@ final class SampleCodec {
     }
 
     /**
-     * 16-bit PCM, the common case, read straight from the buffer's array: a getShort and a switch per sample cost
-     * several times more.
+     * 16-bit PCM, the common case, a channel at a time by absolute reads: a relative getShort and a switch per
+     * sample cost several times more.
      */
     private static void decode16(ByteBuffer in, double[][] out) {
         int channels = out.length;
@@ -42,11 +39,13 @@ final class SampleCodec {
         in.position(in.position() + 2 * channels * out[0].length);
     }
 
-    /** out[from + f] = scale · (int16 sample f of the channel), f < frames, from the buffer's array at its position. */
+    /**
+     * out[from + f] = scale · (int16 sample f of the channel), f < frames, from the buffer at its position; the
+     * buffer is little-endian, on the heap or direct.
+     */
     static void int16(ByteBuffer in, int channels, int channel, double scale, double[] out, int from, int frames) {
-        byte[] b = in.array();
-        for (int f = 0, i = in.arrayOffset() + in.position() + 2 * channel; f < frames; f++, i += 2 * channels)
-            out[from + f] = (short) INT16_LE.get(b, i) * scale;
+        for (int f = 0, i = in.position() + 2 * channel; f < frames; f++, i += 2 * channels)
+            out[from + f] = in.getShort(i) * scale;
     }
 
     private static double decodeOne(ByteBuffer in, WavInfo.Encoding encoding, int bits) {

@@ -15,6 +15,12 @@ import java.nio.file.StandardOpenOption;
 public final class WavFile implements Closeable {
     /** Bytes read per piece when one channel is decoded: the file is never held whole. */
     private static final int PIECE = 1 << 16;
+    /**
+     * Each thread's piece buffer, direct: a read into a heap buffer goes through a temporary direct one, which
+     * copies every byte twice.
+     */
+    private static final ThreadLocal<ByteBuffer> PIECES =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(PIECE).order(ByteOrder.LITTLE_ENDIAN));
 
     private final Path file;
     private final FileChannel ch;
@@ -60,7 +66,8 @@ public final class WavFile implements Closeable {
             throw new IllegalArgumentException(file + ": no channel " + channel + " in " + info.channels());
         double[] out = buffer != null && buffer.length >= info.frames() ? buffer : new double[info.frames()];
         int perPiece = Math.max(1, PIECE / header.blockAlign());
-        ByteBuffer piece = ByteBuffer.allocate(perPiece * header.blockAlign()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer piece = perPiece * header.blockAlign() <= PIECE ? PIECES.get()
+                : ByteBuffer.allocate(header.blockAlign()).order(ByteOrder.LITTLE_ENDIAN);
         for (int from = 0; from < info.frames(); from += perPiece) {
             int frames = Math.min(perPiece, info.frames() - from);
             piece.clear().limit(frames * header.blockAlign());

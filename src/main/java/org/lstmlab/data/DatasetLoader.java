@@ -71,9 +71,9 @@ final class DatasetLoader {
                 int c = i;
                 jobs.add(pool.submit(() -> {
                     try {
-                        double[][] f = fx.extract(clips.get(c).file());
-                        steps[c] = f.length;
-                        features[c] = flatten(f);
+                        float[] f = fx.extractFlat(clips.get(c).file());
+                        steps[c] = f.length / FeatureParams.FEATURES;
+                        features[c] = f;
                     } catch (SkippedClipException e) {
                         skipped[c] = new SkipReport.Skip(ds.relative(clips.get(c)), e.reason(), e.detail());
                     }
@@ -125,12 +125,5 @@ final class DatasetLoader {
     private Recipe recipe(FeatureParams params) {
         return Recipe.withVersions().with("dataset", ds.root().toString()).with("layout", ds.layout().name())
                 .with("fingerprint", ds.fingerprint()).with("features", params.asMap());
-    }
-
-    private static float[] flatten(double[][] f) {
-        float[] out = new float[f.length * FeatureParams.FEATURES];
-        for (int t = 0; t < f.length; t++)
-            for (int j = 0; j < FeatureParams.FEATURES; j++) out[t * FeatureParams.FEATURES + j] = (float) f[t][j];
-        return out;
     }
 }

@@ -22,6 +22,8 @@ public final class FeatureExtractor {
     private final FeatureParams params;
     private final int n, hop, g, lo;
     private final double scale;
+    /** A band's sum of |X[k]| to its mean |X[k]| / scale: one multiply per feature, not two divisions. */
+    private final double perBinOfSum;
     private final double[] window;
     private final ThreadLocal<Workspace> workspace;
     private final Resampler resampler = Resampler.to(SAMPLE_RATE);
@@ -38,6 +40,7 @@ public final class FeatureExtractor {
         for (int i = 0; i < n; i++) gain += window == null ? 1 : window[i];
         // book: floor(N/2); corrected: half the window's sum, so a sine of amplitude A reads about A either way
         this.scale = book ? n / 2 : gain / 2;
+        this.perBinOfSum = 1 / (scale * g);
         this.workspace = ThreadLocal.withInitial(Workspace::new);
     }
 
@@ -66,19 +69,21 @@ public final class FeatureExtractor {
     }
 
     /** The T x 100 features of a decoded clip, or the rule that skips it (the exception names no file). */
-    public double[][] extract(Audio audio) throws SkippedClipException {
+    public double[][] extract(Audio audio) throws SkippedClipException { return extract(audio, Layout.ROWS); }
+
+    private <T> T extract(Audio audio, Layout<T> layout) throws SkippedClipException {
         Optional<SkipReason> skip = skipReason(audio.info());
         if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
         double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
-        return features(signal, signal.length);
+        return features(signal, signal.length, layout);
     }
 
     /** The features of signal[0 .. length); signal may be a longer, reused buffer. */
-    private double[][] features(double[] signal, int length) throws SkippedClipException {
+    private <T> T features(double[] signal, int length, Layout<T> layout) throws SkippedClipException {
         int steps = params.steps(length);
         if (steps == 0)
             throw new SkippedClipException(null, SkipReason.TOO_SHORT, length + " samples at 44.1 kHz, one window is " + n);
-        return frames(signal, steps);
+        return frames(signal, steps, layout);
     }
 
     /**
@@ -86,15 +91,23 @@ public final class FeatureExtractor {
      * decode failure is the 'unreadable' rule, as the book's try/except made it. Book mode decodes the left channel
      * only, straight to int16 values, into this thread's reused buffer.
      */
-    public double[][] extract(Path wav) throws SkippedClipException {
+    public double[][] extract(Path wav) throws SkippedClipException { return extract(wav, Layout.ROWS); }
+
+    /**
+     * As {@link #extract(Path)}, as one row-major T x 100 float array, the packed sequences' storage: a dataset
+     * load then makes no per-frame arrays.
+     */
+    public float[] extractFlat(Path wav) throws SkippedClipException { return extract(wav, Layout.FLAT); }
+
+    private <T> T extract(Path wav, Layout<T> layout) throws SkippedClipException {
         try (WavFile file = WavFile.open(wav)) {
             WavInfo info = file.info();
             Optional<SkipReason> skip = skipReason(info);
             if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
-            if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio());
+            if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio(), layout);
             Workspace w = workspace.get();
             w.signal = file.int16Channel(0, w.signal);
-            return features(w.signal, info.frames());
+            return features(w.signal, info.frames(), layout);
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;
         } catch (WavFormatException e) {
@@ -116,21 +129,47 @@ public final class FeatureExtractor {
         return resampler.apply(audio.mono()).samples()[0];
     }
 
-    private double[][] frames(double[] signal, int steps) {
+    private <T> T frames(double[] signal, int steps, Layout<T> layout) {
         Workspace w = workspace.get();
-        double[][] out = new double[steps][FeatureParams.FEATURES];
+        T out = layout.create(steps);
         for (int t0 = 0; t0 < steps; t0 += w.batch) {
             int count = Math.min(w.batch, steps - t0);
             w.spectrum.bandSums(signal, t0 * hop, count, w.sums);
-            for (int f = 0; f < count; f++) bands(w.sums[f], out[t0 + f]);
+            for (int f = 0; f < count; f++) {
+                bands(w.sums[f], w.features);
+                layout.put(out, t0 + f, w.features);
+            }
         }
         return out;
+    }
+
+    /** How a clip's features are stored: made for its number of frames, then filled a frame at a time. */
+    private interface Layout<T> {
+        T create(int steps);
+
+        void put(T out, int t, double[] features);
+
+        /** A double[] per frame, for inspection and the spec's exactness. */
+        Layout<double[][]> ROWS = new Layout<>() {
+            @Override public double[][] create(int steps) { return new double[steps][FeatureParams.FEATURES]; }
+
+            @Override public void put(double[][] out, int t, double[] f) { System.arraycopy(f, 0, out[t], 0, f.length); }
+        };
+
+        /** One row-major float array, as packed sequences store features. */
+        Layout<float[]> FLAT = new Layout<>() {
+            @Override public float[] create(int steps) { return new float[steps * FeatureParams.FEATURES]; }
+
+            @Override public void put(float[] out, int t, double[] f) {
+                for (int j = 0; j < f.length; j++) out[t * f.length + j] = (float) f[j];
+            }
+        };
     }
 
     /** Feature j = mean of |X[k]| / scale over the j-th group of g bins. */
     private void bands(double[] sums, double[] features) {
         for (int j = 0; j < FeatureParams.FEATURES; j++) {
-            double mean = sums[j] / scale / g;
+            double mean = sums[j] * perBinOfSum;
             features[j] = params.logMagnitude() ? Math.log1p(mean) : mean;
         }
     }
@@ -161,5 +200,6 @@ public final class FeatureExtractor {
         /** Book mode's decoded left channel, reused across clips. */
         double[] signal;
         final double[][] sums = new double[batch][FeatureParams.FEATURES];
+        final double[] features = new double[FeatureParams.FEATURES];
     }
 }
