@@ -80,6 +80,10 @@ class FeatureExtractorTest {
             assertEquals(steps, actual.length, f.toString());
             for (int c = 0; c < checked.length; c++)
                 assertClose(new double[][] {expected[c]}, new double[][] {actual[checked[c]]}, 1e-9);
+            float[] flat = fx.extractFlat(f); // what a dataset load packs
+            assertEquals(steps * 100, flat.length);
+            for (int t = 0; t < steps; t++)
+                for (int j = 0; j < 100; j++) assertEquals((float) actual[t][j], flat[t * 100 + j], "frame " + t + " feature " + j);
         }
     }
 
