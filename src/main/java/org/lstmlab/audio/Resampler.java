@@ -41,6 +41,15 @@ public final class Resampler {
         return new Audio(audio.info().derived(out.length, targetRate, out[0].length), out);
     }
 
+    /** How many samples {@link #apply} makes of {@code frames} at sourceRate: the header alone tells. */
+    public int length(int frames, int sourceRate) {
+        if (sourceRate <= 0) throw new IllegalArgumentException("source rate must be positive: " + sourceRate);
+        return sourceRate == targetRate ? frames : ceilScaled(frames, targetRate, sourceRate);
+    }
+
+    /** ceil(frames · up / down): output sample n sits at input position n · down / up. */
+    private static int ceilScaled(int frames, long up, long down) { return (int) ((frames * up + down - 1) / down); }
+
     public double[] apply(double[] x, int sourceRate) {
         if (sourceRate <= 0) throw new IllegalArgumentException("source rate must be positive: " + sourceRate);
         if (sourceRate == targetRate) return x.clone();
@@ -76,7 +85,7 @@ public final class Resampler {
         }
 
         double[] apply(double[] x) {
-            int n = (int) ((x.length * up + down - 1) / down);
+            int n = ceilScaled(x.length, up, down);
             double[] y = new double[n];
             for (int i = 0; i < n; i++) {
                 long num = i * down;

@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Features for every clip of a dataset: from the cache when it is current, else extracted in parallel across files
@@ -51,10 +54,15 @@ final class DatasetLoader {
         return result;
     }
 
+    /**
+     * Two passes over the files, both in parallel: the headers give every kept clip's frame count, then each clip's
+     * features go straight into its slot of the packed array. No per-clip copies live through the load, so the
+     * collector has nothing to move and nothing is packed afterwards. A clip that fails only in the second pass
+     * (changed on disk meanwhile) is dropped and the rest repacked.
+     */
     private LoadResult extract(FeatureParams params) throws IOException {
         List<Clip> clips = ds.clips();
         FeatureExtractor fx = FeatureExtractor.of(params);
-        float[][] features = new float[clips.size()][];
         int[] steps = new int[clips.size()];
         SkipReport.Skip[] skipped = new SkipReport.Skip[clips.size()];
         AtomicInteger done = new AtomicInteger();
@@ -66,60 +74,82 @@ final class DatasetLoader {
             return t;
         });
         try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int i = 0; i < clips.size(); i++) {
-                int c = i;
-                jobs.add(pool.submit(() -> {
-                    try {
-                        float[] f = fx.extractFlat(clips.get(c).file());
-                        steps[c] = f.length / FeatureParams.FEATURES;
-                        features[c] = f;
-                    } catch (SkippedClipException e) {
-                        skipped[c] = new SkipReport.Skip(ds.relative(clips.get(c)), e.reason(), e.detail());
-                    }
+            inParallel(pool, clips.size(), c -> {
+                try {
+                    steps[c] = fx.steps(clips.get(c).file());
+                } catch (SkippedClipException e) {
+                    skipped[c] = skip(c, e);
                     progress.advanced(done.incrementAndGet());
-                }));
-            }
+                }
+            });
+            int[] kept = IntStream.range(0, clips.size()).filter(c -> skipped[c] == null).toArray();
+            int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureParams.FEATURES;
+            float[] x = new float[Math.toIntExact((long) kept.length * maxSteps * f)];
+            inParallel(pool, kept.length, k -> {
+                int c = kept[k];
+                try {
+                    fx.extractInto(clips.get(c).file(), x, k * maxSteps * f, steps[c]);
+                } catch (SkippedClipException e) {
+                    skipped[c] = skip(c, e);
+                }
+                progress.advanced(done.incrementAndGet());
+            });
+            return pack(params, x, maxSteps, kept, steps, skipped);
+        } finally {
+            pool.shutdownNow();
+            progress.finished();
+        }
+    }
+
+    private SkipReport.Skip skip(int c, SkippedClipException e) {
+        return new SkipReport.Skip(ds.relative(ds.clips().get(c)), e.reason(), e.detail());
+    }
+
+    /** Runs job(0 .. count-1) on the pool and waits for all of them. */
+    private static void inParallel(ExecutorService pool, int count, IntConsumer job) throws IOException {
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int c = i;
+            jobs.add(pool.submit(() -> job.accept(c)));
+        }
+        try {
             for (Future<?> j : jobs) j.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("feature extraction interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-            progress.finished();
         }
-        return pack(params, features, steps, skipped);
     }
 
-    private LoadResult pack(FeatureParams params, float[][] features, int[] steps, SkipReport.Skip[] skipped) {
+    /** The packed sequences of the clips in slots; those skipped in the second pass are dropped (rare). */
+    private LoadResult pack(FeatureParams params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped) {
         List<Clip> clips = ds.clips();
+        int[] kept = Arrays.stream(slots).filter(c -> skipped[c] == null).toArray();
+        int[] lengths = Arrays.stream(kept).map(c -> steps[c]).toArray();
+        if (kept.length < slots.length) {
+            int[] from = IntStream.range(0, slots.length).filter(k -> skipped[slots[k]] == null).toArray();
+            int slot = maxSteps * FeatureParams.FEATURES;
+            maxSteps = Arrays.stream(lengths).max().orElse(0);
+            x = repack(x, slot, from, lengths, maxSteps);
+        }
         List<SkipReport.Skip> skips = new ArrayList<>();
-        List<Integer> kept = new ArrayList<>();
-        int maxSteps = 0;
-        for (int i = 0; i < clips.size(); i++) {
-            if (features[i] == null) skips.add(skipped[i]);
-            else {
-                kept.add(i);
-                maxSteps = Math.max(maxSteps, steps[i]);
-            }
-        }
-        int n = kept.size(), f = FeatureParams.FEATURES;
-        float[] x = new float[Math.toIntExact((long) n * maxSteps * f)];
-        int[] lengths = new int[n], labels = new int[n], index = new int[n];
-        List<String> paths = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            int i = kept.get(k);
-            System.arraycopy(features[i], 0, x, k * maxSteps * f, features[i].length);
-            features[i] = null;
-            lengths[k] = steps[i];
-            labels[k] = clips.get(i).label();
-            index[k] = i;
-            paths.add(ds.relative(clips.get(i)));
-        }
-        PackedSequences p = new PackedSequences(params, f, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
-        return new LoadResult(ds, p, new SkipReport(skips, ds.refusedRows()), index, false, recipe(params));
+        for (SkipReport.Skip s : skipped) if (s != null) skips.add(s);
+        int[] labels = Arrays.stream(kept).map(c -> clips.get(c).label()).toArray();
+        List<String> paths = Arrays.stream(kept).mapToObj(c -> ds.relative(clips.get(c))).toList();
+        PackedSequences p = new PackedSequences(params, FeatureParams.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
+        return new LoadResult(ds, p, new SkipReport(skips, ds.refusedRows()), kept, false, recipe(params));
+    }
+
+    /**
+     * Slots from[k] (each slot floats long) of x, of lengths[k] frames, into a new array of slots maxSteps frames
+     * long.
+     */
+    static float[] repack(float[] x, int slot, int[] from, int[] lengths, int maxSteps) {
+        int f = FeatureParams.FEATURES;
+        float[] out = new float[Math.toIntExact((long) from.length * maxSteps * f)];
+        for (int k = 0; k < from.length; k++) System.arraycopy(x, from[k] * slot, out, k * maxSteps * f, lengths[k] * f);
+        return out;
     }
 
     private Recipe recipe(FeatureParams params) {

@@ -80,10 +80,15 @@ public final class FeatureExtractor {
 
     /** The features of signal[0 .. length); signal may be a longer, reused buffer. */
     private <T> T features(double[] signal, int length, Layout<T> layout) throws SkippedClipException {
+        return frames(signal, steps(length), layout);
+    }
+
+    /** Frames in a signal of this length at 44.1 kHz; a signal shorter than one window is skipped. */
+    private int steps(int length) throws SkippedClipException {
         int steps = params.steps(length);
         if (steps == 0)
             throw new SkippedClipException(null, SkipReason.TOO_SHORT, length + " samples at 44.1 kHz, one window is " + n);
-        return frames(signal, steps, layout);
+        return steps;
     }
 
     /**
@@ -94,20 +99,51 @@ public final class FeatureExtractor {
     public double[][] extract(Path wav) throws SkippedClipException { return extract(wav, Layout.ROWS); }
 
     /**
-     * As {@link #extract(Path)}, as one row-major T x 100 float array, the packed sequences' storage: a dataset
-     * load then makes no per-frame arrays.
+     * How many frames {@link #extract(Path)} gives, from the header alone (cheap), or the rule that skips the clip:
+     * a dataset load sizes its packed array with it before extracting.
      */
-    public float[] extractFlat(Path wav) throws SkippedClipException { return extract(wav, Layout.FLAT); }
+    public int steps(Path wav) throws SkippedClipException {
+        return withFile(wav, file -> {
+            WavInfo info = kept(wav, file);
+            return steps(params.mode() == FeatureMode.BOOK ? info.frames() : resampler.length(info.frames(), info.sampleRate()));
+        });
+    }
+
+    /**
+     * Writes the clip's features as floats, row-major, into dest from offset: the packed sequences' storage, so a
+     * dataset load makes no per-clip arrays. The clip must have the given number of frames (from {@link #steps(Path)});
+     * one that no longer does, changed on disk meanwhile, is unreadable.
+     */
+    public void extractInto(Path wav, float[] dest, int offset, int steps) throws SkippedClipException {
+        extract(wav, Layout.into(dest, offset, steps));
+    }
 
     private <T> T extract(Path wav, Layout<T> layout) throws SkippedClipException {
-        try (WavFile file = WavFile.open(wav)) {
-            WavInfo info = file.info();
-            Optional<SkipReason> skip = skipReason(info);
-            if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
+        return withFile(wav, file -> {
+            WavInfo info = kept(wav, file);
             if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio(), layout);
             Workspace w = workspace.get();
             w.signal = file.int16Channel(0, w.signal);
             return features(w.signal, info.frames(), layout);
+        });
+    }
+
+    /** The header of a clip that the skip rules keep. */
+    private WavInfo kept(Path wav, WavFile file) throws SkippedClipException {
+        WavInfo info = file.info();
+        Optional<SkipReason> skip = skipReason(info);
+        if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
+        return info;
+    }
+
+    private interface FileWork<T> {
+        T apply(WavFile file) throws IOException, SkippedClipException;
+    }
+
+    /** Any read or decode failure is the 'unreadable' rule, as the book's try/except made it. */
+    private static <T> T withFile(Path wav, FileWork<T> work) throws SkippedClipException {
+        try (WavFile file = WavFile.open(wav)) {
+            return work.apply(file);
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;
         } catch (WavFormatException e) {
@@ -156,14 +192,19 @@ public final class FeatureExtractor {
             @Override public void put(double[][] out, int t, double[] f) { System.arraycopy(f, 0, out[t], 0, f.length); }
         };
 
-        /** One row-major float array, as packed sequences store features. */
-        Layout<float[]> FLAT = new Layout<>() {
-            @Override public float[] create(int steps) { return new float[steps * FeatureParams.FEATURES]; }
+        /** Row-major floats from offset in dest, as packed sequences store features, for a clip of the given frames. */
+        static Layout<float[]> into(float[] dest, int offset, int steps) {
+            return new Layout<>() {
+                @Override public float[] create(int actual) {
+                    if (actual != steps) throw new IllegalStateException(actual + " frames, where its header gave " + steps);
+                    return dest;
+                }
 
-            @Override public void put(float[] out, int t, double[] f) {
-                for (int j = 0; j < f.length; j++) out[t * f.length + j] = (float) f[j];
-            }
-        };
+                @Override public void put(float[] out, int t, double[] f) {
+                    for (int j = 0; j < f.length; j++) out[offset + t * f.length + j] = (float) f[j];
+                }
+            };
+        }
     }
 
     /** Feature j = mean of |X[k]| / scale over the j-th group of g bins. */

@@ -50,6 +50,15 @@ class ResamplerTest {
     }
 
     @Test
+    void theLengthFromTheHeaderIsTheLengthApplyMakes() {
+        for (int rate : new int[] {8000, 22050, 44100, 48000, 96000})
+            for (int frames : new int[] {1, 999, 4410, 48001}) {
+                double[] x = new double[frames];
+                assertEquals(TO_44K.apply(x, rate).length, TO_44K.length(frames, rate), frames + " frames at " + rate + " Hz");
+            }
+    }
+
+    @Test
     void upsamplingKeepsTheToneAndStopsItsImage() {
         double[] y = TO_44K.apply(tone(5000, 22050, 11025), 22050);
         assertEquals(22050, y.length);

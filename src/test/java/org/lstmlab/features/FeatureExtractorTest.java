@@ -80,10 +80,15 @@ class FeatureExtractorTest {
             assertEquals(steps, actual.length, f.toString());
             for (int c = 0; c < checked.length; c++)
                 assertClose(new double[][] {expected[c]}, new double[][] {actual[checked[c]]}, 1e-9);
-            float[] flat = fx.extractFlat(f); // what a dataset load packs
-            assertEquals(steps * 100, flat.length);
+            // what a dataset load does: the frame count from the header, then floats into a slot of a larger array
+            assertEquals(steps, fx.steps(f));
+            float[] packed = new float[(steps + 2) * 100];
+            fx.extractInto(f, packed, 100, steps);
             for (int t = 0; t < steps; t++)
-                for (int j = 0; j < 100; j++) assertEquals((float) actual[t][j], flat[t * 100 + j], "frame " + t + " feature " + j);
+                for (int j = 0; j < 100; j++) assertEquals((float) actual[t][j], packed[(t + 1) * 100 + j], "frame " + t + " feature " + j);
+            for (int j = 0; j < 100; j++) assertEquals(0f, packed[j] + packed[(steps + 1) * 100 + j], "outside the slot");
+            SkippedClipException changed = assertThrows(SkippedClipException.class, () -> fx.extractInto(f, packed, 0, steps + 1));
+            assertEquals(SkipReason.UNREADABLE, changed.reason(), "a clip whose length no longer matches its header");
         }
     }
 
