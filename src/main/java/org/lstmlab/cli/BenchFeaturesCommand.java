@@ -45,6 +45,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dataset.data == null && spec.commandLine().getParseResult().matchedOption("--preset") == null) dataset.preset = "book";
+        List<FeatureParams> settings = features.params();
         SoundDataset ds = dataset.open();
         if (clips != null) ds = ds.limit(clips);
         PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +54,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
-        for (FeatureParams p : features.params()) {
+        for (FeatureParams p : settings) {
             ds.limit(warmup).load(p, new LoadOptions(1, false, LoadProgress.NONE));
             for (int t : threads) {
                 double[] seconds = new double[repeats];

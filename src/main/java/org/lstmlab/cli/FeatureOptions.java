@@ -2,13 +2,18 @@ package org.lstmlab.cli;
 
 import org.lstmlab.features.FeatureMode;
 import org.lstmlab.features.FeatureParams;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Feature settings for dataset-level commands: --windows 10-10,10-100 (interval-window in ms) and the mode. */
 public final class FeatureOptions {
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
     @Option(names = "--windows", split = ",", paramLabel = "I-W", defaultValue = "10-10,10-100",
             description = "interval-window pairs in ms (default ${DEFAULT-VALUE}, the book's two datasets)")
     List<String> windows;
@@ -24,8 +29,13 @@ public final class FeatureOptions {
         List<FeatureParams> out = new ArrayList<>();
         for (String w : windows) {
             String[] iw = w.trim().split("-");
-            if (iw.length != 2) throw new IllegalArgumentException("--windows wants interval-window pairs like 10-100, got " + w);
-            out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), FeatureMode.parse(mode), hann, log));
+            try {
+                if (iw.length != 2) throw new IllegalArgumentException("not a pair");
+                out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), FeatureMode.parse(mode), hann, log));
+            } catch (IllegalArgumentException e) { // NumberFormatException too
+                throw new ParameterException(command.commandLine(), "--windows wants interval-window pairs in ms like 10-100, got '" + w + "'"
+                        + (e instanceof NumberFormatException || iw.length != 2 ? "" : ": " + e.getMessage()));
+            }
         }
         return out;
     }

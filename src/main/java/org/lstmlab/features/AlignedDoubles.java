@@ -15,8 +15,7 @@ import java.lang.management.ManagementFactory;
 final class AlignedDoubles {
     private static final int LINE = 64 / Double.BYTES;
     /** Index of the first element on a cache line, given that the array starts on one. */
-    @SuppressWarnings("removal")
-    private static final int FIRST = (64 - sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET % 64) % 64 / Double.BYTES;
+    private static final int FIRST = firstOnALine();
     private static final int HUMONGOUS = humongousDoubles();
 
     private final double[] array;
@@ -39,6 +38,16 @@ final class AlignedDoubles {
 
     /** Rounds a request up to whole cache lines, as {@link #slice} does, for sizing the whole. */
     static int lines(int length) { return (length + LINE - 1) / LINE * LINE; }
+
+    /** From the size of a double[]'s header, which only sun.misc.Unsafe states. */
+    @SuppressWarnings("removal")
+    private static int firstOnALine() {
+        try {
+            return (64 - sun.misc.Unsafe.ARRAY_DOUBLE_BASE_OFFSET % 64) % 64 / Double.BYTES;
+        } catch (LinkageError e) {
+            return 0;
+        }
+    }
 
     /** The smallest double[] that G1 allocates as humongous (half a region), or 0 where that is unknown. */
     private static int humongousDoubles() {

@@ -27,6 +27,16 @@ class DatasetCommandTest {
     }
 
     @Test
+    void aBadWindowIsAUsageErrorThatNamesIt(@TempDir Path dir) throws Exception {
+        for (String bad : new String[] {"100", "10-x", "10-0"}) {
+            CliRun run = new CliRun();
+            assertEquals(2, run.run("bench-features", "--data", dataset(dir).toString(), "--windows", bad), bad);
+            assertTrue(run.err.toString().contains("--windows wants interval-window pairs in ms like 10-100, got '" + bad + "'"), run.err.toString());
+            assertEquals("", run.out.toString(), "nothing is timed");
+        }
+    }
+
+    @Test
     void printsClipsPerClassSkipsPerRuleTmaxAndMemory(@TempDir Path dir) throws Exception {
         assertEquals(0, cli.run("dataset", "--data", dataset(dir).toString(), "--no-cache", "--list-skipped"), cli.err.toString());
         String s = cli.out.toString();
