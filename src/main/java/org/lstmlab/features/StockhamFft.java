@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Mixed-radix Stockham FFT of length n, decimation in frequency (radix 2, 3, 5 and 7 butterflies written out), on L
  * complex signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Element j of
- * signal l lives at {@link #re()} + j*L + l and {@link #im()} + j*L + l of {@link #array()}: fill them, call
- * {@link #transform()}, and read the result from them again (the buffers swap between passes). The four buffers are
- * cache-line-aligned slices of a shared {@link AlignedDoubles}; small lengths keep them all in L1.
+ * signal l lives at {@link #re()} + j*L + l and {@link #im()} + j*L + l of the {@link AlignedDoubles} array given at
+ * construction: fill them, call {@link #transform()}, and read the result from them again (the buffers swap between
+ * passes). The four buffers are cache-line-aligned slices of that shared array; small lengths keep them all in L1.
  */
 final class StockhamFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -46,9 +46,6 @@ final class StockhamFft {
         }
     }
 
-    /** The doubles that hold this transform's buffers (shared with others). */
-    double[] array() { return a; }
-
     int re() { return re; }
 
     int im() { return im; }
@@ -60,7 +57,7 @@ final class StockhamFft {
     void transform() { transform(re, im); }
 
     /**
-     * As {@link #transform()}, but the first pass reads its input at fromRe and fromIm in {@link #array()} (a row of
+     * As {@link #transform()}, but the first pass reads its input at fromRe and fromIm of the shared array (a row of
      * a larger buffer, say), which it leaves unchanged; the result lands in this plan's own buffers as usual.
      */
     void transform(int fromRe, int fromIm) {

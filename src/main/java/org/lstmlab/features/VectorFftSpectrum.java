@@ -167,10 +167,11 @@ final class VectorFftSpectrum implements FrameSpectrum {
      * Adds 2|X_a[k]| and 2|X_b[k]| into their bands, with X_a[k] = (Z[k] + conj Z[n-k]) / 2 and X_b[k] =
      * (Z[k] - conj Z[n-k]) / 2i; |X[n-k]| = |X[k]| for real frames, so one pair also serves the mirror bin, except
      * in a row that is its own partner, where the mirror has its own turn.
-     * <p>sqrt(x) as x·rsqrt(x), rsqrt by the bit-shift estimate (within 3.5%) and three Newton steps: about 3e-11
-     * relative, well inside the features' 1e-9, and x = 0 gives 0; vsqrtpd's throughput made the square root a
-     * third of this time. All vector code here sits in methods that take arrays: a helper taking DoubleVectors,
-     * once C2 compiled it on its own (the 10-ms window ran first), was not inlined at 100 ms and boxed its vectors.
+     * <p>|X_b| by vsqrtpd, |X_a| as x·rsqrt(x) with rsqrt by the bit-shift estimate (within 3.5%) and three Newton
+     * steps (about 3e-11 relative, well inside the features' 1e-9, and x = 0 gives 0): the square-root unit and the
+     * FMA ports then work side by side, where either alone for both took longer. All vector code here sits in
+     * methods that take arrays: a helper taking DoubleVectors, once C2 compiled it on its own (the 10-ms window ran
+     * first), was not inlined at 100 ms and boxed its vectors.
      */
     private void addMagnitudes(int zRe, int zIm, int mRe, int mIm, int k1, int p) {
         DoubleVector threeHalves = DoubleVector.broadcast(S, 1.5);
