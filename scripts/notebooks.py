@@ -14,7 +14,7 @@ Source format: a JShell script split into cells by marker lines.
   // %% tags=parameters   cell tags (papermill's "parameters" marks the parameters cell)
   // %%                   a plain code cell
 """
-import json, os, re, shlex, subprocess, sys, time
+import json, os, re, shlex, shutil, subprocess, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,6 +167,10 @@ def run(names):
     OUT.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("LSTMLAB_QUICK", "1")
+    # a fresh reports folder, so that 03 trains (and shows its live bars) instead of reading back an earlier run
+    reports = OUT / "reports"
+    shutil.rmtree(reports, ignore_errors=True)
+    env.setdefault("LSTMLAB_REPORTS", str(reports))
     notebooks = sorted(NOTEBOOKS.glob("*.ipynb"))
     if names:
         notebooks = [nb for nb in notebooks if any(nb.stem.startswith(n) for n in names)]

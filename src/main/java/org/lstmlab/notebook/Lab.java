@@ -16,11 +16,12 @@ import java.util.function.Function;
  *
  * <p>Notebook parameters read environment variables first (as d2l-java reads MAX_EPOCH), so CI can run every
  * notebook in quick mode without editing it: {@code LSTMLAB_QUICK=1}, {@code LSTMLAB_DATA=<folder>},
- * {@code LSTMLAB_EPOCHS=<n>}.
+ * {@code LSTMLAB_EPOCHS=<n>}, {@code LSTMLAB_REPORTS=<folder>} (where a reproduction's run folders go).
  */
 public final class Lab {
 
-    public static final String QUICK = "LSTMLAB_QUICK", DATA = "LSTMLAB_DATA", EPOCHS = "LSTMLAB_EPOCHS";
+    public static final String QUICK = "LSTMLAB_QUICK", DATA = "LSTMLAB_DATA", EPOCHS = "LSTMLAB_EPOCHS",
+            REPORTS = "LSTMLAB_REPORTS";
 
     /** Where parameters come from; tests swap in a map. */
     static Function<String, String> environment = System::getenv;
@@ -85,14 +86,14 @@ public final class Lab {
 
     /**
      * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: reports under the
-     * project's reports/, the book's log lines as text, one live bar per training thread (two models train at once),
+     * project's reports/ (or LSTMLAB_REPORTS, relative to the project), the book's log lines as text, one live bar per training thread (two models train at once),
      * no console bar. Change anything else fluently, then {@code run()}; a finished run is read back, not retrained.
      */
     public static Reproduction reproduce(LabDataset data) {
         return Reproduction.book()
                 .dataset(data.dataset().root())
                 .quick(data.isQuick())
-                .reports(root().resolve("reports"))
+                .reports(root().resolve(param(REPORTS, "reports")))
                 .progressBar(false)
                 .log(System.out)
                 .listener(NotebookProgress.parallel());

@@ -16,11 +16,13 @@ class LabTest {
 
     @Test
     void environmentVariablesOverrideNotebookParameters() {
-        Lab.environment = Map.of(Lab.QUICK, "yes", Lab.EPOCHS, " 3 ", Lab.DATA, "/data/us8k", "EMPTY", " ")::get;
+        Lab.environment = Map.of(Lab.QUICK, "yes", Lab.EPOCHS, " 3 ", Lab.DATA, "/data/us8k", "EMPTY", " ",
+                "LSTMLAB_REPORTS", "build/r")::get;
         assertTrue(Lab.param(Lab.QUICK, false));
         assertEquals(3, Lab.param(Lab.EPOCHS, 100));
         assertEquals("/data/us8k", Lab.param(Lab.DATA, ""));
         assertEquals("kept", Lab.param("EMPTY", "kept"));
+        assertEquals("build/r", Lab.param(Lab.REPORTS, "reports"));
         assertEquals(7, Lab.param("UNSET", 7));
         assertFalse(Lab.param("UNSET", false));
     }
