@@ -66,8 +66,8 @@ public final class WavFile implements Closeable {
             throw new IllegalArgumentException(file + ": no channel " + channel + " in " + info.channels());
         double[] out = buffer != null && buffer.length >= info.frames() ? buffer : new double[info.frames()];
         int perPiece = Math.max(1, PIECE / header.blockAlign());
-        ByteBuffer piece = perPiece * header.blockAlign() <= PIECE ? PIECES.get()
-                : ByteBuffer.allocate(header.blockAlign()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer piece = header.blockAlign() <= PIECE ? PIECES.get()
+                : ByteBuffer.allocate(header.blockAlign()).order(ByteOrder.LITTLE_ENDIAN); // one frame per piece
         for (int from = 0; from < info.frames(); from += perPiece) {
             int frames = Math.min(perPiece, info.frames() - from);
             piece.clear().limit(frames * header.blockAlign());

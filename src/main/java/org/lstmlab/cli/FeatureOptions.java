@@ -26,15 +26,23 @@ public final class FeatureOptions {
     @Option(names = "--log", description = "corrected mode: log1p of each band") boolean log;
 
     public List<FeatureParams> params() {
+        FeatureMode m;
+        try {
+            m = FeatureMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), "--mode: " + e.getMessage());
+        }
         List<FeatureParams> out = new ArrayList<>();
         for (String w : windows) {
             String[] iw = w.trim().split("-");
+            String bad = "--windows wants interval-window pairs in ms like 10-100, got '" + w + "'";
+            if (iw.length != 2) throw new ParameterException(command.commandLine(), bad);
             try {
-                if (iw.length != 2) throw new IllegalArgumentException("not a pair");
-                out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), FeatureMode.parse(mode), hann, log));
-            } catch (IllegalArgumentException e) { // NumberFormatException too
-                throw new ParameterException(command.commandLine(), "--windows wants interval-window pairs in ms like 10-100, got '" + w + "'"
-                        + (e instanceof NumberFormatException || iw.length != 2 ? "" : ": " + e.getMessage()));
+                out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), m, hann, log));
+            } catch (NumberFormatException e) {
+                throw new ParameterException(command.commandLine(), bad);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(command.commandLine(), bad + ": " + e.getMessage());
             }
         }
         return out;

@@ -125,10 +125,10 @@ final class DatasetLoader {
     /** The packed sequences of the clips in slots; those skipped in the second pass are dropped (rare). */
     private LoadResult pack(FeatureParams params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped) {
         List<Clip> clips = ds.clips();
-        int[] kept = Arrays.stream(slots).filter(c -> skipped[c] == null).toArray();
+        int[] from = IntStream.range(0, slots.length).filter(k -> skipped[slots[k]] == null).toArray();
+        int[] kept = Arrays.stream(from).map(k -> slots[k]).toArray();
         int[] lengths = Arrays.stream(kept).map(c -> steps[c]).toArray();
         if (kept.length < slots.length) {
-            int[] from = IntStream.range(0, slots.length).filter(k -> skipped[slots[k]] == null).toArray();
             int slot = maxSteps * FeatureParams.FEATURES;
             maxSteps = Arrays.stream(lengths).max().orElse(0);
             x = repack(x, slot, from, lengths, maxSteps);

@@ -31,7 +31,7 @@ final class AlignedDoubles {
     /** The offset of a new slice of {@code length} doubles; the slices never overlap. */
     int slice(int length) {
         int at = next;
-        next += (length + LINE - 1) / LINE * LINE;
+        next += lines(length);
         if (next > array.length) throw new IllegalStateException("slices of " + next + " doubles in " + array.length);
         return at;
     }

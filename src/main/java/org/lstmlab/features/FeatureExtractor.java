@@ -75,12 +75,7 @@ public final class FeatureExtractor {
         Optional<SkipReason> skip = skipReason(audio.info());
         if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
         double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
-        return features(signal, signal.length, layout);
-    }
-
-    /** The features of signal[0 .. length); signal may be a longer, reused buffer. */
-    private <T> T features(double[] signal, int length, Layout<T> layout) throws SkippedClipException {
-        return frames(signal, steps(length), layout);
+        return frames(signal, steps(signal.length), layout);
     }
 
     /** Frames in a signal of this length at 44.1 kHz; a signal shorter than one window is skipped. */
@@ -124,7 +119,7 @@ public final class FeatureExtractor {
             if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio(), layout);
             Workspace w = workspace.get();
             w.signal = file.int16Channel(0, w.signal);
-            return features(w.signal, info.frames(), layout);
+            return frames(w.signal, steps(info.frames()), layout); // the reused buffer may be longer than the clip
         });
     }
 

@@ -84,7 +84,8 @@ final class StockhamFft {
     }
 
     // In every pass: input j of butterfly (i, q) is at (s*(i + j*m) + q)*L, output u at (s*(p*i + u) + q)*L,
-    // and output u is multiplied by the twiddle w_len^(i*u).
+    // and output u is multiplied by the twiddle w_len^(i*u). Each output's twiddle and store is written out rather
+    // than put in a helper: a method taking DoubleVectors that C2 does not inline boxes them (Java 17).
 
     private void pass2(int m, int s, double[] twr, double[] twi) {
         int block = s * L;

@@ -86,8 +86,8 @@ public final class Lab {
 
     /**
      * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: reports under the
-     * project's reports/ (or LSTMLAB_REPORTS, relative to the project), the book's log lines as text, one live bar per training thread (two models train at once),
-     * no console bar. Change anything else fluently, then {@code run()}; a finished run is read back, not retrained.
+     * project's reports/ (or LSTMLAB_REPORTS, relative to the project), the book's log lines as text, one live bar
+     * per training thread (two models train at once), no console bar. Change anything else fluently, then {@code run()}; a finished run is read back, not retrained.
      */
     public static Reproduction reproduce(LabDataset data) {
         return Reproduction.book()

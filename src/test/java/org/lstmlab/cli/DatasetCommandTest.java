@@ -34,6 +34,9 @@ class DatasetCommandTest {
             assertTrue(run.err.toString().contains("--windows wants interval-window pairs in ms like 10-100, got '" + bad + "'"), run.err.toString());
             assertEquals("", run.out.toString(), "nothing is timed");
         }
+        CliRun mode = new CliRun(); // a bad --mode is named as such, not blamed on --windows
+        assertEquals(2, mode.run("bench-features", "--data", dataset(dir).toString(), "--mode", "fancy"));
+        assertTrue(mode.err.toString().contains("--mode: unknown feature mode 'fancy'"), mode.err.toString());
     }
 
     @Test
