@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the whole chapter: six models on the book's schedule on the book-sized synthetic preset, features from a
-# cold cache included (issue 5 asks for <= 5 minutes wall time on a 2-core machine). Dataset generation is done
+# cold cache included (the goal: at most 5 minutes wall time on a 2-core machine). Dataset generation is done
 # first and not timed. Run it on a quiet machine. Usage: scripts/bench-reproduce.sh [extra reproduce options]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,7 +22,7 @@ quick = Lab.param(Lab.QUICK, quick);
 
 // %% [markdown]
 // ## The metadata
-// One row per line of the label file. The class index is the order of first appearance (spec §1.2).
+// One row per line of the label file. The class index is the order of first appearance (protocol §1.2).
 
 // %% expect=text/html contains="<th>class</th>"
 var data = Lab.dataset(dataFolder).quick(quick);
@@ -86,10 +86,10 @@ for (int hz : new int[] {1000, 8000}) {
     double[] tone = new double[44100];
     for (int i = 0; i < tone.length; i++) tone[i] = 0.5 * Math.sin(2 * Math.PI * hz * i / 44100.0);
     var toneAudio = new Audio(new WavInfo(WavInfo.Encoding.PCM, 1, 44100, 16, tone.length, false), new double[][] {tone});
-    for (var p : new FeatureParams[] {f10.params(), f100.params()}) {
+    for (var p : new FeatureConfig[] {f10.params(), f100.params()}) {
         var ex = FeatureExtractor.of(p);
         double[][] x = ex.extract(toneAudio);
-        double[] mean = new double[FeatureParams.FEATURES];
+        double[] mean = new double[FeatureConfig.FEATURES];
         for (double[] frame : x) for (int j = 0; j < mean.length; j++) mean[j] += frame[j] / x.length;
         int best = 0;
         for (int j = 1; j < mean.length; j++) if (mean[j] > mean[best]) best = j;

@@ -26,7 +26,7 @@ report = quick ? 1 : report;
 
 // %% [markdown]
 // ## Data
-// Book-mode features at a 100 ms window every 10 ms, split 80 / 5 / 15 as the book does (spec §2).
+// Book-mode features at a 100 ms window every 10 ms, split 80 / 5 / 15 as the book does (protocol §2).
 
 // %% contains="sequences at 10-100 ms"
 var features = Lab.dataset(dataFolder).quick(quick).features(10, 100);

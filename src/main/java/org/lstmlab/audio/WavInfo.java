@@ -1,5 +1,6 @@
 package org.lstmlab.audio;
 
+import org.lstmlab.data.Clip;
 import javax.sound.sampled.AudioFormat;
 
 /**

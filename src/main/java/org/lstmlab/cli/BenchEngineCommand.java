@@ -1,10 +1,9 @@
 package org.lstmlab.cli;
 
-import org.lstmlab.nn.Batch;
+import org.lstmlab.data.Batch;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
-import org.lstmlab.nn.EngineBenchmark;
-import org.lstmlab.nn.FastEngine;
+import org.lstmlab.nn.Float32Engine;
 import org.lstmlab.nn.KernelPath;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
@@ -51,9 +50,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
             double ref = noReference ? Double.NaN : run(cell, "reference (float64)", ReferenceEngine::new, config, b);
             for (int t : threads) {
                 run(cell, "fast " + KernelPath.AUTO.resolve().name().toLowerCase() + ", " + t + " thread(s)",
-                        () -> new FastEngine(t), config, b, ref);
+                        () -> new Float32Engine(t), config, b, ref);
                 if (scalar) run(cell, "fast scalar, " + t + " thread(s)",
-                        () -> new FastEngine(t, KernelPath.SCALAR), config, b, ref);
+                        () -> new Float32Engine(t, KernelPath.SCALAR), config, b, ref);
             }
         }
         return 0;

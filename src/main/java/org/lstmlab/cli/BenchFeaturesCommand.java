@@ -1,10 +1,11 @@
 package org.lstmlab.cli;
 
-import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.nn.Model;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dataset.data == null && spec.commandLine().getParseResult().matchedOption("--preset") == null) dataset.preset = "book";
-        List<FeatureParams> settings = features.params();
+        List<FeatureConfig> settings = features.params();
         SoundDataset ds = dataset.open();
         if (clips != null) ds = ds.limit(clips);
         PrintWriter out = spec.commandLine().getOut();
@@ -54,14 +55,14 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
-        for (FeatureParams p : settings) {
-            ds.limit(warmup).load(p, new LoadOptions(1, false, LoadProgress.NONE));
+        for (FeatureConfig p : settings) {
+            ds.limit(warmup).load(p, new LoadConfig(1, false, LoadProgress.NONE));
             for (int t : threads) {
                 double[] seconds = new double[repeats];
                 int kept = 0;
                 for (int i = 0; i < repeats; i++) {
                     long t0 = System.nanoTime();
-                    LoadResult r = ds.load(p, new LoadOptions(t, false, LoadProgress.NONE));
+                    LoadResult r = ds.load(p, new LoadConfig(t, false, LoadProgress.NONE));
                     seconds[i] = (System.nanoTime() - t0) / 1e9;
                     kept = r.sequences().size();
                 }

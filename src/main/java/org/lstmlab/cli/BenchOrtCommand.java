@@ -1,17 +1,17 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.AdamState;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.onnx.OrtDevice;
-import org.lstmlab.onnx.OrtTrainingEngine;
-import org.lstmlab.train.EngineKind;
-import org.lstmlab.train.Engines;
+import org.lstmlab.onnx.OrtEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +45,7 @@ public final class BenchOrtCommand implements Callable<Integer> {
     Integer threads;
     @Option(names = "--device", defaultValue = "cpu", description = "ORT device: cpu or cuda (default ${DEFAULT-VALUE})")
     String device;
-    @Option(names = "--against", defaultValue = "java", description = "Java engine to compare with: java or reference (default ${DEFAULT-VALUE})")
+    @Option(names = "--against", defaultValue = "float32", description = "Java engine to compare with: float32 or reference (default ${DEFAULT-VALUE})")
     String against;
 
     @Override
@@ -53,9 +53,9 @@ public final class BenchOrtCommand implements Callable<Integer> {
         CellType cellType = CellType.parse(cell);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (Engine java = Engines.open(EngineKind.parse(against), t);
-             OrtTrainingEngine ort = new OrtTrainingEngine(OrtDevice.parse(device), t)) {
+             OrtEngine ort = new OrtEngine(OrtDevice.parse(device), t)) {
             System.out.printf("cell %s, T=%d, F=%d, warm-up >= %d steps, %d timed steps, %d threads, ORT on %s, Java %s%n%n",
-                    cellType.bookName(), steps, features, warmup, repeats, t, ort.device(), java.name());
+                    cellType.bookName(), steps, features, warmup, repeats, t, ort.device(), java.kind().id());
             System.out.println("| B | H | Java ms/batch | ORT ms/batch | ORT / Java | Java CPU ms | ORT CPU ms |");
             System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
             for (int h : hiddens) {

@@ -1,9 +1,8 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.PackedSequences;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.train.ModelFile;
-
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,11 +26,11 @@ final class Cli {
         }
     }
 
-    static FeatureParams featureParams(ModelFile f) {
+    static FeatureConfig featureParams(ModelFile f) {
         if (!(f.recipe().get("features") instanceof Map<?, ?> m))
             throw new IllegalArgumentException("model file " + f.path() + " does not record its feature parameters");
         @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
-        return FeatureParams.fromMap(map);
+        return FeatureConfig.fromMap(map);
     }
 
     /** The seed of the book split the model was trained on, from the split name the data layer gave it. */

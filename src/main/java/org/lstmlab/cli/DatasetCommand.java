@@ -1,11 +1,12 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.DatasetSummary;
-import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SkipReport;
 import org.lstmlab.data.SoundDataset;
+import org.lstmlab.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,7 @@ public final class DatasetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SoundDataset ds = dataset.open();
-        LoadOptions options = new LoadOptions(threads, !noCache, LoadProgress.console());
+        LoadConfig options = new LoadConfig(threads, !noCache, LoadProgress.console());
         DatasetSummary summary = DatasetSummary.of(ds, features.params(), options);
         PrintWriter out = spec.commandLine().getOut();
         out.print(summary.text());

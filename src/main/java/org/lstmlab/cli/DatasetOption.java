@@ -1,12 +1,12 @@
 package org.lstmlab.cli;
 
-import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,9 +31,9 @@ final class DatasetOption {
     }
 
     /** Features of every clip, with a console bar while extracting on a terminal. */
-    LoadResult load(FeatureParams params, boolean progress) throws IOException {
+    LoadResult load(FeatureConfig params, boolean progress) throws IOException {
         SoundDataset ds = SoundDataset.open(root());
-        LoadResult r = ds.load(params, LoadOptions.defaults().progress(progress ? LoadProgress.console() : LoadProgress.NONE));
+        LoadResult r = ds.load(params, LoadConfig.defaults().progress(progress ? LoadProgress.console() : LoadProgress.NONE));
         System.err.printf(Locale.ROOT, "%s: %d sequences at %s (%d clips skipped)%n", ds.root(), r.sequences().size(),
                 params.tag(), ds.clips().size() - r.sequences().size());
         return r;

@@ -1,14 +1,14 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.PackedSequences;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.data.Splits;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.nn.Engines;
 import org.lstmlab.train.BookLog;
-import org.lstmlab.train.EngineKind;
-import org.lstmlab.train.Engines;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Predictions;
-import org.lstmlab.data.Splits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +29,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Option(names = "--all", description = "Evaluate every sample, not only the test split.")
     boolean all;
-    @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--engine", defaultValue = "auto", description = "float32, reference, ort or auto. Default: ${DEFAULT-VALUE}")
     String engine;
 
     @Option(names = "--threads", description = "Threads for the java and ort engines. Default: all cores")
@@ -39,7 +39,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         return Cli.run("evaluate", () -> {
             ModelFile f = ModelFile.load(modelFile);
-            FeatureParams params = Cli.featureParams(f);
+            FeatureConfig params = Cli.featureParams(f);
             PackedSequences data = dataset.load(params, TrainProgress.interactive()).sequences();
             int[] indices;
             if (all) {

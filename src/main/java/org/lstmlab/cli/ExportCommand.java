@@ -1,5 +1,6 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.nn.Model;
 import org.lstmlab.onnx.OnnxExport;
 import org.lstmlab.onnx.OrtClassifier;
 import org.lstmlab.train.ModelFile;

@@ -1,7 +1,8 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureMode;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.nn.Model;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,20 +26,20 @@ public final class FeatureOptions {
 
     @Option(names = "--log", description = "corrected mode: log1p of each band") boolean log;
 
-    public List<FeatureParams> params() {
+    public List<FeatureConfig> params() {
         FeatureMode m;
         try {
             m = FeatureMode.parse(mode);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), "--mode: " + e.getMessage());
         }
-        List<FeatureParams> out = new ArrayList<>();
+        List<FeatureConfig> out = new ArrayList<>();
         for (String w : windows) {
             String[] iw = w.trim().split("-");
             String bad = "--windows wants interval-window pairs in ms like 10-100, got '" + w + "'";
             if (iw.length != 2) throw new ParameterException(command.commandLine(), bad);
             try {
-                out.add(new FeatureParams(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), m, hann, log));
+                out.add(new FeatureConfig(Integer.parseInt(iw[0]), Integer.parseInt(iw[1]), m, hann, log));
             } catch (NumberFormatException e) {
                 throw new ParameterException(command.commandLine(), bad);
             } catch (IllegalArgumentException e) {

@@ -1,9 +1,10 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureExtractor;
 import org.lstmlab.features.FeatureMode;
-import org.lstmlab.features.FeatureParams;
 import org.lstmlab.features.SkippedClipException;
+import org.lstmlab.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FeatureParams params = new FeatureParams(interval, window, FeatureMode.parse(mode), hann, log);
+        FeatureConfig params = new FeatureConfig(interval, window, FeatureMode.parse(mode), hann, log);
         double[][] f;
         try {
             f = FeatureExtractor.of(params).extract(wav);

@@ -2,6 +2,7 @@ package org.lstmlab.cli;
 
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
+import org.lstmlab.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,8 +1,9 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.NpzArrays;
 import org.lstmlab.nn.CellType;
-import org.lstmlab.nn.NpzArrays;
-import org.lstmlab.nn.NpzGradients;
+import org.lstmlab.nn.Model;
+import org.lstmlab.train.NpzGradients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** Course use: the reference loss and gradients of one batch, to check a student's numpy implementation. */
 @Command(name = "grad", mixinStandardHelpOptions = true,
-        description = {"Loss, accuracy and gradients of one batch, in float64 by the reference engine (spec §3-§7).",
+        description = {"Loss, accuracy and gradients of one batch, in float64 by the reference engine (protocol §3-§7).",
                 "Input .npz: x [B,T+1,F] (length in x[:,0,0], frames in rows 1..T), y [B,C] one-hot, "
                         + "W [F+H,G*H], b [G*H], Wo [H,C], bo [C]; G = 1 for rnn, 4 for lstm/state.",
                 "Output .npz: loss, accuracy (1-element arrays), dW, db, dWo, dbo."})

@@ -1,10 +1,10 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.DatasetLayout;
+import org.lstmlab.experiment.Reproduction;
 import org.lstmlab.features.FeatureMode;
 import org.lstmlab.nn.CellType;
-import org.lstmlab.report.Reproduction;
-import org.lstmlab.train.EngineKind;
+import org.lstmlab.nn.EngineKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,7 +29,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "book", description = "Features: book or corrected. Default: ${DEFAULT-VALUE}")
     String mode;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "java, reference, ort or auto. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--engine", defaultValue = "auto", description = "float32, reference, ort or auto. Default: ${DEFAULT-VALUE}")
     String engine;
 
     @Option(names = "--epochs", description = "One phase of this many epochs per model instead of the book's schedule.")

@@ -3,13 +3,13 @@ package org.lstmlab.cli;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureMode;
-import org.lstmlab.features.FeatureParams;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
-import org.lstmlab.train.EngineKind;
-import org.lstmlab.train.Engines;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.TrainConfig;
@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains one model the book's way (spec §2, §5, §6), printing the book's log lines, then its test accuracy.",
+        description = {"Trains one model the book's way (protocol §2, §5, §6), printing the book's log lines, then its test accuracy.",
                 "Continue a saved model with --from (the book's 10 + 100 schedule: train --epochs 10 --save m.zip, "
                         + "then train --from m.zip --epochs 100 --report 20 --save m.zip)."})
 public final class TrainCommand implements Callable<Integer> {
@@ -50,9 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
     double clip;
     @Option(names = "--seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "Initial weights, shuffles, validation draws. Default: ${DEFAULT-VALUE}")
     long seed;
-    @Option(names = "--split-seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "The train/validation/test split (spec §2); --from keeps the saved model's. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--split-seed", defaultValue = "" + TrainConfig.BOOK_SEED, description = "The train/validation/test split (protocol §2); --from keeps the saved model's. Default: ${DEFAULT-VALUE}")
     long splitSeed;
-    @Option(names = "--engine", defaultValue = "auto", description = "java (float32, vectorised), reference (float64, the book's equations), ort or auto (= java). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--engine", defaultValue = "auto", description = "float32 (vectorised), reference (float64, the book's equations), ort or auto (= float32). Default: ${DEFAULT-VALUE}")
     String engine;
     @Option(names = "--threads", description = "Threads for the java and ort engines. Default: all cores")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -73,8 +73,8 @@ public final class TrainCommand implements Callable<Integer> {
                 Model m = previous.model();
                 config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(Trainer.of(m).config().seed());
             }
-            FeatureParams params = previous != null ? Cli.featureParams(previous)
-                    : FeatureMode.parse(mode) == FeatureMode.BOOK ? FeatureParams.book(interval, window) : FeatureParams.corrected(interval, window);
+            FeatureConfig params = previous != null ? Cli.featureParams(previous)
+                    : FeatureMode.parse(mode) == FeatureMode.BOOK ? FeatureConfig.book(interval, window) : FeatureConfig.corrected(interval, window);
             boolean bar = !noProgress && TrainProgress.interactive();
             PackedSequences data = dataset.load(params, bar).sequences();
             if (previous != null) Cli.requireSameData(previous, data);

@@ -1,13 +1,12 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.train.BookLog;
+import org.lstmlab.train.History;
+import org.lstmlab.train.TrainingListener;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.lstmlab.train.BookLog;
-import org.lstmlab.train.History;
-import org.lstmlab.train.TrainingListener;
-
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -42,7 +42,7 @@ public enum DatasetLayout {
         };
     }
 
-    /** train.csv, as the book's code opens it, or Train.csv, as its readme names it (spec §1.1). */
+    /** train.csv, as the book's code opens it, or Train.csv, as its readme names it (protocol §1.1). */
     static Optional<Path> kaggleCsv(Path dir) {
         for (String name : new String[] {"train.csv", "Train.csv"})
             if (Files.isRegularFile(dir.resolve(name))) return Optional.of(dir.resolve(name));

@@ -1,10 +1,9 @@
 package org.lstmlab.data;
 
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureExtractor;
-import org.lstmlab.features.FeatureParams;
 import org.lstmlab.features.SkippedClipException;
 import org.lstmlab.recipe.Recipe;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +24,14 @@ import java.util.stream.IntStream;
  */
 final class DatasetLoader {
     private final SoundDataset ds;
-    private final LoadOptions options;
+    private final LoadConfig options;
 
-    DatasetLoader(SoundDataset ds, LoadOptions options) {
+    DatasetLoader(SoundDataset ds, LoadConfig options) {
         this.ds = ds;
         this.options = options;
     }
 
-    LoadResult load(FeatureParams params) throws IOException {
+    LoadResult load(FeatureConfig params) throws IOException {
         String key = FeatureCache.key(ds.fingerprint(), params);
         Path cache = FeatureCache.file(ds, params);
         if (options.useCache() && Files.exists(cache)) {
@@ -60,7 +59,7 @@ final class DatasetLoader {
      * collector has nothing to move and nothing is packed afterwards. A clip that fails only in the second pass
      * (changed on disk meanwhile) is dropped and the rest repacked.
      */
-    private LoadResult extract(FeatureParams params) throws IOException {
+    private LoadResult extract(FeatureConfig params) throws IOException {
         List<Clip> clips = ds.clips();
         FeatureExtractor fx = FeatureExtractor.of(params);
         int[] steps = new int[clips.size()];
@@ -83,7 +82,7 @@ final class DatasetLoader {
                 }
             });
             int[] kept = IntStream.range(0, clips.size()).filter(c -> skipped[c] == null).toArray();
-            int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureParams.FEATURES;
+            int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureConfig.FEATURES;
             float[] x = new float[Math.toIntExact((long) kept.length * maxSteps * f)];
             inParallel(pool, kept.length, k -> {
                 int c = kept[k];
@@ -123,13 +122,13 @@ final class DatasetLoader {
     }
 
     /** The packed sequences of the clips in slots; those skipped in the second pass are dropped (rare). */
-    private LoadResult pack(FeatureParams params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped) {
+    private LoadResult pack(FeatureConfig params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped) {
         List<Clip> clips = ds.clips();
         int[] from = IntStream.range(0, slots.length).filter(k -> skipped[slots[k]] == null).toArray();
         int[] kept = Arrays.stream(from).map(k -> slots[k]).toArray();
         int[] lengths = Arrays.stream(kept).map(c -> steps[c]).toArray();
         if (kept.length < slots.length) {
-            int slot = maxSteps * FeatureParams.FEATURES;
+            int slot = maxSteps * FeatureConfig.FEATURES;
             maxSteps = Arrays.stream(lengths).max().orElse(0);
             x = repack(x, slot, from, lengths, maxSteps);
         }
@@ -137,7 +136,7 @@ final class DatasetLoader {
         for (SkipReport.Skip s : skipped) if (s != null) skips.add(s);
         int[] labels = Arrays.stream(kept).map(c -> clips.get(c).label()).toArray();
         List<String> paths = Arrays.stream(kept).mapToObj(c -> ds.relative(clips.get(c))).toList();
-        PackedSequences p = new PackedSequences(params, FeatureParams.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
+        PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
         return new LoadResult(ds, p, new SkipReport(skips, ds.refusedRows()), kept, false, recipe(params));
     }
 
@@ -146,13 +145,13 @@ final class DatasetLoader {
      * long.
      */
     static float[] repack(float[] x, int slot, int[] from, int[] lengths, int maxSteps) {
-        int f = FeatureParams.FEATURES;
+        int f = FeatureConfig.FEATURES;
         float[] out = new float[Math.toIntExact((long) from.length * maxSteps * f)];
         for (int k = 0; k < from.length; k++) System.arraycopy(x, from[k] * slot, out, k * maxSteps * f, lengths[k] * f);
         return out;
     }
 
-    private Recipe recipe(FeatureParams params) {
+    private Recipe recipe(FeatureConfig params) {
         return Recipe.withVersions().with("dataset", ds.root().toString()).with("layout", ds.layout().name())
                 .with("fingerprint", ds.fingerprint()).with("features", params.asMap());
     }

@@ -1,6 +1,6 @@
 package org.lstmlab.data;
 
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.SkipReason;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,9 +24,9 @@ public final class DatasetSummary {
     }
 
     /** Loads (or reads from cache) the dataset at every setting and summarises it. */
-    public static DatasetSummary of(SoundDataset dataset, List<FeatureParams> settings, LoadOptions options) {
+    public static DatasetSummary of(SoundDataset dataset, List<FeatureConfig> settings, LoadConfig options) {
         List<LoadResult> loads = new ArrayList<>();
-        for (FeatureParams p : settings) loads.add(dataset.load(p, options));
+        for (FeatureConfig p : settings) loads.add(dataset.load(p, options));
         return new DatasetSummary(dataset, loads);
     }
 
@@ -64,7 +64,7 @@ public final class DatasetSummary {
     public long featureBytes() { return loads.stream().mapToLong(r -> r.sequences().featureBytes()).sum(); }
 
     private static String label(LoadResult r) {
-        FeatureParams p = r.sequences().params();
+        FeatureConfig p = r.sequences().params();
         return p.mode().id() + " " + p.tag();
     }
 

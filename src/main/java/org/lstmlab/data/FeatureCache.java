@@ -1,9 +1,8 @@
 package org.lstmlab.data;
 
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.SkipReason;
 import org.lstmlab.recipe.Recipe;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -50,7 +49,7 @@ final class FeatureCache {
 
     private FeatureCache() {}
 
-    static String key(String fingerprint, FeatureParams params) {
+    static String key(String fingerprint, FeatureConfig params) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((fingerprint + "|" + Recipe.empty().with("p", params.asMap()).toJson() + "|v" + FORMAT_VERSION)
@@ -61,7 +60,7 @@ final class FeatureCache {
         }
     }
 
-    static Path file(SoundDataset ds, FeatureParams params) {
+    static Path file(SoundDataset ds, FeatureConfig params) {
         return ds.root().resolve(".lstm-lab-cache").resolve(ds.audioDir().getFileName() + "." + params.tag() + "."
                 + key(ds.fingerprint(), params) + ".cache");
     }
@@ -108,7 +107,7 @@ final class FeatureCache {
                 .with("skipped", skips).with("refused_rows", e.skips().refusedRows());
     }
 
-    static Entry read(Path file, String key, FeatureParams params) throws IOException, Stale {
+    static Entry read(Path file, String key, FeatureConfig params) throws IOException, Stale {
         long size = Files.size(file);
         CRC32 crc = new CRC32();
         try (InputStream raw = Files.newInputStream(file);
@@ -131,7 +130,7 @@ final class FeatureCache {
             if (!key.equals(recipe.getString("cache_key"))) throw new Stale("key " + recipe.getString("cache_key") + " != " + key);
             int n = in.readInt(), steps = in.readInt(), features = in.readInt();
             long expected = MAGIC.length + 8L + jsonLength + 12 + 12L * n + 4L * n * steps * features + 8;
-            if (n < 0 || steps < 0 || features != FeatureParams.FEATURES || expected != size)
+            if (n < 0 || steps < 0 || features != FeatureConfig.FEATURES || expected != size)
                 throw new Stale("size " + size + " bytes does not match its header (" + n + " x " + steps + " x " + features + ")");
             int[] lengths = ints(in, n), labels = ints(in, n), index = ints(in, n);
             float[] x = new float[Math.toIntExact((long) n * steps * features)];
@@ -151,13 +150,13 @@ final class FeatureCache {
     }
 
     @SuppressWarnings("unchecked")
-    private static Entry decode(Recipe r, FeatureParams params, int[] lengths, int[] labels, int[] index, int steps, float[] x) throws Stale {
+    private static Entry decode(Recipe r, FeatureConfig params, int[] lengths, int[] labels, int[] index, int steps, float[] x) throws Stale {
         try {
             List<String> classes = (List<String>) r.get("class_names"), paths = (List<String>) r.get("paths");
             List<SkipReport.Skip> skips = new ArrayList<>();
             for (Map<String, Object> m : (List<Map<String, Object>>) r.get("skipped"))
                 skips.add(new SkipReport.Skip((String) m.get("path"), reason((String) m.get("rule")), (String) m.get("detail")));
-            PackedSequences p = new PackedSequences(params, FeatureParams.FEATURES, steps, lengths, x, labels, classes, paths,
+            PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, steps, lengths, x, labels, classes, paths,
                     r.getString("fingerprint"));
             Recipe clean = r;
             for (String k : new String[] {"cache_key", "cache_format", "class_names", "paths", "skipped", "refused_rows"})

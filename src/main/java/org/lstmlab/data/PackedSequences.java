@@ -1,24 +1,22 @@
 package org.lstmlab.data;
 
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.nn.Batch;
-
+import org.lstmlab.features.FeatureConfig;
 import java.util.List;
 
 /**
  * Spec §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
  * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are).
- * classNames are in first-appearance order (spec §1.2); paths are the source WAVs; fingerprint identifies the data.
+ * classNames are in first-appearance order (protocol §1.2); paths are the source WAVs; fingerprint identifies the data.
  */
 public final class PackedSequences {
-    private final FeatureParams params;
+    private final FeatureConfig params;
     private final int features, maxSteps;
     private final int[] lengths, labels;
     private final float[] x;
     private final List<String> classNames, paths;
     private final String fingerprint;
 
-    public PackedSequences(FeatureParams params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
+    public PackedSequences(FeatureConfig params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
                            List<String> classNames, List<String> paths, String fingerprint) {
         int n = lengths.length;
         if (labels.length != n || paths.size() != n)
@@ -39,7 +37,7 @@ public final class PackedSequences {
         this.fingerprint = fingerprint;
     }
 
-    public FeatureParams params() { return params; }
+    public FeatureConfig params() { return params; }
     public int size() { return lengths.length; }
     public int features() { return features; }
     public int maxSteps() { return maxSteps; }

@@ -1,6 +1,6 @@
 package org.lstmlab.data;
 
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * A labelled sound dataset on disk (Kaggle or UrbanSound8K layout): its accepted clips in CSV order, class names in
- * first-appearance order (spec §1.2: a class is registered before its wav is checked), the CSV rows refused by the
+ * first-appearance order (protocol §1.2: a class is registered before its wav is checked), the CSV rows refused by the
  * path rules, fsIDs found in more than one fold, and a fingerprint of the CSV and every audio file's name, size
  * and modification time.
  */
@@ -206,11 +206,11 @@ public final class SoundDataset {
     }
 
     /** Features for every clip, from the cache beside the dataset when it is current (see {@link DatasetLoader}). */
-    public LoadResult load(FeatureParams params) {
-        return load(params, LoadOptions.defaults());
+    public LoadResult load(FeatureConfig params) {
+        return load(params, LoadConfig.defaults());
     }
 
-    public LoadResult load(FeatureParams params, LoadOptions options) {
+    public LoadResult load(FeatureConfig params, LoadConfig options) {
         try {
             return new DatasetLoader(this, options).load(params);
         } catch (IOException e) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-/** Seeded train/validation/test splits: the book's (spec §2) and UrbanSound8K's fold-wise ones. */
+/** Seeded train/validation/test splits: the book's (protocol §2) and UrbanSound8K's fold-wise ones. */
 public final class Splits {
     private Splits() {}
 

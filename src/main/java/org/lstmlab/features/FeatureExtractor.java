@@ -2,24 +2,23 @@ package org.lstmlab.features;
 
 import org.lstmlab.audio.Audio;
 import org.lstmlab.audio.Resampler;
-import org.lstmlab.audio.WavFormatException;
 import org.lstmlab.audio.WavFile;
+import org.lstmlab.audio.WavFormatException;
 import org.lstmlab.audio.WavInfo;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A clip to a T x 100 matrix (spec §1.4). BOOK: left channel at raw int16 scale, rectangular frames, full-DFT
+ * A clip to a T x 100 matrix (protocol §1.4). BOOK: left channel at raw int16 scale, rectangular frames, full-DFT
  * magnitude / floor(N/2), bins N-200g .. N-100g-1 (mirrored past N/2) averaged in groups of g, and the skip rules of
- * spec §1.3. CORRECTED: mono down-mix resampled to 44.1 kHz in [-1, 1), optional Hann window, bins 1..100g, optional
+ * protocol §1.3. CORRECTED: mono down-mix resampled to 44.1 kHz in [-1, 1), optional Hann window, bins 1..100g, optional
  * log1p of each band mean; only unreadable or shorter-than-one-window clips are skipped.
  * Thread-safe: each thread gets its own FFT plan and buffers.
  */
 public final class FeatureExtractor {
-    private static final int SAMPLE_RATE = FeatureParams.SAMPLE_RATE;
-    private final FeatureParams params;
+    private static final int SAMPLE_RATE = FeatureConfig.SAMPLE_RATE;
+    private final FeatureConfig params;
     private final int n, hop, g, lo;
     private final double scale;
     /** A band's sum of |X[k]| to its mean |X[k]| / scale: one multiply per feature, not two divisions. */
@@ -28,7 +27,7 @@ public final class FeatureExtractor {
     private final ThreadLocal<Workspace> workspace;
     private final Resampler resampler = Resampler.to(SAMPLE_RATE);
 
-    private FeatureExtractor(FeatureParams params) {
+    private FeatureExtractor(FeatureConfig params) {
         this.params = params;
         this.n = params.chunkSize();
         this.hop = params.hop();
@@ -44,9 +43,9 @@ public final class FeatureExtractor {
         this.workspace = ThreadLocal.withInitial(Workspace::new);
     }
 
-    public static FeatureExtractor of(FeatureParams params) { return new FeatureExtractor(params); }
+    public static FeatureExtractor of(FeatureConfig params) { return new FeatureExtractor(params); }
 
-    public FeatureParams params() { return params; }
+    public FeatureConfig params() { return params; }
 
     /** First FFT bin that feeds feature 0 (book: N - 200g; corrected: 1). */
     public int firstBin() { return lo; }
@@ -155,7 +154,7 @@ public final class FeatureExtractor {
         return x;
     }
 
-    /** Corrected scale (spec §8.2-8.3): every channel averaged, band-limited resampling to 44.1 kHz, kept in [-1, 1). */
+    /** Corrected scale (protocol §8.2-8.3): every channel averaged, band-limited resampling to 44.1 kHz, kept in [-1, 1). */
     private double[] correctedSignal(Audio audio) {
         return resampler.apply(audio.mono()).samples()[0];
     }
@@ -182,7 +181,7 @@ public final class FeatureExtractor {
 
         /** A double[] per frame, for inspection and the spec's exactness. */
         Layout<double[][]> ROWS = new Layout<>() {
-            @Override public double[][] create(int steps) { return new double[steps][FeatureParams.FEATURES]; }
+            @Override public double[][] create(int steps) { return new double[steps][FeatureConfig.FEATURES]; }
 
             @Override public void put(double[][] out, int t, double[] f) { System.arraycopy(f, 0, out[t], 0, f.length); }
         };
@@ -204,7 +203,7 @@ public final class FeatureExtractor {
 
     /** Feature j = mean of |X[k]| / scale over the j-th group of g bins. */
     private void bands(double[] sums, double[] features) {
-        for (int j = 0; j < FeatureParams.FEATURES; j++) {
+        for (int j = 0; j < FeatureConfig.FEATURES; j++) {
             double mean = sums[j] * perBinOfSum;
             features[j] = params.logMagnitude() ? Math.log1p(mean) : mean;
         }
@@ -231,11 +230,11 @@ public final class FeatureExtractor {
 
     /** Per-thread FFT plan and buffers. */
     private final class Workspace {
-        final FrameSpectrum spectrum = FrameSpectrum.create(n, hop, lo, g, FeatureParams.FEATURES, window);
+        final FrameSpectrum spectrum = FrameSpectrum.create(n, hop, lo, g, FeatureConfig.FEATURES, window);
         final int batch = spectrum.batch();
         /** Book mode's decoded left channel, reused across clips. */
         double[] signal;
-        final double[][] sums = new double[batch][FeatureParams.FEATURES];
-        final double[] features = new double[FeatureParams.FEATURES];
+        final double[][] sums = new double[batch][FeatureConfig.FEATURES];
+        final double[] features = new double[FeatureConfig.FEATURES];
     }
 }

@@ -1,6 +1,6 @@
 package org.lstmlab.features;
 
-/** BOOK follows spec §1 to the letter, quirks included; CORRECTED is the addition of spec §8 (items 1–3). */
+/** BOOK follows protocol §1 to the letter, quirks included; CORRECTED is the addition of protocol §8 (items 1–3). */
 public enum FeatureMode {
     BOOK, CORRECTED;
 

@@ -3,7 +3,7 @@ package org.lstmlab.features;
 import java.nio.file.Path;
 
 /**
- * A clip that feature extraction skips (spec §1.3); the message names the file and the rule. Half of a book-mode
+ * A clip that feature extraction skips (protocol §1.3); the message names the file and the rule. Half of a book-mode
  * dataset is skipped, so no stack trace is taken: the message says all there is to say.
  */
 public class SkippedClipException extends Exception {

@@ -1,7 +1,7 @@
 package org.lstmlab.nn;
 
 /**
- * Adam hyper-parameters (spec §5.2) plus optional global gradient-norm clipping (0 = off, the book's setting).
+ * Adam hyper-parameters (protocol §5.2) plus optional global gradient-norm clipping (0 = off, the book's setting).
  * The update itself lives in {@link AdamState}.
  */
 public record Adam(double learningRate, double beta1, double beta2, double epsilon, double clipNorm) {

@@ -1,6 +1,6 @@
 package org.lstmlab.nn;
 
-/** Per-tensor Adam moments s, t and step counter n (spec §5.2), kept across training calls. */
+/** Per-tensor Adam moments s, t and step counter n (protocol §5.2), kept across training calls. */
 public final class AdamState {
     public final double[][] s, t;
     public final int[] n;

@@ -1,6 +1,6 @@
 package org.lstmlab.nn;
 
-/** The book's numerically stable activations (spec §3.3) and their derivatives taken from the outputs. */
+/** The book's numerically stable activations (protocol §3.3) and their derivatives taken from the outputs. */
 final class BookMath {
     private BookMath() {}
 

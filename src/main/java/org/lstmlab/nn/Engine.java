@@ -1,19 +1,23 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.data.Batch;
+
 /**
  * A backend that computes one minibatch at a time. The Java engines and the ONNX Runtime engine implement it,
  * so switching engine is one argument.
  */
 public interface Engine extends AutoCloseable {
 
-    /** Short name for logs and recipes: "java-reference", "java-fast", "ort", ... */
-    String name();
+    EngineKind kind();
+
+    /** The threads a batch is split across; a history is reproducible only with the same engine and threads. */
+    default int threads() { return 1; }
 
     /** Loss and gradients of the batch at the model's current parameters; nothing is updated. */
     Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms);
 
     /**
-     * Forward, backward and one Adam update of every tensor (spec §5.3). The default computes every gradient
+     * Forward, backward and one Adam update of every tensor (protocol §5.3). The default computes every gradient
      * from the pre-update weights, then updates: the head and the recurrent layer both backprop through the
      * old weights, as in the book.
      */

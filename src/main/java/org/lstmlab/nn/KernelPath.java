@@ -1,6 +1,6 @@
 package org.lstmlab.nn;
 
-/** Which inner loops {@link FastEngine} uses: chosen at run time (AUTO), or forced for tests and benchmarks. */
+/** Which inner loops {@link Float32Engine} uses: chosen at run time (AUTO), or forced for tests and benchmarks. */
 public enum KernelPath {
     /** VECTOR when the jdk.incubator.vector module is in the boot layer, else SCALAR. */
     AUTO,

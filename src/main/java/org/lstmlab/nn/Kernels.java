@@ -1,7 +1,7 @@
 package org.lstmlab.nn;
 
 /**
- * The float32 inner loops of {@link FastEngine}. Matrices are row arrays (float[rows][]) whose rows are padded
+ * The float32 inner loops of {@link Float32Engine}. Matrices are row arrays (float[rows][]) whose rows are padded
  * (see {@link #paddedWidth}), so that vector code may load and store a full vector at any column below the
  * logical width. Products may therefore also write pad columns of C; this is harmless because the pad columns of
  * every B operand are kept zero.
@@ -38,14 +38,14 @@ interface Kernels {
                             float[][] c, int c0, int n);
 
     /**
-     * One LSTM row (spec §3.3): a holds the pre-activations in blocks f, i, o, g; act receives the activations;
+     * One LSTM row (protocol §3.3): a holds the pre-activations in blocks f, i, o, g; act receives the activations;
      * c = f⊙cPrev + i⊙g; tanhC = tanh(c); h[hAt..hAt+H) = o⊙tanhC. Outputs never alias inputs; tiny c and h are
      * flushed, so a saturated model does not slow down to subnormal arithmetic.
      */
     void lstmForward(float[] a, float[] cPrev, float[] act, float[] c, float[] tanhC, float[] h, int hAt, int H);
 
     /**
-     * One LSTM row of spec §7.3, from the activations act, the carried G_h and G_c: writes G_a (blocks f, i, o, g)
+     * One LSTM row of protocol §7.3, from the activations act, the carried G_h and G_c: writes G_a (blocks f, i, o, g)
      * into gA and the gradient for c_{t−1} into gCPrev. Outputs never alias inputs; tiny values are flushed.
      */
     void lstmBackward(float[] act, float[] tanhC, float[] cPrev, float[] gH, float[] gC, float[] gCPrev,
@@ -54,7 +54,7 @@ interface Kernels {
     /** RNN row: act = relu(a). */
     void reluForward(float[] a, float[] act, int H);
 
-    /** RNN row of spec §7.2: gA = G_h ⊙ sign(h), where act holds h; tiny values are flushed. */
+    /** RNN row of protocol §7.2: gA = G_h ⊙ sign(h), where act holds h; tiny values are flushed. */
     void reluBackward(float[] act, float[] gH, float[] gA, int H);
 
     /**

@@ -68,7 +68,7 @@ final class LstmCell implements RecurrentCell {
         }
     }
 
-    /** One step of spec §7.3; updates G_c in place to the gradient for c_{t−1} and returns G_a in blocks f, i, o, g. */
+    /** One step of protocol §7.3; updates G_c in place to the gradient for c_{t−1} and returns G_a in blocks f, i, o, g. */
     private double[][] gateGradients(int t, double[][] G_h, double[][] G_c) {
         int B = G_h.length;
         double[][] G_a = new double[B][4 * H];

@@ -1,7 +1,6 @@
 package org.lstmlab.nn;
 
 import org.lstmlab.recipe.Recipe;
-
 import java.util.Random;
 
 /** A network with its parameters, its optimiser state (kept across training calls) and its recipe. */
@@ -20,7 +19,7 @@ public final class Model {
         this.recipe = recipe;
     }
 
-    /** A fresh model initialised as spec §4, Adam state zero. */
+    /** A fresh model initialised as protocol §4, Adam state zero. */
     public static Model init(ModelConfig config, Random rng, Recipe recipe) {
         Parameters p = Parameters.init(config, rng);
         return new Model(config, p, AdamState.zeros(p), recipe);

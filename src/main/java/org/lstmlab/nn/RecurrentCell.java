@@ -1,8 +1,8 @@
 package org.lstmlab.nn;
 
 /**
- * One recurrent layer of the reference engine, run over a whole batch: forward through steps 1..Tb (spec §3),
- * then back through time (spec §7). A cell keeps what backprop needs from its own forward pass, so make a new
+ * One recurrent layer of the reference engine, run over a whole batch: forward through steps 1..Tb (protocol §3),
+ * then back through time (protocol §7). A cell keeps what backprop needs from its own forward pass, so make a new
  * one per batch.
  */
 interface RecurrentCell {

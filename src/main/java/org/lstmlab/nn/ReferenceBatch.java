@@ -1,5 +1,7 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.data.Batch;
+
 /**
  * A float64 batch for {@link ReferenceEngine}: x [B][T][F] (T ≥ every length; rows past a length are padding),
  * lengths, and targets y [B][C] (one-hot in the book; any values are accepted, as in numpy).

@@ -1,13 +1,15 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.data.Batch;
+
 /**
- * The float64 engine that follows the book step by step (spec §3–§7). It favours reading over speed:
+ * The float64 engine that follows the book step by step (protocol §3–§7). It favours reading over speed:
  * see {@link RnnCell}, {@link LstmCell} and {@link SoftmaxHead} for the equations.
  */
 public final class ReferenceEngine implements Engine {
 
     @Override
-    public String name() { return "java-reference"; }
+    public EngineKind kind() { return EngineKind.REFERENCE; }
 
     @Override
     public Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {

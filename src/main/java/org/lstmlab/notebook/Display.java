@@ -1,5 +1,6 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.plot.HtmlTable;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
@@ -18,7 +19,7 @@ public final class Display {
     /** Tables longer than this show their first rows and a count of the rest. */
     public static final int MAX_HTML_ROWS = 60;
 
-    private static volatile Kernel kernel;
+    private static volatile JupyterKernel kernel;
 
     private Display() {}
 
@@ -54,12 +55,12 @@ public final class Display {
 
     /** True when a notebook kernel, not the text fallback, receives the output. */
     public static boolean inKernel() {
-        return !(current() instanceof Kernel.Text);
+        return !(current() instanceof JupyterKernel.Text);
     }
 
     /** The kernel found on first use; in a JShell kernel the notebook's loader is a child of the kernel's. */
-    static Kernel current() {
-        Kernel k = kernel;
+    static JupyterKernel current() {
+        JupyterKernel k = kernel;
         if (k == null) {
             k = detect(Display.class.getClassLoader(), Thread.currentThread().getContextClassLoader(),
                     ClassLoader.getSystemClassLoader());
@@ -69,13 +70,13 @@ public final class Display {
     }
 
     /** The first known kernel visible from these loaders, else text on stdout. */
-    static Kernel detect(ClassLoader... loaders) {
-        Kernel found = Kernel.find(Arrays.asList(loaders));
-        return found != null ? found : new Kernel.Text(System.out);
+    static JupyterKernel detect(ClassLoader... loaders) {
+        JupyterKernel found = JupyterKernel.find(Arrays.asList(loaders));
+        return found != null ? found : new JupyterKernel.Text(System.out);
     }
 
     /** Replaces the detected kernel (tests; or null to detect again). */
-    static void use(Kernel k) {
+    static void use(JupyterKernel k) {
         kernel = k;
     }
 
@@ -88,10 +89,10 @@ public final class Display {
     /** The object handed to the kernel: HTML text, a BufferedImage, or a String. */
     static Object render(Object value) {
         if (value instanceof Table t) {
-            return current() instanceof Kernel.Text ? t.print(MAX_HTML_ROWS) : HtmlTable.of(t, MAX_HTML_ROWS);
+            return current() instanceof JupyterKernel.Text ? t.print(MAX_HTML_ROWS) : HtmlTable.of(t, MAX_HTML_ROWS);
         }
         if (value instanceof Chart<?, ?> chart) {
-            if (current() instanceof Kernel.Text) return "[chart " + Objects.toString(chart.getTitle(), "") + "]";
+            if (current() instanceof JupyterKernel.Text) return "[chart " + Objects.toString(chart.getTitle(), "") + "]";
             return BitmapEncoder.getBufferedImage(chart);
         }
         if (value instanceof BufferedImage) return value;

@@ -1,10 +1,9 @@
 package org.lstmlab.notebook;
 
-import org.lstmlab.report.Evaluation;
-import org.lstmlab.report.Reproduction;
-import org.lstmlab.report.ResultsTable;
+import org.lstmlab.eval.Evaluation;
+import org.lstmlab.experiment.Reproduction;
+import org.lstmlab.experiment.ResultsTable;
 import org.lstmlab.train.History;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

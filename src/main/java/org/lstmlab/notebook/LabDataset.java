@@ -3,7 +3,7 @@ package org.lstmlab.notebook;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -66,13 +66,13 @@ public final class LabDataset {
         return counts;
     }
 
-    /** Book-mode features at this interval and window (spec §1), with the book's seeded split. */
+    /** Book-mode features at this interval and window (protocol §1), with the book's seeded split. */
     public LabFeatures features(int intervalMs, int windowMs) {
-        return features(FeatureParams.book(intervalMs, windowMs));
+        return features(FeatureConfig.book(intervalMs, windowMs));
     }
 
-    /** Features with any parameters (e.g. {@code FeatureParams.corrected(10, 100)}); loaded from the cache if current. */
-    public LabFeatures features(FeatureParams params) {
+    /** Features with any parameters (e.g. {@code FeatureConfig.corrected(10, 100)}); loaded from the cache if current. */
+    public LabFeatures features(FeatureConfig params) {
         return LabFeatures.load(dataset(), params, quick);
     }
 

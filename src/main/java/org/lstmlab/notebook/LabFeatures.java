@@ -1,17 +1,17 @@
 package org.lstmlab.notebook;
 
-import org.lstmlab.data.LoadOptions;
+import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.train.TrainConfig;
 import tech.tablesaw.api.Table;
 
-/** Packed feature sequences of one dataset at one feature setting, with the book's split (spec §2). */
+/** Packed feature sequences of one dataset at one feature setting, with the book's split (protocol §2). */
 public final class LabFeatures {
 
     private final LoadResult result;
@@ -24,15 +24,15 @@ public final class LabFeatures {
         this.quick = quick;
     }
 
-    static LabFeatures load(SoundDataset dataset, FeatureParams params, boolean quick) {
+    static LabFeatures load(SoundDataset dataset, FeatureConfig params, boolean quick) {
         var bar = new NotebookProgress("features " + params.tag());
-        LoadResult r = dataset.load(params, LoadOptions.defaults().progress(bar));
+        LoadResult r = dataset.load(params, LoadConfig.defaults().progress(bar));
         return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), quick);
     }
 
     public LoadResult result() { return result; }
     public PackedSequences sequences() { return result.sequences(); }
-    public FeatureParams params() { return result.sequences().params(); }
+    public FeatureConfig params() { return result.sequences().params(); }
     public Split split() { return split; }
     public boolean isQuick() { return quick; }
 

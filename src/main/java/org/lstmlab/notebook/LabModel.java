@@ -1,18 +1,18 @@
 package org.lstmlab.notebook;
 
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.XYChart;
+import org.lstmlab.eval.Evaluation;
+import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.onnx.OnnxExport;
 import org.lstmlab.onnx.OrtClassifier;
 import org.lstmlab.plot.Charts;
-import org.lstmlab.report.Evaluation;
 import org.lstmlab.train.BookLog;
-import org.lstmlab.train.Engines;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Predictions;
 import org.lstmlab.train.Trainer;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -85,7 +85,8 @@ public final class LabModel {
     }
 
     public HeatMapChart confusion() {
-        return Charts.confusion(name(), evaluation());
+        Evaluation e = evaluation();
+        return Charts.confusion(name(), e.classNames(), e.confusion(), e.accuracy());
     }
 
     /** Saves model, Adam state, history and recipe; {@link ModelFile#load} reads it back. */

@@ -1,10 +1,9 @@
 package org.lstmlab.notebook;
 
 import org.lstmlab.data.LoadProgress;
-import org.lstmlab.report.Html;
+import org.lstmlab.plot.Html;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package org.lstmlab.onnx;
 
+import org.lstmlab.recipe.Versions;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.AttributeProto.AttributeType;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -12,8 +13,6 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
-import org.lstmlab.recipe.Versions;
-
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;

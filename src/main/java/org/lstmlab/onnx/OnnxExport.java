@@ -1,14 +1,13 @@
 package org.lstmlab.onnx;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.recipe.Recipe;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ import static org.lstmlab.onnx.GraphBuilder.attr;
  *   outputs: logits        float [batch, classes]
  *            probabilities float [batch, classes]
  * </pre>
- * Metadata: {@code class_names} (JSON list), {@code feature_params} (JSON of FeatureParams.asMap), {@code cell},
+ * Metadata: {@code class_names} (JSON list), {@code feature_params} (JSON of FeatureConfig.asMap), {@code cell},
  * {@code recipe} (the model's full recipe JSON).
  */
 public final class OnnxExport {
@@ -52,10 +51,10 @@ public final class OnnxExport {
             throw new IllegalArgumentException("the model's recipe lacks \"classes\" or \"features\"; "
                     + "pass the class names and feature parameters explicitly");
         @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) f;
-        return toBytes(model, classes.stream().map(String::valueOf).toList(), FeatureParams.fromMap(fm));
+        return toBytes(model, classes.stream().map(String::valueOf).toList(), FeatureConfig.fromMap(fm));
     }
 
-    public static byte[] toBytes(Model model, List<String> classNames, FeatureParams features) {
+    public static byte[] toBytes(Model model, List<String> classNames, FeatureConfig features) {
         ModelConfig c = model.config();
         if (classNames.size() != c.classes())
             throw new IllegalArgumentException(classNames.size() + " class names for a model with " + c.classes() + " classes");
@@ -75,7 +74,7 @@ public final class OnnxExport {
 
     public static void write(Model model, Path out) { write(toBytes(model), out); }
 
-    public static void write(Model model, List<String> classNames, FeatureParams features, Path out) {
+    public static void write(Model model, List<String> classNames, FeatureConfig features, Path out) {
         write(toBytes(model, classNames, features), out);
     }
 
@@ -137,7 +136,7 @@ public final class OnnxExport {
         return f;
     }
 
-    private static Map<String, String> metadata(Model model, List<String> classNames, FeatureParams features) {
+    private static Map<String, String> metadata(Model model, List<String> classNames, FeatureConfig features) {
         Map<String, String> m = new LinkedHashMap<>();
         try {
             m.put(META_CLASSES, JSON.writeValueAsString(classNames));

@@ -1,5 +1,9 @@
 package org.lstmlab.onnx;
 
+import org.lstmlab.data.Batch;
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.recipe.Recipe;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -8,11 +12,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.lstmlab.data.PackedSequences;
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.nn.Batch;
-import org.lstmlab.recipe.Recipe;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
@@ -44,7 +43,7 @@ public final class OrtClassifier implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final List<String> classNames;
-    private final FeatureParams featureParams;
+    private final FeatureConfig featureParams;
     private final Recipe recipe;
     private final int features, threads;
 
@@ -56,7 +55,7 @@ public final class OrtClassifier implements AutoCloseable {
             this.features = checkSignature();
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             this.classNames = OnnxExport.JSON.readValue(required(meta, OnnxExport.META_CLASSES), new TypeReference<>() {});
-            this.featureParams = FeatureParams.fromMap(OnnxExport.JSON.readValue(required(meta, OnnxExport.META_FEATURES),
+            this.featureParams = FeatureConfig.fromMap(OnnxExport.JSON.readValue(required(meta, OnnxExport.META_FEATURES),
                     new TypeReference<Map<String, Object>>() {}));
             this.recipe = Recipe.fromJson(required(meta, OnnxExport.META_RECIPE));
             long classes = outputShape()[1];
@@ -72,11 +71,11 @@ public final class OrtClassifier implements AutoCloseable {
     public static OrtClassifier open(Path file) { return open(file, null, Runtime.getRuntime().availableProcessors()); }
 
     /** Opens an exported model and refuses it unless it was exported for {@code expected} features. */
-    public static OrtClassifier open(Path file, FeatureParams expected) {
+    public static OrtClassifier open(Path file, FeatureConfig expected) {
         return open(file, expected, Runtime.getRuntime().availableProcessors());
     }
 
-    public static OrtClassifier open(Path file, FeatureParams expected, int threads) {
+    public static OrtClassifier open(Path file, FeatureConfig expected, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         byte[] bytes;
         try {
@@ -102,7 +101,7 @@ public final class OrtClassifier implements AutoCloseable {
 
     public Path file() { return file; }
     public List<String> classNames() { return classNames; }
-    public FeatureParams featureParams() { return featureParams; }
+    public FeatureConfig featureParams() { return featureParams; }
     public Recipe recipe() { return recipe; }
     public int features() { return features; }
 

@@ -3,7 +3,6 @@ package org.lstmlab.onnx;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
-
 import java.util.Map;
 
 import static org.lstmlab.onnx.GraphBuilder.FLOAT;
@@ -12,7 +11,7 @@ import static org.lstmlab.onnx.GraphBuilder.DOUBLE;
 import static org.lstmlab.onnx.GraphBuilder.attr;
 
 /**
- * The ORT training graphs, book semantics (spec §3, §5, §7): a forward Scan over time, output at each sample's last
+ * The ORT training graphs, book semantics (protocol §3, §5, §7): a forward Scan over time, output at each sample's last
  * valid step, CE with log(p + 1e-10) averaged over the batch, a reverse Scan for BPTT, dW as one batched product,
  * then Adam with bias correction per tensor. Batch size B and steps T are symbolic, so one graph serves every batch.
  * <p>Inputs: x [B,T,F] float, lengths [B] int64, labels [B] int64, W b Wo bo; for {@link Kind#STEP} also
@@ -124,7 +123,7 @@ final class TrainingGraph {
         return new String[] {out[2], out[3]};
     }
 
-    /** [T,B,1] float: 1 where t = length_i - 1 (spec §3.4), else 0. */
+    /** [T,B,1] float: 1 where t = length_i - 1 (protocol §3.4), else 0. */
     private String lastStepMask(String shapeX, String lengths) {
         String steps = g.squeeze(g.op("Slice", new String[] {shapeX, g.longs(1), g.longs(2)}), 0);
         String t = g.op("Range", new String[] {g.scalarLong(0), steps, g.scalarLong(1)});
@@ -133,7 +132,7 @@ final class TrainingGraph {
         return g.unsqueeze(g.cast(eq, FLOAT), 2);
     }
 
-    // ---- loss and backward (spec §3.5, §7) -------------------------------------------------------------------
+    // ---- loss and backward (protocol §3.5, §7) -------------------------------------------------------------------
 
     private String[] backward(String logits, String labels, boolean hiddenNorms) {
         String p = g.op("Softmax", new String[] {logits}, attr("axis", 1));
@@ -149,7 +148,7 @@ final class TrainingGraph {
         String dLogits = g.div(g.sub(p, y), g.cast(batchDim, FLOAT));     // (p - y) / B
         String dWo = g.gemm(last, dLogits, true, false);
         String dbo = g.reduceSum(dLogits, 0);
-        String gOut = g.gemm(dLogits, params[2], false, true);          // with Wo before the update (spec §5.3)
+        String gOut = g.gemm(dLogits, params[2], false, true);          // with Wo before the update (protocol §5.3)
         String injected = g.mul(mask, g.unsqueeze(gOut, 0));            // [T,B,H], non-zero only at t = T_i - 1
         String whT = g.transpose(wh, 1, 0);
         String[] scanned = c.cell().isLstm() ? lstmBackward(injected, whT) : rnnBackward(injected, whT);
@@ -218,7 +217,7 @@ final class TrainingGraph {
         return reverseScan(b, new String[] {zeros, zeros}, inputs);
     }
 
-    // ---- Adam (spec §5.2, AdamState.update) ------------------------------------------------------------------
+    // ---- Adam (protocol §5.2, AdamState.update) ------------------------------------------------------------------
 
     private void adam(String[] grads) {
         String n = g.input(N, INT64, 4);

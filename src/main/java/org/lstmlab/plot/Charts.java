@@ -9,8 +9,6 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.lstmlab.report.Evaluation;
-import org.lstmlab.report.ResultsTable;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
@@ -32,27 +30,27 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Test accuracy per model as grouped bars: this run next to the book's published value. */
-    public static CategoryChart accuracy(ResultsTable results) {
-        return bars(results, "Test accuracy by window and layer", "test accuracy (%)",
-                e -> 100 * e.accuracy(), e -> 100 * e.bookAccuracy());
+    /** Test accuracy per model as grouped bars: this run next to the book's published value (NaN where none). */
+    public static CategoryChart accuracy(List<String> models, double[] accuracy, double[] bookAccuracy) {
+        return bars("Test accuracy by window and layer", "test accuracy (%)", models, scaled(accuracy), scaled(bookAccuracy));
     }
 
     /** Training seconds per model, this run next to the book's. */
-    public static CategoryChart trainingTime(ResultsTable results) {
-        return bars(results, "Training time", "seconds", ResultsTable.Entry::seconds, ResultsTable.Entry::bookSeconds);
+    public static CategoryChart trainingTime(List<String> models, double[] seconds, double[] bookSeconds) {
+        return bars("Training time", "seconds", models, seconds, bookSeconds);
     }
 
-    private static CategoryChart bars(ResultsTable results, String title, String yTitle,
-                                      ToDoubleFunction<ResultsTable.Entry> ours, ToDoubleFunction<ResultsTable.Entry> book) {
+    private static double[] scaled(double[] fractions) {
+        return java.util.Arrays.stream(fractions).map(v -> 100 * v).toArray();
+    }
+
+    private static CategoryChart bars(String title, String yTitle, List<String> names, double[] ours, double[] book) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("window / layer").yAxisTitle(yTitle).build();
-        List<String> names = new ArrayList<>();
         List<Double> run = new ArrayList<>(), published = new ArrayList<>();
-        for (ResultsTable.Entry e : results.entries()) {
-            names.add(e.windowMs() + " ms " + e.layer());
-            run.add(orNull(ours.applyAsDouble(e)));
-            published.add(orNull(book.applyAsDouble(e)));
+        for (int k = 0; k < names.size(); k++) {
+            run.add(orNull(ours[k]));
+            published.add(orNull(book[k]));
         }
         c.getStyler().setXAxisLabelRotation(20);
         c.getStyler().setAvailableSpaceFill(0.8).setOverlapped(false).setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -101,15 +99,13 @@ public final class Charts {
     }
 
     /** Confusion-matrix heat map: true class down, predicted class across, counts in the cells. */
-    public static HeatMapChart confusion(String model, Evaluation e) {
-        int[][] m = e.confusion();
+    public static HeatMapChart confusion(String model, List<String> names, int[][] m, double accuracy) {
         int k = m.length;
         HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(WIDTH * 4 / 5)
-                .title(model + " confusion (accuracy " + String.format(java.util.Locale.ROOT, "%.3f", e.accuracy()) + ")")
+                .title(model + " confusion (accuracy " + String.format(java.util.Locale.ROOT, "%.3f", accuracy) + ")")
                 .xAxisTitle("predicted").yAxisTitle("true").build();
         c.getStyler().setRangeColors(HEAT).setShowValue(true).setXAxisLabelRotation(40).setLegendVisible(true)
                 .setPlotContentSize(0.98);
-        List<String> names = e.classNames();
         List<String> rowsTopDown = new ArrayList<>(names);
         java.util.Collections.reverse(rowsTopDown);
         List<Number[]> cells = new ArrayList<>();

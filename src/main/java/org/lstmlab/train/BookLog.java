@@ -1,15 +1,14 @@
 package org.lstmlab.train;
 
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
-
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.Consumer;
 
 /**
- * The book's log lines, character for character (spec §6), as a listener that writes whole lines to a sink.
+ * The book's log lines, character for character (protocol §6), as a listener that writes whole lines to a sink.
  * Numbers follow Python's '{:5.3f}': correctly rounded half-to-even on the exact binary value, right-aligned
  * to width 5, and nan/inf spelt as Python spells them.
  */
@@ -23,8 +22,8 @@ public final class BookLog implements TrainingListener {
 
     public static BookLog to(PrintStream stream) { return new BookLog(stream::println); }
 
-    /** us_basic_10_10, us_state_10_100, ... (spec §3.1). */
-    public static String modelName(CellType cell, FeatureParams params) {
+    /** us_basic_10_10, us_state_10_100, ... (protocol §3.1). */
+    public static String modelName(CellType cell, FeatureConfig params) {
         return "us_" + cell.bookName() + "_" + params.intervalMs() + "_" + params.windowMs();
     }
 

@@ -1,13 +1,12 @@
 package org.lstmlab.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.lstmlab.nn.AdamState;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.recipe.Recipe;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

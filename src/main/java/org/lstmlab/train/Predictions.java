@@ -3,13 +3,12 @@ package org.lstmlab.train;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
-
 import java.util.Arrays;
 
 /**
  * Predicted and true classes for a set of sequences (argmax of the logits, first maximum on ties as numpy does).
  * The book evaluates a set in one forward pass; {@link #of} cuts it into chunks of {@link #CHUNK} to bound memory,
- * which changes nothing because each sequence's output depends only on its own steps (spec §8.8).
+ * which changes nothing because each sequence's output depends only on its own steps (protocol §8.8).
  */
 public record Predictions(int[] indices, int[] predicted, int[] actual, int classes) {
     public static final int CHUNK = 256;

@@ -2,13 +2,13 @@ package org.lstmlab.train;
 
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.ModelConfig;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How one model is trained. {@link #book(CellType)} gives the book's values (spec §3.1, §5.2, §5.4, §2):
+ * How one model is trained. {@link #book(CellType)} gives the book's values (protocol §3.1, §5.2, §5.4, §2):
  * hidden 20, 10 epochs, batch 10, lr 0.001, no clipping, report every 2 epochs, 100 validation samples, seed 1234.
  * Immutable; change a value with the with-methods.
  */

@@ -1,15 +1,15 @@
 package org.lstmlab.train;
 
+import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.StepResult;
 import org.lstmlab.recipe.Recipe;
-
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Trains a {@link Model} the book's way (spec §2, §5, §6):
+ * Trains a {@link Model} the book's way (protocol §2, §5, §6):
  * <pre>
  * History h = Trainer.of(model).on(data, split).engine(engine).epochs(10).report(2).listener(BookLog.to(System.out)).train();
  * </pre>
@@ -61,7 +61,7 @@ public final class Trainer {
         return new Trainer(model, c);
     }
 
-    /** A fresh model for this data, initialised from {@code new Random(config.seed())} (spec §4). */
+    /** A fresh model for this data, initialised from {@code new Random(config.seed())} (protocol §4). */
     public static Model newModel(TrainConfig config, PackedSequences data) {
         ModelConfig mc = config.modelConfig(data.features(), data.classNames().size());
         Recipe recipe = Recipe.withVersions().with(SEED, config.seed()).with("model", modelMap(mc)).with(EPOCHS_TRAINED, 0);
@@ -234,7 +234,7 @@ public final class Trainer {
     private void probe(Engine e, int epoch, Map<Integer, double[]> norms, TrainingListener events) {
         Batch b = data.batch(Arrays.copyOf(split.train(), config.batchSize()));
         double[] n = e.gradients(model, b, true).hiddenGradNorms();
-        if (n == null) throw new IllegalStateException("engine " + e.name() + " did not return ‖∂L/∂h_t‖");
+        if (n == null) throw new IllegalStateException("engine " + e.kind().id() + " did not return ‖∂L/∂h_t‖");
         norms.put(epoch, n);
         events.gradientsProbed(epoch, n.clone());
     }
@@ -259,15 +259,15 @@ public final class Trainer {
     /** The model's recipe after a call: what it was trained on and how, one schedule entry per call. */
     private void recordCall(Engine e, History h) {
         Recipe r = recipe().with(SEED, config.seed()).with("model", modelMap(model.config())).with("train", config.asMap())
-                .with("engine", e.name()).with(ENGINE_THREADS, Engines.threads(e)).with("data", data.fingerprint()).with("classes", data.classNames());
+                .with("engine", e.kind().id()).with(ENGINE_THREADS, e.threads()).with("data", data.fingerprint()).with("classes", data.classNames());
         if (data.params() != null) r = r.with("features", data.params().asMap());
         r = r.with("split", Map.of("name", split.name(), "train", split.train().length,
                 "validation", split.validation().length, "test", split.test().length));
         List<Object> schedule = new ArrayList<>();
         if (r.get(SCHEDULE) instanceof List<?> old) schedule.addAll(old);
         var entry = new LinkedHashMap<String, Object>(config.asMap());
-        entry.put("engine", e.name());
-        entry.put(ENGINE_THREADS, Engines.threads(e));
+        entry.put("engine", e.kind().id());
+        entry.put(ENGINE_THREADS, e.threads());
         entry.put("first_epoch", h.epochs().get(0).epoch());
         entry.put("last_cost", h.last().cost());
         entry.put("last_train_accuracy", h.last().trainAccuracy());

@@ -1,9 +1,8 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.audio.WavWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.audio.WavWriter;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;

@@ -1,9 +1,7 @@
 package org.lstmlab.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.nn.Batch;
+import org.lstmlab.data.Batch;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
@@ -12,7 +10,8 @@ import org.lstmlab.onnx.OrtClassifier;
 import org.lstmlab.recipe.Recipe;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +28,7 @@ class ExportCommandTest {
     @Test
     void exportsAModelFileThatOrtRunsLikeTheJavaEngine() throws Exception {
         ModelConfig c = new ModelConfig(CellType.LSTM_STATE, 6, 4, 3);
-        FeatureParams params = FeatureParams.book(10, 10);
+        FeatureConfig params = FeatureConfig.book(10, 10);
         Recipe recipe = Recipe.empty().with("classes", List.of("a", "b", "c")).with("features", params.asMap());
         Model m = Model.init(c, new Random(3), recipe);
         ModelFile.save(dir.resolve("state.model"), m, History.empty());

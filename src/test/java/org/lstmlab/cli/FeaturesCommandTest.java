@@ -1,11 +1,10 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.audio.WavWriter;
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.features.FeatureExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.audio.WavWriter;
-import org.lstmlab.features.FeatureExtractor;
-import org.lstmlab.features.FeatureParams;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +29,7 @@ class FeaturesCommandTest {
         Path f = wav(dir, 44100, 44100 + 882);
         assertEquals(0, cli.run("features", f.toString(), "--interval", "10", "--window", "10"));
         List<String> rows = cli.out.toString().lines().toList();
-        double[][] expected = FeatureExtractor.of(FeatureParams.book(10, 10)).extract(f);
+        double[][] expected = FeatureExtractor.of(FeatureConfig.book(10, 10)).extract(f);
         assertEquals(102, rows.size());
         for (int t = 0; t < rows.size(); t++) {
             String[] cells = rows.get(t).split(",");

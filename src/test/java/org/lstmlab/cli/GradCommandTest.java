@@ -1,17 +1,16 @@
 package org.lstmlab.cli;
 
-import org.jetbrains.bio.npy.NpzFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Gradients;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.nn.ReferenceBatch;
 import org.lstmlab.nn.ReferenceEngine;
-
+import org.jetbrains.bio.npy.NpzFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Path;
 import java.util.Random;
 

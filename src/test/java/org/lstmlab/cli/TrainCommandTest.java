@@ -1,11 +1,10 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.audio.WavWriter;
+import org.lstmlab.train.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.audio.WavWriter;
-import org.lstmlab.train.ModelFile;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -80,14 +79,14 @@ class TrainCommandTest {
         assertTrue(e.out().contains("8 samples"), e.out());   // 40 clips: 30 train, 2 validation, 8 test
 
         Run more = run("train", "--data", data.toString(), "--from", model.toString(), "--epochs", "1", "--report", "1",
-                "--engine", "java", "--threads", "2", "--save", model.toString(), "--no-progress");
+                "--engine", "float32", "--threads", "2", "--save", model.toString(), "--no-progress");
         assertEquals(0, more.code(), more.err());
         assertTrue(more.out().contains("    Epoch 1: cost="), "the book numbers each call from 1: " + more.out());
         ModelFile f = ModelFile.load(model);
         assertEquals(3, f.history().size());
         assertEquals(List.of(1, 2, 3), f.history().epochs().stream().map(x -> x.epoch()).toList());
         assertEquals(9, f.model().adam().n[0], "3 epochs x 3 batches of Adam steps, state kept across calls");
-        assertEquals("java-fast", f.recipe().get("engine"));
+        assertEquals("float32", f.recipe().get("engine"));
         assertEquals(2, f.recipe().get("engine_threads"), "the engine's threads travel with its name");
         assertEquals(List.of(1, 2), ((List<?>) f.recipe().get("schedule")).stream().map(s -> ((Map<?, ?>) s).get("engine_threads")).toList(),
                 "the reference engine's call, then the two-thread java one");

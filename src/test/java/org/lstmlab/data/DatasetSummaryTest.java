@@ -1,8 +1,8 @@
 package org.lstmlab.data;
 
+import org.lstmlab.features.FeatureConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.features.FeatureParams;
 import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
@@ -15,8 +15,8 @@ class DatasetSummaryTest {
     @Test
     void summarisesClipsSkipsTmaxAndMemoryPerSetting(@TempDir Path dir) throws Exception {
         SoundDataset ds = SoundDataset.open(TinyDatasets.kaggle(dir, "train.csv"));
-        DatasetSummary s = DatasetSummary.of(ds, List.of(FeatureParams.book(10, 10), FeatureParams.book(10, 100)),
-                new LoadOptions(2, false, LoadProgress.NONE));
+        DatasetSummary s = DatasetSummary.of(ds, List.of(FeatureConfig.book(10, 10), FeatureConfig.book(10, 100)),
+                new LoadConfig(2, false, LoadProgress.NONE));
         Table perClass = s.perClass();
         assertEquals(List.of("class", "label", "clips", "kept book 10-10", "kept book 10-100"), perClass.columnNames());
         assertEquals(1, perClass.intColumn("kept book 10-100").get(0));

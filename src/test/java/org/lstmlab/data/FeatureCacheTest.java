@@ -1,11 +1,10 @@
 package org.lstmlab.data;
 
+import org.lstmlab.audio.WavWriter;
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.features.FeatureMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.audio.WavWriter;
-import org.lstmlab.features.FeatureMode;
-import org.lstmlab.features.FeatureParams;
-
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 class FeatureCacheTest {
-    static final LoadOptions CACHED = new LoadOptions(2, true, LoadProgress.NONE);
-    static final FeatureParams P = FeatureParams.book(10, 10);
+    static final LoadConfig CACHED = new LoadConfig(2, true, LoadProgress.NONE);
+    static final FeatureConfig P = FeatureConfig.book(10, 10);
 
     static List<Path> caches(Path root) throws Exception {
         Path dir = root.resolve(".lstm-lab-cache");
@@ -52,9 +51,9 @@ class FeatureCacheTest {
     void everyFeatureParameterHasItsOwnCache(@TempDir Path dir) throws Exception {
         SoundDataset ds = SoundDataset.open(TinyDatasets.kaggle(dir, "train.csv"));
         ds.load(P, CACHED);
-        assertFalse(ds.load(new FeatureParams(10, 10, FeatureMode.CORRECTED, false, false), CACHED).fromCache());
-        assertFalse(ds.load(new FeatureParams(10, 10, FeatureMode.CORRECTED, true, false), CACHED).fromCache());
-        assertFalse(ds.load(FeatureParams.book(20, 10), CACHED).fromCache());
+        assertFalse(ds.load(new FeatureConfig(10, 10, FeatureMode.CORRECTED, false, false), CACHED).fromCache());
+        assertFalse(ds.load(new FeatureConfig(10, 10, FeatureMode.CORRECTED, true, false), CACHED).fromCache());
+        assertFalse(ds.load(FeatureConfig.book(20, 10), CACHED).fromCache());
         assertEquals(4, caches(dir).size());
     }
 

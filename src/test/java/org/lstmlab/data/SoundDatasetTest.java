@@ -1,11 +1,10 @@
 package org.lstmlab.data;
 
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.features.FeatureExtractor;
+import org.lstmlab.features.SkipReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.features.FeatureExtractor;
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.features.SkipReason;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SoundDatasetTest {
-    static final LoadOptions QUIET = new LoadOptions(2, false, LoadProgress.NONE);
+    static final LoadConfig QUIET = new LoadConfig(2, false, LoadProgress.NONE);
 
     @Test
     void kaggleClassesAreInFirstAppearanceOrderCountingRowsThatAreSkippedOrRefused(@TempDir Path dir) throws Exception {
@@ -40,7 +39,7 @@ class SoundDatasetTest {
     @Test
     void loadSkipsEachBadFileWithItsRuleAndPacksTheRestInCsvOrder(@TempDir Path dir) throws Exception {
         SoundDataset ds = SoundDataset.open(TinyDatasets.kaggle(dir, "train.csv"));
-        FeatureParams p = FeatureParams.book(10, 10);
+        FeatureConfig p = FeatureConfig.book(10, 10);
         LoadResult r = ds.load(p, QUIET);
         Map<SkipReason, Integer> counts = r.skips().counts();
         assertEquals(1, counts.get(SkipReason.CHANNELS));
@@ -76,7 +75,7 @@ class SoundDatasetTest {
         assertEquals(3, ds.metadata().intColumn("fold").get(2));
         assertEquals("200", ds.metadata().stringColumn("fsID").get(2));
         assertEquals(2, ds.metadata().intColumn("salience").get(1));
-        LoadResult r = ds.load(FeatureParams.book(10, 10), QUIET);
+        LoadResult r = ds.load(FeatureConfig.book(10, 10), QUIET);
         assertArrayEquals(new int[] {1, 2, 3, 3}, r.folds());
     }
 

@@ -1,8 +1,6 @@
 package org.lstmlab.data;
 
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.nn.Batch;
-
+import org.lstmlab.features.FeatureConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -34,7 +32,7 @@ public final class TestSequences {
             }
             x[i * maxSteps * features + features - 1] = i;
         }
-        return new PackedSequences(FeatureParams.book(10, 10), features, maxSteps, lengths, x, labels, names, paths,
+        return new PackedSequences(FeatureConfig.book(10, 10), features, maxSteps, lengths, x, labels, names, paths,
                 "test-" + n + "-" + seed);
     }
 

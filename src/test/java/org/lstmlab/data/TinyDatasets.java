@@ -1,7 +1,6 @@
 package org.lstmlab.data;
 
 import org.lstmlab.audio.WavWriter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

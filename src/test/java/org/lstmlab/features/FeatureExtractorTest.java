@@ -1,11 +1,10 @@
 package org.lstmlab.features;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.audio.Audio;
 import org.lstmlab.audio.WavInfo;
 import org.lstmlab.audio.WavWriter;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -47,7 +46,7 @@ class FeatureExtractorTest {
             double[] left = int16Signal(frames, frames);
             double[][] expected = SpecFormula.bookFeatures(left, 10, 10);
             assertEquals((frames - 441) / 441 + 1, expected.length);
-            assertClose(expected, FeatureExtractor.of(FeatureParams.book(10, 10)).extract(audio(left)), 1e-9);
+            assertClose(expected, FeatureExtractor.of(FeatureConfig.book(10, 10)).extract(audio(left)), 1e-9);
         }
     }
 
@@ -57,7 +56,7 @@ class FeatureExtractorTest {
         double[] left = int16Signal(frames, 7), right = int16Signal(frames, 8);
         int[] checked = {0, 1, 17, 40, 92, 93};
         double[][] expected = SpecFormula.bookFeatures(left, 10, 100, checked);
-        FeatureExtractor fx = FeatureExtractor.of(FeatureParams.book(10, 100));
+        FeatureExtractor fx = FeatureExtractor.of(FeatureConfig.book(10, 100));
         double[][] stereo = fx.extract(audio(left, right)), mono = fx.extract(audio(left));
         assertEquals(94, stereo.length);
         for (int c = 0; c < checked.length; c++)
@@ -69,7 +68,7 @@ class FeatureExtractorTest {
     void wavFilesReadOneAfterAnotherMatchTheSpecFormula(@TempDir Path dir) throws Exception {
         // a long stereo clip, then a shorter one: the second reuses the first's buffer, whose tail is stale
         int[] lengths = {44100 * 2 + 333, 44100 + 441 * 5 + 3};
-        FeatureExtractor fx = FeatureExtractor.of(FeatureParams.book(10, 100));
+        FeatureExtractor fx = FeatureExtractor.of(FeatureConfig.book(10, 100));
         for (int i = 0; i < lengths.length; i++) {
             double[] left = int16Signal(lengths[i], 20 + i), right = int16Signal(lengths[i], 30 + i);
             Path f = dir.resolve("clip" + i + ".wav");
@@ -94,7 +93,7 @@ class FeatureExtractorTest {
 
     @Test
     void tenTenMirrorQuirkRepeatsFeatures89To80() throws Exception {
-        double[][] f = FeatureExtractor.of(FeatureParams.book(10, 10)).extract(audio(int16Signal(44100, 3)));
+        double[][] f = FeatureExtractor.of(FeatureConfig.book(10, 10)).extract(audio(int16Signal(44100, 3)));
         for (double[] row : f)
             for (int i = 0; i < 10; i++) assertEquals(row[89 - i], row[90 + i], 0.0, "feature " + (90 + i));
         assertNotEquals(f[0][79], f[0][90]);
@@ -102,7 +101,7 @@ class FeatureExtractorTest {
 
     @Test
     void skipRulesApplyInTheBooksOrder() {
-        FeatureExtractor fx = FeatureExtractor.of(FeatureParams.book(10, 100));
+        FeatureExtractor fx = FeatureExtractor.of(FeatureConfig.book(10, 100));
         assertEquals(SkipReason.CHANNELS, fx.skipReason(pcm(3, 44100, 24, 50000)).orElseThrow());
         assertEquals(SkipReason.SAMPLE_WIDTH, fx.skipReason(pcm(2, 48000, 24, 50000)).orElseThrow());
         assertEquals(SkipReason.SAMPLE_WIDTH, fx.skipReason(pcm(1, 44100, 8, 50000)).orElseThrow());
@@ -119,14 +118,14 @@ class FeatureExtractorTest {
     void skippedClipNamesTheRule() {
         double[] x = new double[1000];
         SkippedClipException e = assertThrows(SkippedClipException.class,
-                () -> FeatureExtractor.of(FeatureParams.book(10, 10)).extract(audio(x)));
+                () -> FeatureExtractor.of(FeatureConfig.book(10, 10)).extract(audio(x)));
         assertEquals(SkipReason.TOO_SHORT, e.reason());
         assertTrue(e.getMessage().contains("too-short"), e.getMessage());
     }
 
     @Test
     void correctedModeOnlySkipsClipsShorterThanOneWindow() {
-        FeatureExtractor fx = FeatureExtractor.of(FeatureParams.corrected(10, 100));
+        FeatureExtractor fx = FeatureExtractor.of(FeatureConfig.corrected(10, 100));
         assertTrue(fx.skipReason(pcm(6, 48000, 24, 4800)).isEmpty());
         assertEquals(SkipReason.TOO_SHORT, fx.skipReason(pcm(1, 48000, 24, 4799)).orElseThrow());
     }
@@ -135,7 +134,7 @@ class FeatureExtractorTest {
     void correctedModeReadsTheDownMixAtUnitScaleAndMatchesTheDftOfPositiveBins() throws Exception {
         int frames = 44100;
         double[] left = int16Signal(frames, 11), right = int16Signal(frames, 12);
-        FeatureExtractor fx = FeatureExtractor.of(new FeatureParams(10, 10, FeatureMode.CORRECTED, true, false));
+        FeatureExtractor fx = FeatureExtractor.of(new FeatureConfig(10, 10, FeatureMode.CORRECTED, true, false));
         double[][] f = fx.extract(audio(left, right));
         assertEquals(100, f.length);
         double[] w = new double[441], mix = new double[frames];
@@ -149,7 +148,7 @@ class FeatureExtractorTest {
                 double expected = sum / 2 / (gain / 2);
                 assertEquals(expected, f[t][j], 1e-9 * expected, "frame " + t + " feature " + j);
             }
-        double[][] logged = FeatureExtractor.of(FeatureParams.corrected(10, 10)).extract(audio(left, right));
+        double[][] logged = FeatureExtractor.of(FeatureConfig.corrected(10, 10)).extract(audio(left, right));
         assertEquals(Math.log1p(f[3][40]), logged[3][40], 1e-12);
     }
 
@@ -159,7 +158,7 @@ class FeatureExtractorTest {
         double[] tone = new double[frames];
         for (int i = 0; i < frames; i++) tone[i] = 0.5 * Math.sin(2 * Math.PI * 5000.0 * i / rate);
         Audio a = new Audio(new WavInfo(WavInfo.Encoding.FLOAT, 1, rate, 32, frames, false), new double[][] {tone});
-        double[][] f = FeatureExtractor.of(new FeatureParams(10, 100, FeatureMode.CORRECTED, true, false)).extract(a);
+        double[][] f = FeatureExtractor.of(new FeatureConfig(10, 100, FeatureMode.CORRECTED, true, false)).extract(a);
         assertEquals((44100 - 4410) / 441 + 1, f.length);
         // bin 500 (5 kHz at 10 Hz per bin) lies in feature (500-1)/22 = 22; a Hann-windowed sine of amplitude 0.5
         // peaks at 0.5 and spreads over ~3 bins, so the band mean is about 0.5·(1 + 2·0.5)/22

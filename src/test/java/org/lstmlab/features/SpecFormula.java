@@ -1,7 +1,7 @@
 package org.lstmlab.features;
 
 /**
- * An independent evaluation of spec §1.4, written from its text with a plain O(N²) DFT: chunk N = floor(fs·window/1000),
+ * An independent evaluation of protocol §1.4, written from its text with a plain O(N²) DFT: chunk N = floor(fs·window/1000),
  * hop H = floor(fs·interval/1000), T = floor((L-N)/H)+1, frame t = left int16 samples [tH, tH+N), X[k] = Σ x[n]e^{-2πikn/N}
  * for every k (no mirror shortcut), g = floor(N/200), feature j = mean over k = N-200g+jg .. +g-1 of |X[k]|/floor(N/2).
  */

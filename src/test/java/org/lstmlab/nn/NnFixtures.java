@@ -1,5 +1,6 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.data.Batch;
 import java.util.Random;
 
 /** Small seeded models and batches with variable lengths, shared by the nn tests. */

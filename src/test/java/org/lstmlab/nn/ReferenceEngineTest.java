@@ -1,5 +1,6 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.data.Batch;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;

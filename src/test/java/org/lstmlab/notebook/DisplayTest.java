@@ -1,5 +1,6 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.plot.HtmlTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,14 +113,14 @@ class DisplayTest {
 
     @Test
     void classWithAnUnknownShapeIsNotAKernel() {
-        assertNull(Kernel.of(String.class, "string"));
+        assertNull(JupyterKernel.of(String.class, "string"));
         assertEquals("text", Display.detect(getClass().getClassLoader()).name());
     }
 
     @Test
     void withoutKernelFallsBackToText() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Display.use(new Kernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        Display.use(new JupyterKernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         assertFalse(Display.inKernel());
 
         Display.show(results());

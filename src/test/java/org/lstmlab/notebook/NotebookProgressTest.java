@@ -1,11 +1,10 @@
 package org.lstmlab.notebook;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.lstmlab.train.EpochRecord;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
-
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ class NotebookProgressTest {
     @Test
     void outsideAKernelPrintsATextLineEveryTenth() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Display.use(new Kernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        Display.use(new JupyterKernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         NotebookProgress bar = new NotebookProgress("epochs");
         for (int i = 0; i <= 50; i++) bar.update(i, 50, "");
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");

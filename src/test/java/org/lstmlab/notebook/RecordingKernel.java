@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A kernel that records what it was asked to show: {"display"|"update", id, mime, value}. */
-final class RecordingKernel implements Kernel {
+final class RecordingKernel implements JupyterKernel {
 
     final List<Object[]> calls = new ArrayList<>();
 

@@ -1,18 +1,17 @@
 package org.lstmlab.onnx;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
-import org.lstmlab.features.FeatureParams;
-import org.lstmlab.nn.Batch;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
 import org.lstmlab.recipe.Recipe;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Exported models run by ORT's own RNN/LSTM ops agree with the Java engine; bad files get clear errors. */
 class OnnxExportTest {
-    static final FeatureParams PARAMS = FeatureParams.book(10, 100);
+    static final FeatureConfig PARAMS = FeatureConfig.book(10, 100);
     static final List<String> CLASSES = List.of("siren", "jackhammer", "dog_bark", "drilling");
 
     @TempDir Path dir;
@@ -90,7 +89,7 @@ class OnnxExportTest {
     @Test
     void refusesOtherFeatureParametersNamingBothSets() {
         Path f = export(OnnxFixtures.model(config(CellType.LSTM), 1));
-        FeatureParams other = FeatureParams.book(10, 10);
+        FeatureConfig other = FeatureConfig.book(10, 10);
         var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(f, other));
         assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("window_ms=100") && e.getMessage().contains("window_ms=10,"), e.getMessage());

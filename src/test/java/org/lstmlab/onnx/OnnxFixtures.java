@@ -1,11 +1,10 @@
 package org.lstmlab.onnx;
 
+import org.lstmlab.data.Batch;
 import org.lstmlab.nn.AdamState;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
-
 import java.util.Arrays;
 import java.util.Random;
 

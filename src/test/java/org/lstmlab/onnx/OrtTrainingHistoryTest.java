@@ -1,18 +1,17 @@
 package org.lstmlab.onnx;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
-import org.lstmlab.nn.FastEngine;
+import org.lstmlab.nn.Float32Engine;
 import org.lstmlab.train.EpochRecord;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainConfig;
 import org.lstmlab.train.Trainer;
-
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +25,7 @@ class OrtTrainingHistoryTest {
     @EnumSource(CellType.class)
     void historyMatchesTheJavaEngine(CellType cell) {
         TrainConfig config = TrainConfig.book(cell).withEpochs(4).withReport(2);
-        List<EpochRecord> java = run(config, new FastEngine(1)), ort = run(config, new OrtTrainingEngine(OrtDevice.CPU, 1));
+        List<EpochRecord> java = run(config, new Float32Engine(1)), ort = run(config, new OrtEngine(OrtDevice.CPU, 1));
         assertEquals(java.size(), ort.size());
         for (int e = 0; e < java.size(); e++) {
             EpochRecord j = java.get(e), o = ort.get(e);

@@ -1,11 +1,10 @@
 package org.lstmlab.plot;
 
+import org.lstmlab.experiment.ResultsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.lstmlab.report.Evaluation;
-import org.lstmlab.report.ResultsTable;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -54,11 +53,12 @@ class ChartExportTest {
     /** Every chart the report draws, from made-up inputs. */
     static Map<String, Chart<?, ?>> allCharts() {
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
-        charts.put("accuracy", Charts.accuracy(results()));
-        charts.put("time", Charts.trainingTime(results()));
+        ResultsTable r = results();
+        charts.put("accuracy", Charts.accuracy(r.labels(), r.column(ResultsTable.Entry::accuracy), r.column(ResultsTable.Entry::bookAccuracy)));
+        charts.put("time", Charts.trainingTime(r.labels(), r.column(ResultsTable.Entry::seconds), r.column(ResultsTable.Entry::bookSeconds)));
         charts.put("curves", Charts.learningCurves(Map.of("a", history(20), "b", history(10), "c", history(6), "d", history(4))));
         List<String> names = List.of("air_conditioner", "car_horn", "children_playing", "dog_bark");
-        charts.put("confusion", Charts.confusion("m", Evaluation.of(names, new int[] {0, 1, 2, 3, 3, 2}, new int[] {0, 1, 2, 3, 2, 2})));
+        charts.put("confusion", Charts.confusion("m", names, new int[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 2, 0}, {0, 0, 1, 1}}, 5 / 6.0));
         double[][] frames = new double[400][100];
         for (int t = 0; t < 400; t++) for (int b = 0; b < 100; b++) frames[t][b] = 1000 * Math.abs(Math.sin(t * 0.05 + b * 0.1));
         charts.put("spectrogram", ChartGrid.of(List.of(Charts.spectrogram("10 ms", frames, 0.01, 200),

@@ -1,15 +1,14 @@
 package org.lstmlab.train;
 
-import org.junit.jupiter.api.Test;
+import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.TestSequences;
-import org.lstmlab.features.FeatureParams;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
-
+import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,8 @@ class BookLogTest {
         assertEquals("Model us_basic_10_10 train started:", BookLog.started("us_basic_10_10"));
         assertEquals("Model us_basic_10_10 train ended in 410 secs:", BookLog.ended("us_basic_10_10", 410));
         assertEquals("Model us_basic_10_10 test report: accuracy = 0.374, (0 secs)\n", BookLog.test("us_basic_10_10", 0.374, 0));
-        assertEquals("us_state_10_100", BookLog.modelName(CellType.LSTM_STATE, FeatureParams.book(10, 100)));
-        assertEquals("us_basic_10_10", BookLog.modelName(CellType.RNN, FeatureParams.book(10, 10)));
+        assertEquals("us_state_10_100", BookLog.modelName(CellType.LSTM_STATE, FeatureConfig.book(10, 100)));
+        assertEquals("us_basic_10_10", BookLog.modelName(CellType.RNN, FeatureConfig.book(10, 10)));
     }
 
     @Test

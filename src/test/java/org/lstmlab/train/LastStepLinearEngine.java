@@ -1,21 +1,22 @@
 package org.lstmlab.train;
 
+import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Gradients;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
 
 /**
  * A trivially correct test engine: h is the first H features at each sequence's last valid step, the head is the
- * model's (Wo, bo) with softmax cross-entropy (spec §3.5). Only the head learns; dW and db are zero.
+ * model's (Wo, bo) with softmax cross-entropy (protocol §3.5). Only the head learns; dW and db are zero.
  * Lets the trainer be tested without the real recurrent engines.
  */
 class LastStepLinearEngine implements Engine {
     int steps, logitCalls;
 
-    @Override public String name() { return "test-last-step-linear"; }
+    @Override public EngineKind kind() { return EngineKind.REFERENCE; } // a stand-in: the recipe needs some kind
 
     @Override public Gradients gradients(Model model, Batch batch, boolean withNorms) {
         int H = model.config().hidden(), C = model.config().classes(), B = batch.size();

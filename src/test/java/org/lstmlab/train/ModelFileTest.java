@@ -1,14 +1,13 @@
 package org.lstmlab.train;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ReferenceEngine;
-
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class ModelFileTest {
         assertEquals(a.recipe().toJson(), b.recipe().toJson());
         assertEquals(h.epochs(), back.history().epochs());
         assertEquals(h.gradientNormsCsv(), back.history().gradientNormsCsv());
-        assertEquals("java-reference", back.recipe().get("engine"));
+        assertEquals("reference", back.recipe().get("engine"));
         assertEquals(DATA.fingerprint(), back.recipe().get("data"));
     }
 

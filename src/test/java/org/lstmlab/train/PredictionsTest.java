@@ -1,11 +1,10 @@
 package org.lstmlab.train;
 
-import org.junit.jupiter.api.Test;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
-
+import org.junit.jupiter.api.Test;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,8 +1,7 @@
 package org.lstmlab.train;
 
-import org.junit.jupiter.api.Test;
 import org.lstmlab.data.Splits;
-
+import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.*;

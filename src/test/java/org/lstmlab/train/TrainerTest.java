@@ -1,15 +1,15 @@
 package org.lstmlab.train;
 
-import org.junit.jupiter.api.Test;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.Batch;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
-
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,7 +169,7 @@ class TrainerTest {
         assertEquals(5L, ((Number) r.get("seed")).longValue());
         assertEquals(DATA.fingerprint(), r.get("data"));
         assertEquals(DATA.classNames(), r.get("classes"));
-        assertEquals("test-last-step-linear", r.get("engine"));
+        assertEquals(EngineKind.REFERENCE.id(), r.get("engine"));
         assertEquals(1, r.get("epochs_trained"));
         assertEquals(DATA.params().asMap(), r.get("features"));
         assertNotNull(r.get("versions"));

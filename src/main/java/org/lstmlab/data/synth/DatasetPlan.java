@@ -1,7 +1,7 @@
 package org.lstmlab.data.synth;
 
 import org.lstmlab.audio.WavInfo.Encoding;
-
+import org.lstmlab.data.Clip;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

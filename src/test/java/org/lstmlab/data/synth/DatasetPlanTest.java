@@ -1,8 +1,8 @@
 package org.lstmlab.data.synth;
 
-import org.junit.jupiter.api.Test;
 import org.lstmlab.audio.WavInfo;
-
+import org.lstmlab.data.Clip;
+import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

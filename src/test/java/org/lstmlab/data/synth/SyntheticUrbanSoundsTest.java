@@ -1,11 +1,11 @@
 package org.lstmlab.data.synth;
 
+import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.WavReader;
+import org.lstmlab.data.Clip;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lstmlab.audio.Audio;
-import org.lstmlab.audio.WavReader;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

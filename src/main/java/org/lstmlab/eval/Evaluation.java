@@ -1,0 +1,143 @@
+package org.lstmlab.eval;
+
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.evaluation.ConfusionMatrix;
+import org.tribuo.classification.evaluation.ConfusionMetrics;
+import org.tribuo.classification.evaluation.LabelConfusionMatrix;
+import org.tribuo.evaluation.metrics.MetricTarget;
+import org.tribuo.impl.ArrayExample;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Classification metrics computed by Tribuo: per-class precision, recall and F1, macro-F1 and the confusion matrix.
+ * Built from predicted and true class indices (the recurrent models) or from a Tribuo model's own evaluation
+ * (the baselines); either way the numbers come from Tribuo's {@link ConfusionMatrix} and {@link ConfusionMetrics}.
+ */
+public final class Evaluation {
+    private final List<String> classNames;
+    private final List<Label> labels;
+    private final ConfusionMatrix<Label> matrix;
+
+    private Evaluation(List<String> classNames, ConfusionMatrix<Label> matrix) {
+        this.classNames = List.copyOf(classNames);
+        this.labels = classNames.stream().map(Label::new).toList();
+        this.matrix = matrix;
+    }
+
+    /** Metrics of predicted against actual class indices into classNames. */
+    public static Evaluation of(List<String> classNames, int[] actual, int[] predicted) {
+        if (actual.length != predicted.length)
+            throw new IllegalArgumentException(actual.length + " true labels but " + predicted.length + " predictions");
+        List<Prediction<Label>> predictions = new ArrayList<>(actual.length);
+        for (int k = 0; k < actual.length; k++)
+            predictions.add(new Prediction<>(new Label(name(classNames, predicted[k])), 0,
+                    new ArrayExample<>(new Label(name(classNames, actual[k])))));
+        return new Evaluation(classNames, new LabelConfusionMatrix(domain(classNames), predictions));
+    }
+
+    /** Rebuilds the metrics from confusion counts, counts[actual][predicted] (e.g. when a report is reloaded). */
+    public static Evaluation fromConfusion(List<String> classNames, int[][] counts) {
+        int n = 0;
+        for (int[] row : counts) for (int v : row) n += v;
+        int[] actual = new int[n], predicted = new int[n];
+        int k = 0;
+        for (int a = 0; a < counts.length; a++)
+            for (int p = 0; p < counts[a].length; p++)
+                for (int r = 0; r < counts[a][p]; r++, k++) {
+                    actual[k] = a;
+                    predicted[k] = p;
+                }
+        return of(classNames, actual, predicted);
+    }
+
+    /** The metrics of a Tribuo evaluation (e.g. from LabelEvaluator), reported in classNames order. */
+    public static Evaluation of(List<String> classNames, org.tribuo.classification.evaluation.LabelEvaluation e) {
+        return new Evaluation(classNames, e.getConfusionMatrix());
+    }
+
+    /** Tribuo's output domain with the ids in classNames order. */
+    static ImmutableOutputInfo<Label> domain(List<String> classNames) {
+        Map<Label, Integer> ids = new LinkedHashMap<>();
+        for (int c = 0; c < classNames.size(); c++) ids.put(new Label(classNames.get(c)), c);
+        return new LabelFactory().constructInfoForExternalModel(ids);
+    }
+
+    private static String name(List<String> classNames, int c) {
+        if (c < 0 || c >= classNames.size())
+            throw new IllegalArgumentException("class index " + c + " outside 0.." + (classNames.size() - 1));
+        return classNames.get(c);
+    }
+
+    public List<String> classNames() { return classNames; }
+
+    public int size() { return (int) Math.round(matrix.support()); }
+
+    public double accuracy() { return ConfusionMetrics.accuracy(MetricTarget.microAverageTarget(), matrix); }
+
+    public double precision(int c) { return ConfusionMetrics.precision(new MetricTarget<>(labels.get(c)), matrix); }
+
+    public double recall(int c) { return ConfusionMetrics.recall(new MetricTarget<>(labels.get(c)), matrix); }
+
+    public double f1(int c) { return ConfusionMetrics.f1(new MetricTarget<>(labels.get(c)), matrix); }
+
+    public int support(int c) { return (int) Math.round(matrix.support(labels.get(c))); }
+
+    /** Unweighted mean of the per-class F1 over all classes (Tribuo's macro average). */
+    public double macroF1() { return ConfusionMetrics.f1(MetricTarget.macroAverageTarget(), matrix); }
+
+    /** counts[actual][predicted], in classNames order. */
+    public int[][] confusion() {
+        int k = labels.size();
+        int[][] m = new int[k][k];
+        for (int a = 0; a < k; a++)
+            for (int p = 0; p < k; p++) m[a][p] = (int) Math.round(matrix.confusion(labels.get(p), labels.get(a)));
+        return m;
+    }
+
+    /** class, precision, recall, f1, support: one row per class. */
+    public Table perClass() {
+        StringColumn cls = StringColumn.create("class");
+        DoubleColumn p = DoubleColumn.create("precision"), r = DoubleColumn.create("recall"), f = DoubleColumn.create("f1");
+        IntColumn s = IntColumn.create("support");
+        for (int c = 0; c < labels.size(); c++) {
+            cls.append(classNames.get(c));
+            p.append(precision(c));
+            r.append(recall(c));
+            f.append(f1(c));
+            s.append(support(c));
+        }
+        return Table.create("per-class metrics", cls, p, r, f, s);
+    }
+
+    /** JSON-friendly summary: accuracy, macro-F1, per-class metrics and the confusion matrix. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", accuracy());
+        m.put("macro_f1", macroF1());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("class", classNames.get(c));
+            row.put("precision", precision(c));
+            row.put("recall", recall(c));
+            row.put("f1", f1(c));
+            row.put("support", support(c));
+            rows.add(row);
+        }
+        m.put("per_class", rows);
+        m.put("class_names", classNames);
+        m.put("confusion", confusion());
+        return m;
+    }
+}

@@ -1,0 +1,167 @@
+package org.lstmlab.experiment;
+
+import org.lstmlab.plot.Html;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The chapter's results table, one row per model (the book's six, then any baselines): window, layer, test
+ * accuracy and training seconds, with the book's accuracy and seconds beside them (missing where the book has none).
+ * Held as a Tablesaw table; written as results.csv (raw numbers), results.md and results.html (formatted).
+ */
+public final class ResultsTable {
+    public static final String MODEL = "model", INTERVAL = "interval_ms", WINDOW = "window_ms", LAYER = "layer",
+            PROTOCOL = "protocol", ACCURACY = "test_accuracy", ACCURACY_STD = "accuracy_std", FOLDS = "folds",
+            MACRO_F1 = "macro_f1", SECONDS = "train_seconds", EPOCHS = "epochs",
+            BOOK_ACCURACY = "book_accuracy", BOOK_SECONDS = "book_seconds";
+    public static final String CSV = "results.csv", MARKDOWN = "results.md", HTML = "results.html";
+    private static final ColumnType[] TYPES = {ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER,
+            ColumnType.STRING, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER,
+            ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
+
+    /**
+     * One model's result. accuracyStd is the spread over folds (NaN for a single split, folds = 1);
+     * book values are NaN where the book has none.
+     */
+    public record Entry(String model, int intervalMs, int windowMs, String layer, String protocol, double accuracy,
+                        double accuracyStd, int folds, double macroF1, double seconds, int epochs,
+                        double bookAccuracy, double bookSeconds) {}
+
+    private final Table table;
+
+    private ResultsTable(Table table) { this.table = table; }
+
+    public static ResultsTable create() {
+        return new ResultsTable(Table.create("results",
+                StringColumn.create(MODEL), IntColumn.create(INTERVAL), IntColumn.create(WINDOW),
+                StringColumn.create(LAYER), StringColumn.create(PROTOCOL), DoubleColumn.create(ACCURACY),
+                DoubleColumn.create(ACCURACY_STD), IntColumn.create(FOLDS), DoubleColumn.create(MACRO_F1),
+                DoubleColumn.create(SECONDS), IntColumn.create(EPOCHS), DoubleColumn.create(BOOK_ACCURACY),
+                DoubleColumn.create(BOOK_SECONDS)));
+    }
+
+    public ResultsTable add(Entry e) {
+        table.stringColumn(MODEL).append(e.model());
+        table.intColumn(INTERVAL).append(e.intervalMs());
+        table.intColumn(WINDOW).append(e.windowMs());
+        table.stringColumn(LAYER).append(e.layer());
+        table.stringColumn(PROTOCOL).append(e.protocol());
+        appendDouble(ACCURACY, e.accuracy());
+        appendDouble(ACCURACY_STD, e.accuracyStd());
+        table.intColumn(FOLDS).append(e.folds());
+        appendDouble(MACRO_F1, e.macroF1());
+        appendDouble(SECONDS, e.seconds());
+        table.intColumn(EPOCHS).append(e.epochs());
+        appendDouble(BOOK_ACCURACY, e.bookAccuracy());
+        appendDouble(BOOK_SECONDS, e.bookSeconds());
+        return this;
+    }
+
+    private void appendDouble(String column, double v) {
+        if (Double.isNaN(v)) table.doubleColumn(column).appendMissing();
+        else table.doubleColumn(column).append(v);
+    }
+
+    public Table table() { return table; }
+
+    public int rowCount() { return table.rowCount(); }
+
+    /** The rows back as entries (missing numbers as NaN). */
+    public List<Entry> entries() {
+        return table.stream().map(r -> new Entry(r.getString(MODEL), r.getInt(INTERVAL), r.getInt(WINDOW),
+                r.getString(LAYER), r.getString(PROTOCOL), number(r, ACCURACY), number(r, ACCURACY_STD),
+                r.getInt(FOLDS), number(r, MACRO_F1), number(r, SECONDS), r.getInt(EPOCHS),
+                number(r, BOOK_ACCURACY), number(r, BOOK_SECONDS))).toList();
+    }
+
+    /** "10 ms LSTM"-style labels, one per row, for charts. */
+    public List<String> labels() {
+        return entries().stream().map(e -> e.windowMs() + " ms " + e.layer()).toList();
+    }
+
+    /** One number per row (missing as NaN), in row order. */
+    public double[] column(java.util.function.ToDoubleFunction<Entry> value) {
+        return entries().stream().mapToDouble(value).toArray();
+    }
+
+    private static double number(Row r, String column) {
+        return r.isMissing(column) ? Double.NaN : r.getDouble(column);
+    }
+
+    /** Writes results.csv, results.md and results.html into dir. */
+    public void write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            table.write().csv(dir.resolve(CSV).toFile());
+            Files.writeString(dir.resolve(MARKDOWN), toMarkdown());
+            Files.writeString(dir.resolve(HTML), toHtml());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results table into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ResultsTable read(Path csv) {
+        try {
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName("results").columnTypes(TYPES));
+            if (!t.columnNames().equals(create().table.columnNames()))
+                throw new IllegalArgumentException("columns " + t.columnNames() + " are not " + create().table.columnNames());
+            return new ResultsTable(t);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(csv + ": not a results table (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static final String[] SHOWN = {"Model", "Window", "Layer", "Test accuracy", "Macro-F1", "Train secs",
+            "Book accuracy", "Book secs", "Protocol"};
+
+    private List<Function<Entry, String>> cells() {
+        return List.of(Entry::model, e -> e.intervalMs() + "/" + e.windowMs() + " ms", Entry::layer,
+                e -> percent(e.accuracy()) + (e.folds() > 1 ? " ± " + percent(e.accuracyStd()) + " (" + e.folds() + " folds)" : ""),
+                e -> fixed3(e.macroF1()), e -> seconds(e.seconds()), e -> percent(e.bookAccuracy()),
+                e -> seconds(e.bookSeconds()), Entry::protocol);
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder("| ").append(String.join(" | ", SHOWN)).append(" |\n|");
+        sb.append("---|".repeat(SHOWN.length)).append('\n');
+        for (Entry e : entries()) {
+            sb.append('|');
+            for (Function<Entry, String> c : cells()) sb.append(' ').append(c.apply(e).replace("|", "\\|")).append(" |");
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public String toHtml() {
+        StringBuilder sb = new StringBuilder("<table class=\"lstm-lab-results\">\n<thead><tr>");
+        for (String h : SHOWN) sb.append("<th>").append(Html.escape(h)).append("</th>");
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (Entry e : entries()) {
+            sb.append("<tr>");
+            for (Function<Entry, String> c : cells()) sb.append("<td>").append(Html.escape(c.apply(e))).append("</td>");
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static String percent(double v) { return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * v); }
+
+    private static String fixed3(double v) { return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.3f", v); }
+
+    private static String seconds(double v) { return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.0f", v); }
+
+    @Override public String toString() { return toMarkdown(); }
+}

@@ -1,0 +1,52 @@
+package org.lstmlab.experiment;
+
+import org.lstmlab.data.LoadProgress;
+import org.lstmlab.train.EpochRecord;
+import org.lstmlab.train.History;
+import org.lstmlab.train.TrainingListener;
+import java.util.List;
+
+/**
+ * Live progress of a run whose models train concurrently: one bar over all remaining epochs, the caller's listeners
+ * fed one event at a time, and each model's book log printed as one block when the model finishes (so the lines of
+ * two models never interleave).
+ */
+final class RunProgress {
+    private final Reproduction r;
+    private final LoadProgress bar;
+    private final TrainingListener listeners;
+    private int epochs;
+
+    RunProgress(Reproduction r, int totalEpochs) {
+        this.r = r;
+        this.bar = r.progressBar && totalEpochs > 0 ? LoadProgress.console() : LoadProgress.NONE;
+        this.listeners = TrainingListener.all(r.listeners);
+        bar.started("training", totalEpochs);
+    }
+
+    /** The listener for one model's trainer. */
+    TrainingListener forModel(String name) {
+        RunProgress self = this;
+        return new TrainingListener() {
+            @Override public void trainingStarted(Start s) { synchronized (self) { listeners.trainingStarted(s); } }
+            @Override public void batchFinished(BatchDone b) { synchronized (self) { listeners.batchFinished(b); } }
+            @Override public void reported(Report rep) { synchronized (self) { listeners.reported(rep); } }
+            @Override public void trainingEnded(String n, History h, long s) { synchronized (self) { listeners.trainingEnded(n, h, s); } }
+            @Override public void tested(String n, double a, long s) { synchronized (self) { listeners.tested(n, a, s); } }
+            @Override public void epochFinished(EpochRecord e) {
+                synchronized (self) {
+                    listeners.epochFinished(e);
+                    bar.advanced(++epochs);
+                }
+            }
+        };
+    }
+
+    /** Prints a finished model's book log (or that it was read back from an earlier run). */
+    synchronized void finished(String name, List<String> bookLines) {
+        if (bookLines.isEmpty()) r.say("Model " + name + ": finished in an earlier run, read back");
+        else bookLines.forEach(r::say);
+    }
+
+    synchronized void close() { bar.finished(); }
+}

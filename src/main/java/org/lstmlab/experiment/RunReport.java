@@ -1,0 +1,124 @@
+package org.lstmlab.experiment;
+
+import org.lstmlab.eval.Evaluation;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.plot.ChartExport;
+import org.lstmlab.plot.ChartGrid;
+import org.lstmlab.plot.Charts;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A run's report folder reports/&lt;run-id&gt;/: results.{csv,md,html}, manifest.json, models/ (model files, results,
+ * book logs), history/ (per-model epoch tables), example/ (the audio pictures' data) and charts/ (every chart as
+ * PNG, SVG and PDF). {@link #load} reads a finished run back so a notebook redraws table and charts without training.
+ */
+public record RunReport(Path dir, RunManifest manifest, ResultsTable results, List<ModelResult> models,
+                        List<ModelResult> gradientStudy, ExampleClip example) {
+    /** Columns of the spectrogram heat maps; keeps the SVG and PDF files a few MB at most. */
+    static final int SPECTROGRAM_COLUMNS = 100;
+
+    RunReport withManifest(RunManifest m) { return new RunReport(dir, m, results, models, gradientStudy, example); }
+
+    /** Writes results, manifest, example data and every chart into the folder. */
+    public RunReport save() {
+        results.write(dir);
+        manifest.write(dir);
+        example.write(dir);
+        charts().forEach((name, chart) -> ChartExport.save(chart, dir.resolve("charts"), name));
+        return this;
+    }
+
+    /** Every chart of the report by file name (without extension), in reading order. */
+    public Map<String, Chart<?, ?>> charts() {
+        Map<String, Chart<?, ?>> c = new LinkedHashMap<>();
+        c.put("accuracy", Charts.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
+        c.put("training-time", Charts.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
+        Map<String, Table> curves = new LinkedHashMap<>();
+        for (ModelResult m : models) if (m.fold() <= firstFold()) curves.put(m.name(), m.history());
+        if (!curves.isEmpty()) c.put("learning-curves", Charts.learningCurves(curves));
+        confusions().forEach((name, e) -> c.put("confusion-" + name, Charts.confusion(name, e.classNames(), e.confusion(), e.accuracy())));
+        if (!example.spectrograms().isEmpty()) {
+            List<Chart<?, ?>> panels = new ArrayList<>();
+            example.spectrograms().forEach((title, m) -> panels.add(Charts.spectrogram(example.clip() + ", " + title, m,
+                    example.hopSeconds(), SPECTROGRAM_COLUMNS)));
+            c.put("spectrogram", ChartGrid.of(panels, 1));
+        }
+        if (!example.spectra().isEmpty())
+            c.put("spectra-book-vs-corrected", Charts.spectra("Mean spectrum of " + example.clip()
+                    + ": book vs corrected bands", example.spectra()));
+        if (!gradientStudy.isEmpty()) c.put("gradient-norms", Charts.gradientNorms(
+                "‖∂L/∂h_t‖ over t on one batch, after " + gradientStudy.get(0).epochs() + " epochs (clip "
+                        + RunExecution.STUDY_CLIP + " = clipped runs)", gradientNorms()));
+        return c;
+    }
+
+    /** One chart as an image, for {@code display(...)} in a notebook. */
+    public java.awt.image.BufferedImage image(String chart) {
+        Chart<?, ?> c = charts().get(chart);
+        if (c == null) throw new IllegalArgumentException("no chart '" + chart + "'; the report has " + charts().keySet());
+        return ChartExport.image(c);
+    }
+
+    private int firstFold() { return models.stream().mapToInt(ModelResult::fold).min().orElse(0); }
+
+    /** Per model: its confusion, summed over folds when there are several. */
+    public Map<String, Evaluation> confusions() {
+        Map<String, int[][]> sums = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (ModelResult m : models) {
+            String key = m.name().replaceAll("_fold\\d+$", "");
+            int[][] cm = m.evaluation().confusion();
+            int[][] s = sums.computeIfAbsent(key, k -> new int[cm.length][cm.length]);
+            for (int a = 0; a < cm.length; a++) for (int p = 0; p < cm.length; p++) s[a][p] += cm[a][p];
+            names.put(key, m.evaluation().classNames());
+        }
+        Map<String, Evaluation> out = new LinkedHashMap<>();
+        sums.forEach((k, cm) -> out.put(k, Evaluation.fromConfusion(names.get(k), cm)));
+        return out;
+    }
+
+    /** The study's norms after its last epoch, one line per run (RNN/LSTM, with/without clipping). */
+    public Map<String, double[]> gradientNorms() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (ModelResult m : gradientStudy) {
+            if (m.gradientNorms().isEmpty()) continue;
+            int last = m.gradientNorms().keySet().stream().max(Integer::compare).orElseThrow();
+            String label = (m.cell() == org.lstmlab.nn.CellType.RNN ? "RNN" : "LSTM")
+                    + (m.clipNorm() > 0 ? ", clipped at " + m.clipNorm() : ", no clipping");
+            out.put(label, m.gradientNorms().get(last));
+        }
+        return out;
+    }
+
+    /** Reads a run folder back: table, manifest, every finished model's result and history, the example data. */
+    public static RunReport load(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(RunManifest.FILE)))
+            throw new IllegalArgumentException(dir + ": not a report folder (no " + RunManifest.FILE + ")");
+        RunManifest manifest = RunManifest.read(dir);
+        ResultsTable results = Files.isRegularFile(dir.resolve(ResultsTable.CSV))
+                ? ResultsTable.read(dir.resolve(ResultsTable.CSV)) : ResultsTable.create();
+        List<ModelResult> models = new ArrayList<>(), study = new ArrayList<>();
+        try (Stream<Path> s = Files.isDirectory(dir.resolve("models")) ? Files.list(dir.resolve("models")) : Stream.empty()) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                String name = p.getFileName().toString().replaceFirst("\\.json$", "");
+                (name.startsWith("gradstudy_") ? study : models).add(ModelResult.read(dir, name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir.resolve("models") + ": " + e.getMessage(), e);
+        }
+        models.sort(java.util.Comparator.comparingInt((ModelResult m) -> m.windowMs()).thenComparing(ModelResult::cell)
+                .thenComparingInt(ModelResult::fold));
+        return new RunReport(dir, manifest, results, models, study, ExampleClip.read(dir));
+    }
+}

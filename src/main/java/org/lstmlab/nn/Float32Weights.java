@@ -1,0 +1,26 @@
+package org.lstmlab.nn;
+
+/** Float32 copies of the recurrent layer's W and b for one call of {@link Float32Engine}, shared read-only by its threads. */
+final class Float32Weights {
+    final int F, H, GH;
+    /** W as padded rows: rows [0, F) act on x_t, rows [F, F+H) on h_{t−1}. */
+    final float[][] w;
+    /** b as one padded row. */
+    final float[] b;
+    /** The recurrent rows transposed, [GH][H]: G_h(t−1) = G_a · W_hᵀ. */
+    final float[][] whT;
+
+    Float32Weights(Parameters p) {
+        F = p.config.inputs();
+        H = p.config.hidden();
+        GH = p.config.gateWidth();
+        w = new float[F + H][Kernels.paddedWidth(GH)];
+        b = new float[Kernels.paddedWidth(GH)];
+        whT = new float[GH][Kernels.paddedWidth(H)];
+        for (int k = 0; k < F + H; k++)
+            for (int j = 0; j < GH; j++) w[k][j] = (float) p.w[k * GH + j];
+        for (int j = 0; j < GH; j++) b[j] = (float) p.b[j];
+        for (int j = 0; j < GH; j++)
+            for (int k = 0; k < H; k++) whT[j][k] = w[F + k][j];
+    }
+}

@@ -1,0 +1,227 @@
+package org.lstmlab.onnx;
+
+import org.lstmlab.data.Batch;
+import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.AdamState;
+import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.nn.Gradients;
+import org.lstmlab.nn.Model;
+import org.lstmlab.nn.ModelConfig;
+import org.lstmlab.nn.Parameters;
+import org.lstmlab.nn.StepResult;
+import org.lstmlab.onnx.TrainingGraph.Kind;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * An {@link Engine} that runs each minibatch as one ONNX Runtime graph (see {@link TrainingGraph}): float32, book
+ * semantics. Batch size and steps are symbolic in the graphs, so there is one session per (network shape, kind),
+ * created on first use and cached. The float64 masters in {@link Model#params()} and {@link Model#adam()} are
+ * overwritten with the graph's new parameters and Adam state after every step.
+ */
+public final class OrtEngine implements Engine {
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession.SessionOptions options;
+    private final OrtDevice device;
+    private final int threads;
+    private final Map<Key, OrtSession> sessions = new ConcurrentHashMap<>();
+
+    private record Key(ModelConfig config, Kind kind) {}
+
+    /** CPU, one intra-op thread per core. */
+    public OrtEngine() { this(OrtDevice.CPU, Runtime.getRuntime().availableProcessors()); }
+
+    public OrtEngine(OrtDevice device, int threads) { this(device, threads, System.err::println); }
+
+    /** {@code log} hears about a CUDA request served on CPU. */
+    public OrtEngine(OrtDevice device, int threads, Consumer<String> log) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        try {
+            OrtDevice.Resolved r = device.options(threads, log);
+            this.options = r.options();
+            this.device = r.device();
+            this.threads = threads;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime session options: " + e.getMessage(), e);
+        }
+    }
+
+    /** The device sessions actually run on (CPU after a CUDA fallback). */
+    public OrtDevice device() { return device; }
+
+    /** ONNX Runtime's intra-op threads. */
+    @Override public int threads() { return threads; }
+
+    @Override public EngineKind kind() { return EngineKind.ORT; }
+
+    @Override
+    public Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {
+        try (Feeds feeds = batchFeeds(model, batch, true); OrtSession.Result r = run(model, Kind.GRADIENTS, feeds)) {
+            ModelConfig c = model.config();
+            double[][] grads = Parameters.zeros(c).tensors();
+            for (int k = 0; k < 4; k++) copy(r, TrainingGraph.gradName(k), grads[k]);
+            double[] norms = null;
+            if (withHiddenGradNorms) {
+                norms = new double[batch.steps()];
+                copy(r, TrainingGraph.HIDDEN_NORMS, norms);
+            }
+            return new Gradients(scalar(r, TrainingGraph.LOSS), correct(r), batch.size(),
+                    grads[0], grads[1], grads[2], grads[3], norms);
+        } catch (OrtException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public StepResult trainStep(Model model, Batch batch, Adam adam) {
+        AdamState state = model.adam();
+        try (Feeds feeds = batchFeeds(model, batch, true)) {
+            for (int k = 0; k < 4; k++) {
+                feeds.put(TrainingGraph.moment("s", k), state.s[k], shape(model.params().tensors()[k], k, model));
+                feeds.put(TrainingGraph.moment("t", k), state.t[k], shape(model.params().tensors()[k], k, model));
+            }
+            long[] n = new long[4];
+            for (int k = 0; k < 4; k++) n[k] = state.n[k];
+            feeds.put(TrainingGraph.N, OnnxTensor.createTensor(env, LongBuffer.wrap(n), new long[] {4}));
+            double[] hyper = {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.clipNorm()};
+            feeds.put(TrainingGraph.HYPER, OnnxTensor.createTensor(env, DoubleBuffer.wrap(hyper), new long[] {5}));
+            try (OrtSession.Result r = run(model, Kind.STEP, feeds)) {
+                double[][] theta = model.params().tensors();
+                for (int k = 0; k < 4; k++) {
+                    copy(r, TrainingGraph.newName(Parameters.NAMES[k]), theta[k]);
+                    copy(r, TrainingGraph.newName(TrainingGraph.moment("s", k)), state.s[k]);
+                    copy(r, TrainingGraph.newName(TrainingGraph.moment("t", k)), state.t[k]);
+                }
+                LongBuffer nNew = ((OnnxTensor) r.get(TrainingGraph.newName(TrainingGraph.N)).orElseThrow())
+                        .getLongBuffer();
+                for (int k = 0; k < 4; k++) state.n[k] = Math.toIntExact(nNew.get(k));
+                return new StepResult(scalar(r, TrainingGraph.LOSS), (double) correct(r) / batch.size());
+            }
+        } catch (OrtException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public float[][] logits(Model model, Batch batch) {
+        try (Feeds feeds = batchFeeds(model, batch, false); OrtSession.Result r = run(model, Kind.LOGITS, feeds)) {
+            return (float[][]) r.get(TrainingGraph.LOGITS).orElseThrow().getValue();
+        } catch (OrtException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (OrtSession s : sessions.values()) {
+            try {
+                s.close();
+            } catch (OrtException ignored) {
+                // closing is best effort; the native memory goes with the process anyway
+            }
+        }
+        sessions.clear();
+        options.close();
+    }
+
+    // ---- sessions and tensors --------------------------------------------------------------------------------
+
+    private OrtSession.Result run(Model model, Kind kind, Feeds feeds) throws OrtException {
+        return session(model.config(), kind).run(feeds.tensors);
+    }
+
+    private OrtSession session(ModelConfig config, Kind kind) {
+        return sessions.computeIfAbsent(new Key(config, kind), key -> {
+            try {
+                return env.createSession(TrainingGraph.build(config, kind), options);
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime rejected the " + kind + " graph for " + config
+                        + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private Feeds batchFeeds(Model model, Batch batch, boolean labels) throws OrtException {
+        ModelConfig c = model.config();
+        if (batch.features() != c.inputs())
+            throw new IllegalArgumentException("batch has " + batch.features() + " features, the model expects "
+                    + c.inputs());
+        Feeds feeds = new Feeds();
+        try {
+            feeds.put(TrainingGraph.X, OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.x()),
+                    new long[] {batch.size(), batch.steps(), batch.features()}));
+            feeds.put(TrainingGraph.LENGTHS, longs(batch.lengths()));
+            if (labels) {
+                for (int label : batch.labels())
+                    if (label < 0 || label >= c.classes())
+                        throw new IllegalArgumentException("label " + label + " outside 0.." + (c.classes() - 1));
+                feeds.put(TrainingGraph.LABELS, longs(batch.labels()));
+            }
+            double[][] theta = model.params().tensors();
+            for (int k = 0; k < 4; k++) feeds.put(Parameters.NAMES[k], theta[k], shape(theta[k], k, model));
+            return feeds;
+        } catch (OrtException | RuntimeException e) {
+            feeds.close();
+            throw e;
+        }
+    }
+
+    private static long[] shape(double[] tensor, int k, Model model) {
+        ModelConfig c = model.config();
+        return switch (k) {
+            case 0 -> new long[] {c.zWidth(), c.gateWidth()};
+            case 2 -> new long[] {c.hidden(), c.classes()};
+            default -> new long[] {tensor.length};
+        };
+    }
+
+    private OnnxTensor longs(int[] values) throws OrtException {
+        long[] v = new long[values.length];
+        for (int i = 0; i < v.length; i++) v[i] = values[i];
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(v), new long[] {v.length});
+    }
+
+    private static void copy(OrtSession.Result r, String name, double[] into) {
+        FloatBuffer fb = ((OnnxTensor) r.get(name).orElseThrow()).getFloatBuffer();
+        if (fb.remaining() != into.length)
+            throw new IllegalStateException("ORT output " + name + " has " + fb.remaining() + " values, expected " + into.length);
+        for (int j = 0; j < into.length; j++) into[j] = fb.get(j);
+    }
+
+    private static double scalar(OrtSession.Result r, String name) {
+        return ((OnnxTensor) r.get(name).orElseThrow()).getFloatBuffer().get(0);
+    }
+
+    private static int correct(OrtSession.Result r) {
+        return Math.toIntExact(((OnnxTensor) r.get(TrainingGraph.CORRECT).orElseThrow()).getLongBuffer().get(0));
+    }
+
+    private static RuntimeException failure(OrtException e) {
+        return new IllegalStateException("ONNX Runtime training step failed: " + e.getMessage(), e);
+    }
+
+    /** The input tensors of one run, closed together. */
+    private final class Feeds implements AutoCloseable {
+        final Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
+
+        void put(String name, OnnxTensor t) { tensors.put(name, t); }
+
+        void put(String name, double[] values, long[] shape) throws OrtException {
+            float[] f = new float[values.length];
+            for (int j = 0; j < f.length; j++) f[j] = (float) values[j];
+            put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(f), shape));
+        }
+
+        @Override public void close() { tensors.values().forEach(OnnxTensor::close); }
+    }
+}
