@@ -4,7 +4,7 @@ import org.lstmlab.features.FeatureConfig;
 import java.util.List;
 
 /**
- * Spec §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
+ * Protocol §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
  * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are).
  * classNames are in first-appearance order (protocol §1.2); paths are the source WAVs; fingerprint identifies the data.
  */

@@ -15,7 +15,7 @@ public final class Splits {
     private Splits() {}
 
     /**
-     * Spec §2: train = floor(N·0.8/10)·10, validation = floor(N·0.05), test = the rest, all from one permutation of
+     * Protocol §2: train = floor(N·0.8/10)·10, validation = floor(N·0.05), test = the rest, all from one permutation of
      * 0..N-1 (first tr positions train, next va validation). N = 2553 gives 2040/127/386.
      */
     public static Split book(int n, long seed) {

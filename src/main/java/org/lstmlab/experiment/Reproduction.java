@@ -261,6 +261,6 @@ public final class Reproduction {
         return m;
     }
 
-    /** Spec §8.6: each window's dataset draws its own split. */
+    /** Protocol §8.6: each window's dataset draws its own split. */
     long splitSeed(int window) { return seed + window; }
 }

@@ -22,7 +22,7 @@ public record Schedule(List<Phase> phases) {
         phases = List.copyOf(phases);
     }
 
-    /** Spec §5.4: windows of 10 ms or less get 10 + 100 epochs, longer windows 100. */
+    /** Protocol §5.4: windows of 10 ms or less get 10 + 100 epochs, longer windows 100. */
     public static Schedule book(int windowMs) {
         return windowMs <= 10 ? new Schedule(List.of(new Phase(10, 2), new Phase(100, 20)))
                 : new Schedule(List.of(new Phase(100, 20)));

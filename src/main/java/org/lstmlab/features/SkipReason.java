@@ -1,6 +1,6 @@
 package org.lstmlab.features;
 
-/** Spec §1.3: why book mode skips a file (codes 1–5). Corrected mode only skips unreadable files. */
+/** Protocol §1.3: why book mode skips a file (codes 1–5). Corrected mode only skips unreadable files. */
 public enum SkipReason {
     CHANNELS("channels", "channel count is neither 1 nor 2"),
     SAMPLE_WIDTH("sample-width", "sample width is not 16-bit PCM"),

@@ -22,7 +22,7 @@ public final class AdamState {
     }
 
     /**
-     * Spec §5.2 for each tensor: s = β1 s + (1-β1) g; t = β2 t + (1-β2) g²; n++; θ -= lr ŝ / (sqrt(t̂) + ε).
+     * Protocol §5.2 for each tensor: s = β1 s + (1-β1) g; t = β2 t + (1-β2) g²; n++; θ -= lr ŝ / (sqrt(t̂) + ε).
      * With clipping on, g is first scaled so that the global norm is at most clipNorm.
      */
     public void update(Parameters p, Gradients g, Adam adam) {

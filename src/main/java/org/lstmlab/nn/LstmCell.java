@@ -1,7 +1,7 @@
 package org.lstmlab.nn;
 
 /**
- * Spec §3.3 and §7.3: one matrix W with gate blocks f, i, o, g (columns [0,H), [H,2H), [2H,3H), [3H,4H)).
+ * Protocol §3.3 and §7.3: one matrix W with gate blocks f, i, o, g (columns [0,H), [H,2H), [2H,3H), [3H,4H)).
  * a = z_t·W + b; f = σ(a_f), i = σ(a_i), o = σ(a_o), g = tanh(a_g); c_t = f⊙c_{t−1} + i⊙g; h_t = o⊙tanh(c_t).
  * With useState the per-step output is c_t instead of h_t.
  */

@@ -7,7 +7,7 @@ import java.util.Random;
 public final class Parameters {
     /** Names used in files, npz archives and ONNX initialisers. */
     public static final String[] NAMES = {"W", "b", "Wo", "bo"};
-    /** Spec §4: rand_std. */
+    /** Protocol §4: rand_std. */
     public static final double INIT_STD = 0.03;
 
     public final ModelConfig config;
@@ -26,7 +26,7 @@ public final class Parameters {
                 new double[c.hidden() * c.classes()], new double[c.classes()]);
     }
 
-    /** Spec §4: W ~ N(0, 0.03) drawn first, then Wo; biases 0 except the LSTM forget block (columns [0, H)) at 1.0. */
+    /** Protocol §4: W ~ N(0, 0.03) drawn first, then Wo; biases 0 except the LSTM forget block (columns [0, H)) at 1.0. */
     public static Parameters init(ModelConfig c, Random rng) {
         Parameters p = zeros(c);
         for (int k = 0; k < p.w.length; k++) p.w[k] = rng.nextGaussian() * INIT_STD;

@@ -25,14 +25,14 @@ interface RecurrentCell {
         }
     }
 
-    /** Spec §3.4: sample i's output is its per-step output at step T_i (0-based index T_i − 1). */
+    /** Protocol §3.4: sample i's output is its per-step output at step T_i (0-based index T_i − 1). */
     static double[][] atLastValidStep(double[][][] perStep, int[] lengths) {
         double[][] out = new double[lengths.length][];
         for (int i = 0; i < lengths.length; i++) out[i] = perStep[lengths[i] - 1][i].clone();
         return out;
     }
 
-    /** Spec §7.1: adds sample i's output gradient into G at step T_i (0-based index t = T_i − 1). */
+    /** Protocol §7.1: adds sample i's output gradient into G at step T_i (0-based index t = T_i − 1). */
     static void inject(double[][] G, double[][] gOut, int[] lengths, int t) {
         for (int i = 0; i < lengths.length; i++)
             if (lengths[i] - 1 == t)

@@ -27,7 +27,7 @@ public record ReferenceBatch(double[][][] x, int[] lengths, double[][] y) {
 
     public int size() { return x.length; }
 
-    /** Spec §3.2: Tb, the longest length in this batch; the loop runs t = 1..Tb. */
+    /** Protocol §3.2: Tb, the longest length in this batch; the loop runs t = 1..Tb. */
     public int steps() { return longest(lengths); }
 
     static int longest(int[] lengths) {

@@ -1,6 +1,6 @@
 package org.lstmlab.nn;
 
-/** Spec §3.2 and §7.2: z_t = [x_t, h_{t−1}], h_t = relu(z_t·W + b). */
+/** Protocol §3.2 and §7.2: z_t = [x_t, h_{t−1}], h_t = relu(z_t·W + b). */
 final class RnnCell implements RecurrentCell {
     private final double[] W, b;
     private final int F, H;

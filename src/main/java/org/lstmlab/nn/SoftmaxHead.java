@@ -1,7 +1,7 @@
 package org.lstmlab.nn;
 
 /**
- * Spec §3.5: the linear head logits = out·Wo + bo, softmax with max subtraction, CE = −Σ y log(p + 1e-10),
+ * Protocol §3.5: the linear head logits = out·Wo + bo, softmax with max subtraction, CE = −Σ y log(p + 1e-10),
  * loss = mean over the batch, gradient to the logits (p − y)/B.
  */
 final class SoftmaxHead {

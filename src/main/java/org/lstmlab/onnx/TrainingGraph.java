@@ -176,7 +176,7 @@ final class TrainingGraph {
         return new String[] {out[states.length], out[states.length + 1]};
     }
 
-    /** Spec §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
+    /** Protocol §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
     private String[] rnnBackward(String injected, String whT) {
         GraphBuilder b = g.body("rnn_bwd");
         String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), h = b.input("h_t", FLOAT);
@@ -188,7 +188,7 @@ final class TrainingGraph {
         return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]});
     }
 
-    /** Spec §7.3, line by line. */
+    /** Protocol §7.3, line by line. */
     private String[] lstmBackward(String injected, String whT) {
         GraphBuilder b = g.body("lstm_bwd");
         String gh = b.input("G_h", FLOAT), gc = b.input("G_c", FLOAT), inj = b.input("inj_t", FLOAT);

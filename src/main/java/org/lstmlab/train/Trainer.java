@@ -222,7 +222,7 @@ public final class Trainer {
         return Predictions.of(requireEngine(), model, data, indices);
     }
 
-    /** Spec §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
+    /** Protocol §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
     private double validationAccuracy(Engine e, int epoch) {
         int[] val = split.validation();
         int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
