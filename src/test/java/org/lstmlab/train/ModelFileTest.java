@@ -79,6 +79,21 @@ class ModelFileTest {
         assertArrayEquals(x, y);
     }
 
+    /**
+     * A model file of format version 1 (zip: model.json, recipe.json, tensors.bin, history CSVs), written by
+     * {@code train --data <synthetic small kaggle> --cell lstm --window 100 --epochs 2 --report 1 --hidden 3
+     * --engine reference --save}. Whoever changes the format decides here: it still loads, or it is refused by name.
+     */
+    @Test
+    void aVersionOneModelFileLoads() throws Exception {
+        Path v1 = Path.of(ModelFileTest.class.getResource("/models/lstm-v1.model").toURI());
+        ModelFile f = ModelFile.load(v1);
+        assertEquals(new org.lstmlab.nn.ModelConfig(CellType.LSTM, 100, 3, 10), f.model().config());
+        assertEquals(2, f.history().size());
+        assertEquals(46, f.model().adam().n[0], "2 epochs x 23 batches of 10 (230 training clips) of Adam steps");
+        assertEquals("2.299", BookLog.f53(f.history().last().cost()), "the cost its run printed in epoch 2");
+    }
+
     @Test
     void damagedFilesFailWithTheFileNamed() throws IOException {
         Trainer t = Trainer.fresh(C.withEpochs(1), DATA, SPLIT).engine(new ReferenceEngine());
