@@ -3,7 +3,7 @@ package org.lstmlab.cli;
 import org.lstmlab.data.NpzArrays;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
-import org.lstmlab.train.NpzGradients;
+import org.lstmlab.teach.NpzGradients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -16,6 +16,8 @@ public final class Main {
         cl.addSubcommand(new FeaturesCommand());
         cl.addSubcommand(new BenchFeaturesCommand());
         cl.addSubcommand(new GradCommand());
+        cl.addSubcommand(new ProblemCommand());
+        cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new BenchEngineCommand());
         cl.addSubcommand(new TrainCommand());
         cl.addSubcommand(new EvaluateCommand());

@@ -4,11 +4,11 @@ package org.lstmlab.nn;
  * Protocol §3.5: the linear head logits = out·Wo + bo, softmax with max subtraction, CE = −Σ y log(p + 1e-10),
  * loss = mean over the batch, gradient to the logits (p − y)/B.
  */
-final class SoftmaxHead {
+public final class SoftmaxHead {
     static final double LOG_EPSILON = 1e-10;
 
     /** Loss, correct count, head gradients and the gradient sent down to the recurrent layer's output. */
-    record Backward(double loss, int correct, double[] dWo, double[] dbo, double[][] gOut) {}
+    public record Backward(double loss, int correct, double[] dWo, double[] dbo, double[][] gOut) {}
 
     private SoftmaxHead() {}
 
@@ -17,7 +17,7 @@ final class SoftmaxHead {
     }
 
     /** Forward and backward through the head; the gradient to out uses Wo as it is (before any update). */
-    static Backward backward(Parameters p, double[][] out, double[][] y) {
+    public static Backward backward(Parameters p, double[][] out, double[][] y) {
         int B = out.length, C = p.config.classes();
         double[][] logits = logits(p, out);
         double[][] gLogits = new double[B][C];
