@@ -13,7 +13,7 @@
 import org.lstmlab.notebook.*;
 System.out.println("kernel: " + Display.kernelName() + ", Java " + Runtime.version());
 System.out.println("jdk.incubator.vector: "
-        + (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "present" : "absent (scalar path)"));
+        + (org.lstmlab.recipe.Versions.vectorApi() ? "present" : "absent (scalar path)"));
 
 // %% expect=text/html contains="<th>window</th>"
 import tech.tablesaw.api.*;

@@ -7,6 +7,7 @@ import org.lstmlab.nn.Float32Engine;
 import org.lstmlab.nn.KernelPath;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
+import org.lstmlab.recipe.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +42,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
         Batch b = EngineBenchmark.syntheticBatch(batch, steps, minLength == null ? steps : minLength, features, classes, seed);
         System.out.printf("bench-engine: B=%d T=%d F=%d H=%d, %d valid sample-steps per batch; java %s; "
                         + "vector module %s; %d cpus%n", batch, steps, features, hidden, b.sampleSteps(),
-                Runtime.version(), KernelPath.vectorModulePresent() ? "present" : "absent",
+                Runtime.version(), Versions.vectorApi() ? "present" : "absent",
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-6s %-28s %16s %10s%n", "cell", "engine", "sample-steps/s", "vs ref");
         for (String name : cells) {

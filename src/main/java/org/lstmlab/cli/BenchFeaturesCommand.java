@@ -6,6 +6,7 @@ import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Model;
+import org.lstmlab.recipe.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         if (clips != null) ds = ds.limit(clips);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d clips, %d cores available, vector FFT %s%n", ds, ds.clips().size(),
-                Runtime.getRuntime().availableProcessors(), ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? "on" : "off (JTransforms)");
+                Runtime.getRuntime().availableProcessors(), Versions.vectorApi() ? "on" : "off (JTransforms)");
         if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");

@@ -2,6 +2,7 @@ package org.lstmlab.cli;
 
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Splits;
+import org.lstmlab.eval.Evaluation;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.EngineKind;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -54,21 +54,23 @@ public final class EvaluateCommand implements Callable<Integer> {
                 long start = System.currentTimeMillis() / 1000;
                 Predictions p = Predictions.of(e, f.model(), data, indices);
                 System.out.println(BookLog.test(name, p.accuracy(), System.currentTimeMillis() / 1000 - start));
-                System.out.println(confusion(p, data.classNames()));
+                System.out.println(confusion(Evaluation.of(data.classNames(), p.actual(), p.predicted())));
             }
         });
     }
 
     /** Rows: true class; columns: predicted class, numbered as in the header list. */
-    static String confusion(Predictions p, List<String> classes) {
+    static String confusion(Evaluation e) {
+        int[][] m = e.confusion();
+        int correct = 0;
+        for (int c = 0; c < m.length; c++) correct += m[c][c];
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d samples, %d correct; confusion (row = true class):%n",
-                p.size(), p.correct()));
-        int[][] m = p.confusion();
+                e.size(), correct));
         sb.append(String.format(Locale.ROOT, "%-20s", ""));
         for (int c = 0; c < m.length; c++) sb.append(String.format(Locale.ROOT, "%6d", c));
         sb.append('\n');
         for (int r = 0; r < m.length; r++) {
-            sb.append(String.format(Locale.ROOT, "%-20s", r + " " + classes.get(r)));
+            sb.append(String.format(Locale.ROOT, "%-20s", r + " " + e.classNames().get(r)));
             for (int v : m[r]) sb.append(String.format(Locale.ROOT, "%6d", v));
             sb.append('\n');
         }

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Classification metrics computed by Tribuo: per-class precision, recall and F1, macro-F1 and the confusion matrix.
- * Built from predicted and true class indices (the recurrent models) or from a Tribuo model's own evaluation
- * (the baselines); either way the numbers come from Tribuo's {@link ConfusionMatrix} and {@link ConfusionMetrics}.
+ * Built from predicted and true class indices (the recurrent models, the baselines, ONNX Runtime) or from saved
+ * confusion counts; the numbers always come from Tribuo's {@link ConfusionMatrix} and {@link ConfusionMetrics}, the
+ * project's one confusion matrix.
  */
 public final class Evaluation {
     private final List<String> classNames;
@@ -59,11 +60,6 @@ public final class Evaluation {
                     predicted[k] = p;
                 }
         return of(classNames, actual, predicted);
-    }
-
-    /** The metrics of a Tribuo evaluation (e.g. from LabelEvaluator), reported in classNames order. */
-    public static Evaluation of(List<String> classNames, org.tribuo.classification.evaluation.LabelEvaluation e) {
-        return new Evaluation(classNames, e.getConfusionMatrix());
     }
 
     /** Tribuo's output domain with the ids in classNames order. */

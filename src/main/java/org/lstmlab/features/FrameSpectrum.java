@@ -1,5 +1,7 @@
 package org.lstmlab.features;
 
+import org.lstmlab.recipe.Versions;
+
 /**
  * Band sums of DFT magnitudes of several frames: band j adds |X[k]| over k = lo + j·g .. lo + j·g + g - 1 of the
  * full length-n DFT (k may pass n/2: the mirror |X[k]| = |X[n-k]| of real input). One instance per thread: it owns
@@ -31,6 +33,5 @@ interface FrameSpectrum {
     }
 
     /** The vectorised FFT needs the incubating Vector API (java --add-modules jdk.incubator.vector). */
-    boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Boolean.getBoolean("lstmlab.noVectorFft");
+    boolean VECTOR_API = Versions.vectorApi() && !Boolean.getBoolean("lstmlab.noVectorFft");
 }

@@ -1,5 +1,7 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.recipe.Versions;
+
 /** Which inner loops {@link Float32Engine} uses: chosen at run time (AUTO), or forced for tests and benchmarks. */
 public enum KernelPath {
     /** VECTOR when the jdk.incubator.vector module is in the boot layer, else SCALAR. */
@@ -9,13 +11,9 @@ public enum KernelPath {
     /** Plain loops over row arrays that C2 auto-vectorises; works on any JVM. */
     SCALAR;
 
-    public static boolean vectorModulePresent() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
-
     /** AUTO resolved against this JVM. */
     public KernelPath resolve() {
         if (this != AUTO) return this;
-        return vectorModulePresent() ? VECTOR : SCALAR;
+        return Versions.vectorApi() ? VECTOR : SCALAR;
     }
 }

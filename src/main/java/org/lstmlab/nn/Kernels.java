@@ -1,5 +1,7 @@
 package org.lstmlab.nn;
 
+import org.lstmlab.recipe.Versions;
+
 /**
  * The float32 inner loops of {@link Float32Engine}. Matrices are row arrays (float[rows][]) whose rows are padded
  * (see {@link #paddedWidth}), so that vector code may load and store a full vector at any column below the
@@ -17,7 +19,7 @@ interface Kernels {
         switch (path.resolve()) {
             case SCALAR: return new ScalarKernels();
             case VECTOR:
-                if (!KernelPath.vectorModulePresent())
+                if (!Versions.vectorApi())
                     throw new IllegalStateException("the vector kernels need --add-modules jdk.incubator.vector");
                 try {
                     return (Kernels) Class.forName("org.lstmlab.nn.VectorKernels").getDeclaredConstructor().newInstance();

@@ -29,7 +29,7 @@ public final class SoftmaxHead {
                 loss -= y[r][k] * Math.log(prob[k] + LOG_EPSILON);
                 gLogits[r][k] = (prob[k] - y[r][k]) / B;
             }
-            if (argmax(logits[r]) == argmax(y[r])) correct++;
+            if (Argmax.of(logits[r]) == Argmax.of(y[r])) correct++;
         }
         double[] dWo = new double[p.wo.length], dbo = new double[p.bo.length];
         Mat.accumulate(dWo, dbo, out, gLogits);
@@ -54,12 +54,5 @@ public final class SoftmaxHead {
         for (int k = 0; k < p.length; k++) sum += p[k] = Math.exp(logits[k] - max);
         for (int k = 0; k < p.length; k++) p[k] /= sum;
         return p;
-    }
-
-    /** numpy's argmax: the first index of the largest value. */
-    static int argmax(double[] v) {
-        int best = 0;
-        for (int k = 1; k < v.length; k++) if (v[k] > v[best]) best = k;
-        return best;
     }
 }

@@ -114,7 +114,7 @@ public final class LabModel {
     public Evaluation ort(Path onnx) {
         int[] idx = features.split().test();
         try (OrtClassifier ort = OrtClassifier.open(onnx, features.params())) {
-            int[] predicted = OrtClassifier.argmax(ort.probabilities(features.sequences(), idx));
+            int[] predicted = ort.predict(features.sequences(), idx);
             int[] actual = new int[idx.length];
             for (int k = 0; k < idx.length; k++) actual[k] = features.sequences().label(idx[k]);
             return Evaluation.of(ort.classNames(), actual, predicted);

@@ -3,6 +3,7 @@ package org.lstmlab.onnx;
 import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.nn.Argmax;
 import org.lstmlab.recipe.Recipe;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
@@ -163,14 +164,14 @@ public final class OrtClassifier implements AutoCloseable {
     }
 
     /** Predicted class index of each row of {@code data}. */
-    public int[] predict(PackedSequences data) { return argmax(probabilities(data)); }
+    public int[] predict(PackedSequences data) { return predict(data, IntStream.range(0, data.size()).toArray()); }
 
-    /** Row-wise argmax, first index on ties (as numpy). */
-    public static int[] argmax(float[][] p) {
-        int[] best = new int[p.length];
-        for (int i = 0; i < p.length; i++)
-            for (int k = 1; k < p[i].length; k++) if (p[i][k] > p[i][best[i]]) best[i] = k;
-        return best;
+    /** Predicted class index of the given rows, in that order. */
+    public int[] predict(PackedSequences data, int[] indices) {
+        float[][] p = probabilities(data, indices);
+        int[] predicted = new int[p.length];
+        for (int i = 0; i < p.length; i++) predicted[i] = Argmax.of(p[i]);
+        return predicted;
     }
 
     @Override

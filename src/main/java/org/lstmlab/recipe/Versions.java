@@ -19,7 +19,15 @@ public final class Versions {
         m.put("java.vendor", System.getProperty("java.vendor"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("vector-api", ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
+        m.put("vector-api", vectorApi());
         return m;
+    }
+
+    /**
+     * True when the incubating Vector API is in this JVM ({@code --add-modules jdk.incubator.vector}): the one check
+     * behind every vector code path, so a JVM without the module never loads a class that needs it.
+     */
+    public static boolean vectorApi() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 }

@@ -1,16 +1,18 @@
 package org.lstmlab.train;
 
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
 import java.util.Arrays;
 
 /**
- * Predicted and true classes for a set of sequences (argmax of the logits, first maximum on ties as numpy does).
+ * Predicted and true classes for a set of sequences ({@link Argmax} of the logits). Their confusion matrix and
+ * per-class metrics are Tribuo's, in the eval package.
  * The book evaluates a set in one forward pass; {@link #of} cuts it into chunks of {@link #CHUNK} to bound memory,
  * which changes nothing because each sequence's output depends only on its own steps (protocol §8.8).
  */
-public record Predictions(int[] indices, int[] predicted, int[] actual, int classes) {
+public record Predictions(int[] indices, int[] predicted, int[] actual) {
     public static final int CHUNK = 256;
 
     public Predictions {
@@ -24,18 +26,11 @@ public record Predictions(int[] indices, int[] predicted, int[] actual, int clas
             int[] chunk = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + CHUNK));
             float[][] logits = engine.logits(model, data.batch(chunk));
             for (int k = 0; k < chunk.length; k++) {
-                predicted[from + k] = argmax(logits[k]);
+                predicted[from + k] = Argmax.of(logits[k]);
                 actual[from + k] = data.label(chunk[k]);
             }
         }
-        return new Predictions(indices.clone(), predicted, actual, model.config().classes());
-    }
-
-    /** Index of the first largest value. */
-    public static int argmax(float[] row) {
-        int best = 0;
-        for (int c = 1; c < row.length; c++) if (row[c] > row[best]) best = c;
-        return best;
+        return new Predictions(indices.clone(), predicted, actual);
     }
 
     public int size() { return indices.length; }
@@ -48,11 +43,4 @@ public record Predictions(int[] indices, int[] predicted, int[] actual, int clas
 
     /** Share of rows where the prediction equals the label; NaN for an empty set. */
     public double accuracy() { return indices.length == 0 ? Double.NaN : (double) correct() / indices.length; }
-
-    /** counts[actual][predicted]. */
-    public int[][] confusion() {
-        int[][] m = new int[classes][classes];
-        for (int k = 0; k < predicted.length; k++) m[actual[k]][predicted[k]]++;
-        return m;
-    }
 }
