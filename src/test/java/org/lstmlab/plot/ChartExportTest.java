@@ -115,7 +115,7 @@ class ChartExportTest {
         XYChart c = Charts.gradientNorms("norms", Map.of("RNN", norms));
         assertFalse(c.getStyler().isYAxisLogarithmic());
         assertEquals("log10 ‖∂L/∂h_t‖", c.getYAxisTitle());
-        double[] y = c.getSeriesMap().get("RNN").getYData();
+        double[] y = c.getSeries("RNN").getYData();
         assertEquals(-140, y[0], 1e-9);
         assertEquals(0, y[140], 1e-9);
         assertTrue(Double.isNaN(y[70]), "a zero norm leaves a gap");
