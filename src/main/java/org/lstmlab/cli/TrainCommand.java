@@ -12,6 +12,7 @@ import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.Regularisation;
 import org.lstmlab.train.TrainConfig;
 import org.lstmlab.train.Trainer;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import java.util.concurrent.Callable;
                         + "then train --from m.zip --epochs 100 --report 20 --save m.zip)."})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin DatasetOption dataset;
+    @Mixin RegularisationOptions regularisation;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn (the book's basic), lstm or state. Default: ${DEFAULT-VALUE}")
     String cell;
@@ -65,9 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Regularisation reg = regularisation.regularisation();   // a usage error (exit 2) before anything runs
         return Cli.run("train", () -> {
             TrainConfig config = TrainConfig.book(CellType.parse(cell)).withHidden(hidden).withEpochs(epochs).withReport(report)
-                    .withBatchSize(batch).withLearningRate(lr).withClipNorm(clip).withSeed(seed).withEngine(EngineKind.parse(engine));
+                    .withBatchSize(batch).withLearningRate(lr).withClipNorm(clip).withSeed(seed).withEngine(EngineKind.parse(engine))
+                    .withRegularisation(reg);
             ModelFile previous = from == null ? null : ModelFile.load(from);
             if (previous != null) {
                 Model m = previous.model();

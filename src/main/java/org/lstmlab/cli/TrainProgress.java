@@ -53,6 +53,8 @@ final class TrainProgress implements TrainingListener, AutoCloseable {
         book.trainingEnded(model, h, seconds);
     }
 
+    @Override public void noted(String model, String note) { book.noted(model, note); }
+
     @Override public void tested(String model, double accuracy, long seconds) { book.tested(model, accuracy, seconds); }
 
     /** Removes the bar; also after a failed run. */

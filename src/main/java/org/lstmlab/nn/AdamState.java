@@ -22,8 +22,10 @@ public final class AdamState {
     }
 
     /**
-     * Protocol §5.2 for each tensor: s = β1 s + (1-β1) g; t = β2 t + (1-β2) g²; n++; θ -= lr ŝ / (sqrt(t̂) + ε).
-     * With clipping on, g is first scaled so that the global norm is at most clipNorm.
+     * Protocol §5.2 for each tensor: s = β1 s + (1-β1) g; t = β2 t + (1-β2) g²; n++; δ = ŝ / (sqrt(t̂) + ε).
+     * Protocol §9.1 for the weights W and Wo only: δ += l2·θ + l1·sign(θ), with θ before this update (the moments
+     * never see the decay). Then θ -= lr·δ. With clipping on, g is first scaled so that the global norm is at most
+     * clipNorm.
      */
     public void update(Parameters p, Gradients g, Adam adam) {
         double scale = 1;
@@ -36,11 +38,15 @@ public final class AdamState {
             n[k]++;
             double c1 = 1 - Math.pow(adam.beta1(), n[k]), c2 = 1 - Math.pow(adam.beta2(), n[k]);
             double[] th = theta[k], gr = grad[k], sk = s[k], tk = t[k];
+            boolean l2 = adam.l2() > 0 && Parameters.decays(k), l1 = adam.l1() > 0 && Parameters.decays(k);
             for (int j = 0; j < th.length; j++) {
                 double gj = gr[j] * scale;
                 sk[j] = adam.beta1() * sk[j] + (1 - adam.beta1()) * gj;
                 tk[j] = adam.beta2() * tk[j] + (1 - adam.beta2()) * gj * gj;
-                th[j] -= adam.learningRate() * (sk[j] / c1) / (Math.sqrt(tk[j] / c2) + adam.epsilon());
+                double delta = (sk[j] / c1) / (Math.sqrt(tk[j] / c2) + adam.epsilon());
+                if (l2) delta += adam.l2() * th[j];
+                if (l1) delta += adam.l1() * Math.signum(th[j]);
+                th[j] -= adam.learningRate() * delta;
             }
         }
     }

@@ -49,7 +49,7 @@ public final class Float32Engine implements Engine {
     @Override public int threads() { return workspaces.length; }
 
     @Override
-    public synchronized Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {
+    public synchronized Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
         ModelConfig cfg = model.config();
         checkFeatures(cfg, batch);
         Parameters p = model.params();
@@ -60,7 +60,7 @@ public final class Float32Engine implements Engine {
             workspaces[s].load(batch, shares[s], cfg);
             workspaces[s].forward(w, outputs);
         });
-        SoftmaxHead.Backward head = SoftmaxHead.backward(p, outputs, SoftmaxHead.oneHot(batch.labels(), cfg.classes()));
+        SoftmaxHead.Backward head = SoftmaxHead.backward(p, outputs, SoftmaxHead.oneHot(batch.labels(), cfg.classes()), dropout);
         double[][] normSquares = new double[shares.length][];
         inParallel(shares.length, s -> {
             normSquares[s] = withHiddenGradNorms ? new double[ReferenceBatch.longest(batch.lengths())] : null;

@@ -35,6 +35,9 @@ public final class Parameters {
         return p;
     }
 
+    /** Protocol §9.1: weight decay acts on the weights W and Wo, never on the biases. k indexes {@link #NAMES}. */
+    public static boolean decays(int k) { return k == 0 || k == 2; }
+
     /** The tensors in {@link #NAMES} order. */
     public double[][] tensors() { return new double[][] {w, b, wo, bo}; }
 

@@ -12,16 +12,21 @@ public final class ReferenceEngine implements Engine {
     public EngineKind kind() { return EngineKind.REFERENCE; }
 
     @Override
-    public Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {
-        return gradients(model.params(), ReferenceBatch.of(batch, model.config().classes()), withHiddenGradNorms);
+    public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
+        return gradients(model.params(), ReferenceBatch.of(batch, model.config().classes()), dropout, withHiddenGradNorms);
     }
 
-    /** Forward, loss, and full BPTT of a float64 batch at the given parameters. */
+    /** Forward, loss, and full BPTT of a float64 batch at the given parameters, without dropout. */
     public Gradients gradients(Parameters p, ReferenceBatch batch, boolean withHiddenGradNorms) {
+        return gradients(p, batch, Dropout.NONE, withHiddenGradNorms);
+    }
+
+    /** Forward, dropout, loss, and full BPTT of a float64 batch at the given parameters. */
+    public Gradients gradients(Parameters p, ReferenceBatch batch, Dropout dropout, boolean withHiddenGradNorms) {
         checkFeatures(p, batch);
         RecurrentCell cell = RecurrentCell.of(p);
         double[][] out = cell.forward(batch.timeMajor(), batch.lengths());
-        SoftmaxHead.Backward head = SoftmaxHead.backward(p, out, batch.y());
+        SoftmaxHead.Backward head = SoftmaxHead.backward(p, out, batch.y(), dropout);
         double[] dW = new double[p.w.length], db = new double[p.b.length];
         double[] norms = withHiddenGradNorms ? new double[batch.steps()] : null;
         cell.backward(head.gOut(), batch.lengths(), dW, db, norms);

@@ -1,8 +1,8 @@
 package org.lstmlab.nn;
 
 /**
- * Protocol §3.5: the linear head logits = out·Wo + bo, softmax with max subtraction, CE = −Σ y log(p + 1e-10),
- * loss = mean over the batch, gradient to the logits (p − y)/B.
+ * Protocol §3.5: the linear head logits = out·Wo + bo (out after any dropout, protocol §9.3), softmax with max
+ * subtraction, CE = −Σ y log(p + 1e-10), loss = mean over the batch, gradient to the logits (p − y)/B.
  */
 public final class SoftmaxHead {
     static final double LOG_EPSILON = 1e-10;
@@ -16,10 +16,17 @@ public final class SoftmaxHead {
         return Mat.affine(out, p.wo, p.bo, p.config.classes());
     }
 
-    /** Forward and backward through the head; the gradient to out uses Wo as it is (before any update). */
-    public static Backward backward(Parameters p, double[][] out, double[][] y) {
+    /** Forward and backward through the head without dropout. */
+    public static Backward backward(Parameters p, double[][] out, double[][] y) { return backward(p, out, y, Dropout.NONE); }
+
+    /**
+     * Forward and backward through the dropout layer (protocol §9.3) and the head; the gradient to out uses Wo as it
+     * is (before any update) and the same dropout mask.
+     */
+    public static Backward backward(Parameters p, double[][] out, double[][] y, Dropout dropout) {
         int B = out.length, C = p.config.classes();
-        double[][] logits = logits(p, out);
+        double[][] dropped = dropout.apply(out);
+        double[][] logits = logits(p, dropped);
         double[][] gLogits = new double[B][C];
         double loss = 0;
         int correct = 0;
@@ -32,8 +39,8 @@ public final class SoftmaxHead {
             if (Argmax.of(logits[r]) == Argmax.of(y[r])) correct++;
         }
         double[] dWo = new double[p.wo.length], dbo = new double[p.bo.length];
-        Mat.accumulate(dWo, dbo, out, gLogits);
-        return new Backward(loss / B, correct, dWo, dbo, Mat.timesTransposed(gLogits, p.wo, p.config.hidden()));
+        Mat.accumulate(dWo, dbo, dropped, gLogits);
+        return new Backward(loss / B, correct, dWo, dbo, dropout.apply(Mat.timesTransposed(gLogits, p.wo, p.config.hidden())));
     }
 
     /** One-hot targets [B][classes]. */

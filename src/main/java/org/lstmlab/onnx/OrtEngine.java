@@ -3,6 +3,7 @@ package org.lstmlab.onnx;
 import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.AdamState;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Gradients;
@@ -65,8 +66,8 @@ public final class OrtEngine implements Engine {
     @Override public EngineKind kind() { return EngineKind.ORT; }
 
     @Override
-    public Gradients gradients(Model model, Batch batch, boolean withHiddenGradNorms) {
-        try (Feeds feeds = batchFeeds(model, batch, true); OrtSession.Result r = run(model, Kind.GRADIENTS, feeds)) {
+    public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
+        try (Feeds feeds = batchFeeds(model, batch, dropout); OrtSession.Result r = run(model, Kind.GRADIENTS, feeds)) {
             ModelConfig c = model.config();
             double[][] grads = Parameters.zeros(c).tensors();
             for (int k = 0; k < 4; k++) copy(r, TrainingGraph.gradName(k), grads[k]);
@@ -83,9 +84,9 @@ public final class OrtEngine implements Engine {
     }
 
     @Override
-    public StepResult trainStep(Model model, Batch batch, Adam adam) {
+    public StepResult trainStep(Model model, Batch batch, Adam adam, Dropout dropout) {
         AdamState state = model.adam();
-        try (Feeds feeds = batchFeeds(model, batch, true)) {
+        try (Feeds feeds = batchFeeds(model, batch, dropout)) {
             for (int k = 0; k < 4; k++) {
                 feeds.put(TrainingGraph.moment("s", k), state.s[k], shape(model.params().tensors()[k], k, model));
                 feeds.put(TrainingGraph.moment("t", k), state.t[k], shape(model.params().tensors()[k], k, model));
@@ -93,8 +94,8 @@ public final class OrtEngine implements Engine {
             long[] n = new long[4];
             for (int k = 0; k < 4; k++) n[k] = state.n[k];
             feeds.put(TrainingGraph.N, OnnxTensor.createTensor(env, LongBuffer.wrap(n), new long[] {4}));
-            double[] hyper = {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.clipNorm()};
-            feeds.put(TrainingGraph.HYPER, OnnxTensor.createTensor(env, DoubleBuffer.wrap(hyper), new long[] {5}));
+            double[] hyper = {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.clipNorm(), adam.l2(), adam.l1()};
+            feeds.put(TrainingGraph.HYPER, OnnxTensor.createTensor(env, DoubleBuffer.wrap(hyper), new long[] {hyper.length}));
             try (OrtSession.Result r = run(model, Kind.STEP, feeds)) {
                 double[][] theta = model.params().tensors();
                 for (int k = 0; k < 4; k++) {
@@ -114,7 +115,7 @@ public final class OrtEngine implements Engine {
 
     @Override
     public float[][] logits(Model model, Batch batch) {
-        try (Feeds feeds = batchFeeds(model, batch, false); OrtSession.Result r = run(model, Kind.LOGITS, feeds)) {
+        try (Feeds feeds = batchFeeds(model, batch, null); OrtSession.Result r = run(model, Kind.LOGITS, feeds)) {
             return (float[][]) r.get(TrainingGraph.LOGITS).orElseThrow().getValue();
         } catch (OrtException e) {
             throw failure(e);
@@ -151,7 +152,8 @@ public final class OrtEngine implements Engine {
         });
     }
 
-    private Feeds batchFeeds(Model model, Batch batch, boolean labels) throws OrtException {
+    /** x, lengths and the parameters; for training graphs (dropout not null) also labels and the dropout scales. */
+    private Feeds batchFeeds(Model model, Batch batch, Dropout dropout) throws OrtException {
         ModelConfig c = model.config();
         if (batch.features() != c.inputs())
             throw new IllegalArgumentException("batch has " + batch.features() + " features, the model expects "
@@ -161,11 +163,13 @@ public final class OrtEngine implements Engine {
             feeds.put(TrainingGraph.X, OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.x()),
                     new long[] {batch.size(), batch.steps(), batch.features()}));
             feeds.put(TrainingGraph.LENGTHS, longs(batch.lengths()));
-            if (labels) {
+            if (dropout != null) {
                 for (int label : batch.labels())
                     if (label < 0 || label >= c.classes())
                         throw new IllegalArgumentException("label " + label + " outside 0.." + (c.classes() - 1));
                 feeds.put(TrainingGraph.LABELS, longs(batch.labels()));
+                feeds.put(TrainingGraph.KEEP, OnnxTensor.createTensor(env, FloatBuffer.wrap(dropout.scales(batch.size(), c.hidden())),
+                        new long[] {batch.size(), c.hidden()}));
             }
             double[][] theta = model.params().tensors();
             for (int k = 0; k < 4; k++) feeds.put(Parameters.NAMES[k], theta[k], shape(theta[k], k, model));

@@ -14,20 +14,23 @@ import static org.lstmlab.onnx.GraphBuilder.attr;
  * The ORT training graphs, book semantics (protocol §3, §5, §7): a forward Scan over time, output at each sample's last
  * valid step, CE with log(p + 1e-10) averaged over the batch, a reverse Scan for BPTT, dW as one batched product,
  * then Adam with bias correction per tensor. Batch size B and steps T are symbolic, so one graph serves every batch.
- * <p>Inputs: x [B,T,F] float, lengths [B] int64, labels [B] int64, W b Wo bo; for {@link Kind#STEP} also
- * s_W.. t_W.. (Adam moments), n [4] int64 (steps taken per tensor) and hyper [5] double (lr, β1, β2, ε, clip norm).
+ * Training graphs put a dropout layer between the recurrent output and the head (protocol §9.3): the output is
+ * multiplied by the input keep (mask/keep_prob, all ones without dropout), and so is the gradient coming back.
+ * <p>Inputs: x [B,T,F] float, lengths [B] int64, W b Wo bo; for {@link Kind#GRADIENTS} and {@link Kind#STEP} also
+ * labels [B] int64 and keep [B,H] float; for {@link Kind#STEP} also s_W.. t_W.. (Adam moments), n [4] int64 (steps
+ * taken per tensor) and hyper [7] double (lr, β1, β2, ε, clip norm, l2 decay, l1 decay).
  */
 final class TrainingGraph {
     enum Kind { LOGITS, GRADIENTS, STEP }
 
-    static final String X = "x", LENGTHS = "lengths", LABELS = "labels", N = "n", HYPER = "hyper";
+    static final String X = "x", LENGTHS = "lengths", LABELS = "labels", KEEP = "keep", N = "n", HYPER = "hyper";
     static final String LOSS = "loss", CORRECT = "correct", LOGITS = "logits", HIDDEN_NORMS = "hidden_grad_norms";
 
     private final ModelConfig c;
     private final GraphBuilder g = new GraphBuilder("lstm_lab_train");
     private final int gw, z;
     private final String[] params = new String[4];
-    private String xt, wh, hPrev, mask, batchDim, zeros, last;
+    private String xt, wh, hPrev, mask, batchDim, zeros, last, keep;
     private String[] cache; // per-step values the backward pass reads, each [T,B,H]
 
     private TrainingGraph(ModelConfig c) {
@@ -55,6 +58,7 @@ final class TrainingGraph {
         String x = g.input(X, FLOAT, "B", "T", c.inputs());
         String lengths = g.input(LENGTHS, INT64, "B");
         String labels = kind == Kind.LOGITS ? null : g.input(LABELS, INT64, "B");
+        keep = kind == Kind.LOGITS ? null : g.input(KEEP, FLOAT, "B", c.hidden());
         for (int k = 0; k < 4; k++) params[k] = g.input(Parameters.NAMES[k], FLOAT, shape(k));
         String logits = forward(x, lengths);
         if (kind == Kind.LOGITS) {
@@ -87,6 +91,7 @@ final class TrainingGraph {
         String outputs = scanned[1];
         mask = lastStepMask(shapeX, lengths);
         last = g.reduceSum(g.mul(outputs, mask), 0);                     // [B,H]: output at step T_i
+        if (keep != null) last = g.mul(last, keep);                     // dropout, protocol §9.3
         return g.op("Gemm", new String[] {last, params[2], params[3]});
     }
 
@@ -148,7 +153,7 @@ final class TrainingGraph {
         String dLogits = g.div(g.sub(p, y), g.cast(batchDim, FLOAT));     // (p - y) / B
         String dWo = g.gemm(last, dLogits, true, false);
         String dbo = g.reduceSum(dLogits, 0);
-        String gOut = g.gemm(dLogits, params[2], false, true);          // with Wo before the update (protocol §5.3)
+        String gOut = g.mul(g.gemm(dLogits, params[2], false, true), keep);   // Wo before the update (§5.3), same mask
         String injected = g.mul(mask, g.unsqueeze(gOut, 0));            // [T,B,H], non-zero only at t = T_i - 1
         String whT = g.transpose(wh, 1, 0);
         String[] scanned = c.cell().isLstm() ? lstmBackward(injected, whT) : rnnBackward(injected, whT);
@@ -221,7 +226,7 @@ final class TrainingGraph {
 
     private void adam(String[] grads) {
         String n = g.input(N, INT64, 4);
-        String hyper = g.input(HYPER, DOUBLE, 5);
+        String hyper = g.input(HYPER, DOUBLE, 7);
         String nNew = g.add(n, g.scalarLong(1));
         g.output(newName(N), nNew, INT64, 4);
         String nd = g.cast(nNew, DOUBLE);
@@ -230,6 +235,7 @@ final class TrainingGraph {
         String c2 = g.cast(g.sub(oneD, g.op("Pow", new String[] {b2, nd})), FLOAT);
         String lr = g.cast(g.at(hyper, 0), FLOAT), eps = g.cast(g.at(hyper, 3), FLOAT);
         String clip = g.cast(g.at(hyper, 4), FLOAT);
+        String l2 = g.cast(g.at(hyper, 5), FLOAT), l1 = g.cast(g.at(hyper, 6), FLOAT);
         String b1f = g.cast(b1, FLOAT), b2f = g.cast(b2, FLOAT);
         String rb1 = g.cast(g.sub(oneD, b1), FLOAT), rb2 = g.cast(g.sub(oneD, b2), FLOAT);
 
@@ -250,8 +256,10 @@ final class TrainingGraph {
             String sNew = g.add(g.mul(b1f, s), g.mul(rb1, gr));
             String tNew = g.add(g.mul(b2f, t), g.mul(rb2, g.mul(gr, gr)));
             String sHat = g.div(sNew, g.at(c1, k)), tHat = g.div(tNew, g.at(c2, k));
-            String step = g.div(g.mul(lr, sHat), g.add(g.unary("Sqrt", tHat), eps));
-            g.output(newName(Parameters.NAMES[k]), g.sub(params[k], step), FLOAT, shape(k));
+            String delta = g.div(sHat, g.add(g.unary("Sqrt", tHat), eps));
+            if (Parameters.decays(k))                                   // protocol §9.1: weights only, pre-update θ
+                delta = g.add(delta, g.add(g.mul(l2, params[k]), g.mul(l1, g.unary("Sign", params[k]))));
+            g.output(newName(Parameters.NAMES[k]), g.sub(params[k], g.mul(lr, delta)), FLOAT, shape(k));
             g.output(newName(moment("s", k)), sNew, FLOAT, shape(k));
             g.output(newName(moment("t", k)), tNew, FLOAT, shape(k));
         }

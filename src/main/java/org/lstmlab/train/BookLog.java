@@ -63,5 +63,8 @@ public final class BookLog implements TrainingListener {
 
     @Override public void trainingEnded(String model, History h, long seconds) { out.accept(ended(model, seconds)); }
 
+    /** The project's additions, one line each after the book's lines of a call: "Model &lt;name&gt; &lt;note&gt;". */
+    @Override public void noted(String model, String note) { out.accept("Model " + model + " " + note); }
+
     @Override public void tested(String model, double accuracy, long seconds) { out.accept(test(model, accuracy, seconds)); }
 }

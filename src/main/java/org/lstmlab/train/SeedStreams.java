@@ -4,10 +4,11 @@ import java.util.Random;
 
 /**
  * Independent random streams derived from one seed, so that each draw depends only on (seed, purpose, epoch)
- * and not on how many draws came before it: resuming after any epoch gives the same shuffles and validation draws.
+ * and not on how many draws came before it: resuming after any epoch gives the same shuffles, dropout masks and
+ * validation draws.
  */
 final class SeedStreams {
-    private static final long SHUFFLE = 0x5348554646L, VALIDATION = 0x56414C4944L;
+    private static final long SHUFFLE = 0x5348554646L, VALIDATION = 0x56414C4944L, DROPOUT = 0x44524F50L;
 
     private SeedStreams() {}
 
@@ -16,6 +17,9 @@ final class SeedStreams {
 
     /** The RNG for the validation draw at the end of global epoch {@code epoch}. */
     static Random validation(long seed, int epoch) { return new Random(mix(seed, VALIDATION, epoch)); }
+
+    /** The RNG for the dropout masks of global epoch {@code epoch}, drawn batch after batch (protocol §9.3). */
+    static Random dropout(long seed, int epoch) { return new Random(mix(seed, DROPOUT, epoch)); }
 
     /** SplitMix64 finaliser over the three inputs. */
     static long mix(long seed, long purpose, long epoch) {

@@ -4,6 +4,7 @@ import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
@@ -28,8 +29,8 @@ import java.util.TreeMap;
  * 10 + 100 schedule is two calls. Each call numbers its epochs from 1 in the log lines, as the book does.
  *
  * <p>Random draws come from {@link SeedStreams}: the model's initial weights from {@code new Random(seed)}
- * ({@link #newModel}), each epoch's shuffle and each report's validation draw from their own stream keyed by
- * (seed, purpose, global epoch). The split is the data layer's, drawn from its own seed. So a run interrupted after
+ * ({@link #newModel}), each epoch's shuffle, its dropout masks and each report's validation draw from their own
+ * stream keyed by (seed, purpose, global epoch). The split is the data layer's, drawn from its own seed. So a run interrupted after
  * any epoch and resumed from a {@link ModelFile} repeats the uninterrupted run bit for bit.
  */
 public final class Trainer {
@@ -164,6 +165,7 @@ public final class Trainer {
         String title = modelName();
         int B = config.batchSize(), batches = split.train().length / B, first = epochsTrained() + 1;
         var adam = config.adam();
+        Regularisation reg = config.regularisation();
         List<EpochRecord> records = new ArrayList<>();
         var norms = new TreeMap<Integer, double[]>();
         if (runOffset == 0) recordRunStart(first);
@@ -173,16 +175,20 @@ public final class Trainer {
         for (int c = 0; c < config.epochs(); c++) {
             int epoch = first + c, run = runOffset + c + 1;
             int[] order = Splits.permutation(batches * B, SeedStreams.shuffle(config.seed(), epoch));
+            Random masks = SeedStreams.dropout(config.seed(), epoch);
             double lossSum = 0, accSum = 0;
             for (int n = 0; n < batches; n++) {
                 int[] idx = new int[B];
                 for (int k = 0; k < B; k++) idx[k] = split.train()[order[n * B + k]];
-                StepResult r = e.trainStep(model, data.batch(idx), adam);
-                if (!Double.isFinite(r.loss()))
-                    throw new TrainingDivergedException(title, run, n + 1, batches, r.loss(), config.clipNorm());
-                lossSum += r.loss();
+                double extra = reg.cost(model.params());   // protocol §9.2: the weights before this step
+                Dropout dropout = reg.dropout() ? Dropout.draw(reg.keepProb(), B, model.config().hidden(), masks) : Dropout.NONE;
+                StepResult r = e.trainStep(model, data.batch(idx), adam, dropout);
+                double loss = r.loss() + extra;
+                if (!Double.isFinite(loss))
+                    throw new TrainingDivergedException(title, run, n + 1, batches, loss, config.clipNorm());
+                lossSum += loss;
                 accSum += r.accuracy();
-                events.batchFinished(new TrainingListener.BatchDone(epoch, run, n + 1, batches, r.loss(), r.accuracy(),
+                events.batchFinished(new TrainingListener.BatchDone(epoch, run, n + 1, batches, loss, r.accuracy(),
                         lossSum / (n + 1), accSum / (n + 1)));
             }
             boolean report = config.report() > 0 && run % config.report() == 0;
@@ -204,6 +210,7 @@ public final class Trainer {
         runOffset = 0;
         recordCall(e, h);
         events.trainingEnded(title, h, clock.millis() / 1000 - startSec);
+        if (reg.costNote() != null) events.noted(title, reg.costNote());
         return h;
     }
 

@@ -33,6 +33,12 @@ public interface TrainingListener {
     /** Always sent at the end of a call, with the call's history and int(now) - int(start) seconds. */
     default void trainingEnded(String modelName, History history, long seconds) {}
 
+    /**
+     * A line of the project's own about a finished call (a corrected decay cost, an early stop), sent after
+     * trainingEnded so that the book's lines come first.
+     */
+    default void noted(String modelName, String note) {}
+
     /** A test pass over the whole test split finished. */
     default void tested(String modelName, double accuracy, long seconds) {}
 
@@ -46,6 +52,7 @@ public interface TrainingListener {
             @Override public void epochFinished(EpochRecord e) { ls.forEach(l -> l.epochFinished(e)); }
             @Override public void reported(Report r) { ls.forEach(l -> l.reported(r)); }
             @Override public void trainingEnded(String n, History h, long s) { ls.forEach(l -> l.trainingEnded(n, h, s)); }
+            @Override public void noted(String n, String note) { ls.forEach(l -> l.noted(n, note)); }
             @Override public void tested(String n, double a, long s) { ls.forEach(l -> l.tested(n, a, s)); }
         };
     }

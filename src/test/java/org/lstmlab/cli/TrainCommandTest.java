@@ -93,6 +93,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void regularisedTrainingRecordsItsSettingsAndNamesTheCorrectedCost() throws IOException {
+        Path model = dir.resolve("reg.model");
+        Run r = run("train", "--data", data.toString(), "--cell", "state", "--hidden", "6", "--epochs", "2", "--report", "2",
+                "--l2", "0.1", "--l1", "0.001", "--keep-prob", "0.5", "--decay-cost", "corrected", "--engine", "float32",
+                "--save", model.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(2).matches("Model us_state_10_10 train ended in \\d+ secs:"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("Model us_state_10_10 cost = cross-entropy + 0.1·Σw²/2 + 0.001·Σ|w|"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("Model us_state_10_10 test report:"), lines.get(4));
+        Map<?, ?> train = (Map<?, ?>) ModelFile.load(model).recipe().get("train");
+        assertEquals(Map.of("l2", 0.1, "l1", 0.001, "keep_prob", 0.5, "decay_cost", "corrected"), train.get("regularisation"));
+    }
+
+    @Test
+    void badRegularisationIsAUsageErrorNamingTheOption() {
+        String[][] bad = {{"--l2", "-0.1"}, {"--l1", "-1"}, {"--keep-prob", "0"}, {"--keep-prob", "1.5"}, {"--decay-cost", "half"}};
+        for (String[] option : bad) {
+            Run r = run("train", "--data", dir.resolve("no-such-folder").toString(), option[0], option[1], "--no-progress");
+            assertEquals(2, r.code(), String.join(" ", option));
+            assertTrue(r.err().contains(option[0]), r.err());
+            assertFalse(r.out().contains("train started"), "nothing trains");
+        }
+    }
+
+    @Test
     void badSettingsFailWithOneClearLine() throws IOException {
         Run hidden = run("train", "--data", data.toString(), "--hidden", "0", "--no-progress");
         assertEquals(1, hidden.code());

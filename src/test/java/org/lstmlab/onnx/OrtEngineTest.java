@@ -3,6 +3,7 @@ package org.lstmlab.onnx;
 import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Float32Engine;
 import org.lstmlab.nn.Gradients;
@@ -76,7 +77,27 @@ class OrtEngineTest {
     @ParameterizedTest
     @EnumSource(CellType.class)
     void trainingStepsMatchBothJavaEngines(CellType cell) {
-        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(cell, Adam.book().withLearningRate(0.01), java);
+        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(cell, Adam.book().withLearningRate(0.01), 1, java);
+    }
+
+    /** Protocol §9: the decays in the graph's update and the same dropout masks as the Java engines. */
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void regularisedTrainingMatchesBothJavaEngines(CellType cell) {
+        Adam adam = Adam.book().withLearningRate(0.01).withDecay(0.5, 0.05);
+        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(cell, adam, 0.6, java);
+    }
+
+    @Test
+    void dropoutGradientsMatchTheReferenceEngine() {
+        Model m = OnnxFixtures.model(config(CellType.LSTM_STATE), 41);
+        Batch b = OnnxFixtures.batch(m.config(), LENGTHS, 42);
+        Dropout mask = Dropout.draw(0.5, LENGTHS.length, m.config().hidden(), new java.util.Random(43));
+        Gradients ort = ORT.gradients(m, b, mask, false), ref = REF.gradients(m, b, mask, false);
+        assertNotEquals(REF.gradients(m, b, false).loss(), ref.loss(), "the mask must matter");
+        assertEquals(ref.loss(), ort.loss(), TOL * ref.loss());
+        double[][] o = ort.tensors(), r = ref.tensors();
+        for (int k = 0; k < 4; k++) assertTrue(relativeError(o[k], r[k]) < TOL, Parameters.NAMES[k]);
     }
 
     @Test
@@ -85,15 +106,17 @@ class OrtEngineTest {
         Model m = OnnxFixtures.model(config(CellType.LSTM), 31);
         assertTrue(REF.gradients(m, OnnxFixtures.batch(m.config(), LENGTHS, 300), false).norm() > 0.05,
                 "clipping must be active in this fixture");
-        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(CellType.LSTM, adam, java);
+        for (Engine java : new Engine[] {REF, FAST}) assertSameTraining(CellType.LSTM, adam, 1, java);
     }
 
-    private static void assertSameTraining(CellType cell, Adam adam, Engine java) {
+    private static void assertSameTraining(CellType cell, Adam adam, double keepProb, Engine java) {
+        java.util.Random masks = new java.util.Random(7);
         Model ort = OnnxFixtures.model(config(cell), 31), ref = OnnxFixtures.model(config(cell), 31);
         double[] start = ort.params().w.clone();
         for (int step = 0; step < 5; step++) {
             Batch b = OnnxFixtures.batch(ort.config(), LENGTHS, 300 + step);
-            StepResult so = ORT.trainStep(ort, b, adam), sr = java.trainStep(ref, b, adam);
+            Dropout d = keepProb < 1 ? Dropout.draw(keepProb, LENGTHS.length, ort.config().hidden(), masks) : Dropout.NONE;
+            StepResult so = ORT.trainStep(ort, b, adam, d), sr = java.trainStep(ref, b, adam, d);
             assertEquals(sr.loss(), so.loss(), TOL * sr.loss(), "loss at step " + step);
             assertEquals(sr.accuracy(), so.accuracy(), 1e-12, "accuracy at step " + step);
         }

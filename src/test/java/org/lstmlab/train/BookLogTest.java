@@ -5,6 +5,7 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
@@ -46,7 +47,7 @@ class BookLogTest {
     void trainerPrintsTheBookSequenceWithWholeSecondDifferences() {
         long[] now = {1_000_900};
         LastStepLinearEngine timed = new LastStepLinearEngine() {
-            @Override public StepResult trainStep(Model m, Batch b, Adam a) { now[0] += 300; return super.trainStep(m, b, a); }
+            @Override public StepResult trainStep(Model m, Batch b, Adam a, Dropout d) { now[0] += 300; return super.trainStep(m, b, a, d); }
             @Override public float[][] logits(Model m, Batch b) { now[0] += 100; return super.logits(m, b); }
         };
         PackedSequences data = TestSequences.sequences(60, 22, 5, 4, 1);

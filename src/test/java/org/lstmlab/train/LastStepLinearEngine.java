@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Gradients;
@@ -10,7 +11,8 @@ import org.lstmlab.nn.StepResult;
 
 /**
  * A trivially correct test engine: h is the first H features at each sequence's last valid step, the head is the
- * model's (Wo, bo) with softmax cross-entropy (protocol §3.5). Only the head learns; dW and db are zero.
+ * model's (Wo, bo) with softmax cross-entropy (protocol §3.5), after any dropout. Only the head learns; dW and db are
+ * zero.
  * Lets the trainer be tested without the real recurrent engines.
  */
 class LastStepLinearEngine implements Engine {
@@ -18,15 +20,18 @@ class LastStepLinearEngine implements Engine {
 
     @Override public EngineKind kind() { return EngineKind.REFERENCE; } // a stand-in: the recipe needs some kind
 
-    @Override public Gradients gradients(Model model, Batch batch, boolean withNorms) {
+    @Override public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withNorms) {
         int H = model.config().hidden(), C = model.config().classes(), B = batch.size();
         double[] dWo = new double[H * C], dbo = new double[C], norms = withNorms ? new double[batch.steps()] : null;
         double[] p = new double[C];
         double loss = 0;
         int correct = 0;
         double[][] perStep = withNorms ? new double[batch.steps()][H] : null;
+        double[][] hs = new double[B][];
+        for (int i = 0; i < B; i++) hs[i] = hidden(model, batch, i);
+        hs = dropout.apply(hs);
         for (int i = 0; i < B; i++) {
-            double[] h = hidden(model, batch, i);
+            double[] h = hs[i];
             double[] z = logits(model, h);
             int arg = 0;
             for (int c = 1; c < C; c++) if (z[c] > z[arg]) arg = c;
@@ -54,9 +59,9 @@ class LastStepLinearEngine implements Engine {
                 new double[model.params().b.length], dWo, dbo, norms);
     }
 
-    @Override public StepResult trainStep(Model model, Batch batch, Adam adam) {
+    @Override public StepResult trainStep(Model model, Batch batch, Adam adam, Dropout dropout) {
         steps++;
-        Gradients g = gradients(model, batch, false);
+        Gradients g = gradients(model, batch, dropout, false);
         model.adam().update(model.params(), g, adam);
         return new StepResult(g.loss(), g.accuracy());
     }

@@ -6,6 +6,7 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
@@ -27,9 +28,9 @@ class TrainerTest {
         final List<int[]> batches = new ArrayList<>(), evaluated = new ArrayList<>();
         final List<Double> losses = new ArrayList<>();
 
-        @Override public StepResult trainStep(Model m, Batch b, Adam a) {
+        @Override public StepResult trainStep(Model m, Batch b, Adam a, Dropout d) {
             batches.add(samples(b));
-            StepResult r = super.trainStep(m, b, a);
+            StepResult r = super.trainStep(m, b, a, d);
             losses.add(r.loss());
             return r;
         }

@@ -5,6 +5,7 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
+import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
@@ -70,8 +71,8 @@ class TrainingChecksTest {
     @Test
     void aNonFiniteLossStopsWithEpochBatchAndClipping() {
         LastStepLinearEngine nanAt7 = new LastStepLinearEngine() {
-            @Override public StepResult trainStep(Model m, Batch b, Adam a) {
-                StepResult r = super.trainStep(m, b, a);
+            @Override public StepResult trainStep(Model m, Batch b, Adam a, Dropout d) {
+                StepResult r = super.trainStep(m, b, a, d);
                 return steps == 7 ? new StepResult(Double.NaN, r.accuracy()) : r;
             }
         };

@@ -1,0 +1,95 @@
+package org.lstmlab.train;
+
+import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Split;
+import org.lstmlab.data.TestSequences;
+import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Parameters;
+import org.lstmlab.train.Regularisation.DecayCost;
+import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The chapter-8 regularisers in the trainer (protocol §9): seeded masks, the book's and the corrected cost. */
+class RegularisedTrainingTest {
+    static final PackedSequences DATA = TestSequences.sequences(160, 22, 6, 4, 11);
+    static final Split SPLIT = TestSequences.split(160, 60, 40);
+    static final TrainConfig C = TrainConfig.book(CellType.LSTM).withHidden(6).withEpochs(4).withReport(2);
+
+    static Trainer trainer(TrainConfig c) { return Trainer.fresh(c, DATA, SPLIT).engine(new LastStepLinearEngine()); }
+
+    @Test
+    void dropoutMasksAreSeededSoRunsRepeatAndAResumedRunEqualsTheWholeOne() {
+        TrainConfig c = C.withRegularisation(Regularisation.NONE.withKeepProb(0.5).withL2(0.1));
+        History whole = trainer(c).train();
+        assertEquals(whole.toCsv(), trainer(c).train().toCsv());
+        assertNotEquals(whole.toCsv(), trainer(C).train().toCsv(), "dropout must change training");
+        assertNotEquals(whole.toCsv(), trainer(c.withSeed(7)).train().toCsv());
+
+        Trainer cut = trainer(c).listener(new TrainingListener() {
+            @Override public void epochFinished(EpochRecord r) { if (r.epoch() == 3) throw new IllegalStateException("power cut"); }
+        });
+        assertThrows(IllegalStateException.class, cut::train);
+        // the regularisation comes back from the recipe, not from the caller
+        History rest = Trainer.of(cut.model()).on(DATA, SPLIT).engine(new LastStepLinearEngine()).resumeRun().train();
+        assertEquals(whole.epochs().get(3).cost(), rest.epochs().get(0).cost());
+        assertEquals(whole.epochs().get(3).validationAccuracy(), rest.epochs().get(0).validationAccuracy());
+    }
+
+    @Test
+    void keepProbabilityOneIsNoDropout() {
+        assertEquals(trainer(C).train().toCsv(), trainer(C.withRegularisation(Regularisation.NONE.withKeepProb(1))).train().toCsv());
+    }
+
+    /** The first batch sees the initial weights, so its reported loss is the unregularised one plus the extra term. */
+    @Test
+    void bookCostAddsUnscaledTermsAndTheCorrectedCostScalesThem() {
+        double plain = firstBatchLoss(C);
+        Parameters w0 = Trainer.newModel(C, DATA).params();
+        double squares = 0, absolutes = 0;
+        for (double[] t : new double[][] {w0.w, w0.wo})
+            for (double v : t) {
+                squares += v * v;
+                absolutes += Math.abs(v);
+            }
+        Regularisation r = Regularisation.NONE.withL2(0.25).withL1(0.01);
+        assertEquals(plain + squares / 2 + absolutes, firstBatchLoss(C.withRegularisation(r)), 1e-12);
+        assertEquals(plain + 0.25 * squares / 2 + 0.01 * absolutes,
+                firstBatchLoss(C.withRegularisation(r.withCost(DecayCost.CORRECTED))), 1e-12);
+        assertEquals(plain + squares / 2, firstBatchLoss(C.withRegularisation(Regularisation.NONE.withL2(1e-9))), 1e-12,
+                "any positive l2 adds the same Σw²/2 in book mode");
+    }
+
+    private static double firstBatchLoss(TrainConfig c) {
+        List<Double> losses = new ArrayList<>();
+        trainer(c.withEpochs(1)).listener(new TrainingListener() {
+            @Override public void batchFinished(BatchDone b) { losses.add(b.loss()); }
+        }).train();
+        return losses.get(0);
+    }
+
+    @Test
+    void theCorrectedCostIsNamedInALineAfterTheBookLines() {
+        Regularisation r = Regularisation.NONE.withL2(0.5);
+        List<String> book = new ArrayList<>(), corrected = new ArrayList<>();
+        trainer(C.withRegularisation(r)).listener(BookLog.to(book::add)).train();
+        trainer(C.withRegularisation(r.withCost(DecayCost.CORRECTED))).listener(BookLog.to(corrected::add)).train();
+        assertEquals(4, book.size(), "started, two epochs, ended: nothing else in book mode");
+        assertEquals(5, corrected.size());
+        assertTrue(book.get(3).startsWith("Model us_lstm") && book.get(3).contains("train ended"));
+        assertTrue(corrected.get(4).startsWith("Model us_lstm"), corrected.get(4));
+        assertTrue(corrected.get(4).contains("0.5·Σw²/2") && corrected.get(4).contains("corrected"), corrected.get(4));
+    }
+
+    @Test
+    void configRoundTripsThroughItsMapAndRefusesBadValues() {
+        TrainConfig c = C.withRegularisation(new Regularisation(0.1, 0.02, 0.6, DecayCost.CORRECTED));
+        assertEquals(c, TrainConfig.fromMap(c.asMap()));
+        assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL2(-1));
+        assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL1(-0.5));
+        assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withKeepProb(0));
+        assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withKeepProb(1.01));
+    }
+}
