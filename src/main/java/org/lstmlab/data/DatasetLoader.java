@@ -10,12 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -67,13 +62,8 @@ final class DatasetLoader {
         AtomicInteger done = new AtomicInteger();
         LoadProgress progress = options.progress();
         progress.started("features " + params.mode().id() + " " + params.tag(), clips.size());
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-            Thread t = new Thread(r, "feature-extraction");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            inParallel(pool, clips.size(), c -> {
+            Parallel.forEach(clips.size(), options.threads(), c -> {
                 try {
                     steps[c] = fx.steps(clips.get(c).file());
                 } catch (SkippedClipException e) {
@@ -84,7 +74,7 @@ final class DatasetLoader {
             int[] kept = IntStream.range(0, clips.size()).filter(c -> skipped[c] == null).toArray();
             int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureConfig.FEATURES;
             float[] x = new float[Math.toIntExact((long) kept.length * maxSteps * f)];
-            inParallel(pool, kept.length, k -> {
+            Parallel.forEach(kept.length, options.threads(), k -> {
                 int c = kept[k];
                 try {
                     fx.extractInto(clips.get(c).file(), x, k * maxSteps * f, steps[c]);
@@ -95,30 +85,12 @@ final class DatasetLoader {
             });
             return pack(params, x, maxSteps, kept, steps, skipped);
         } finally {
-            pool.shutdownNow();
             progress.finished();
         }
     }
 
     private SkipReport.Skip skip(int c, SkippedClipException e) {
         return new SkipReport.Skip(ds.relative(ds.clips().get(c)), e.reason(), e.detail());
-    }
-
-    /** Runs job(0 .. count-1) on the pool and waits for all of them. */
-    private static void inParallel(ExecutorService pool, int count, IntConsumer job) throws IOException {
-        List<Future<?>> jobs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int c = i;
-            jobs.add(pool.submit(() -> job.accept(c)));
-        }
-        try {
-            for (Future<?> j : jobs) j.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("feature extraction interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** The packed sequences of the clips in slots; those skipped in the second pass are dropped (rare). */

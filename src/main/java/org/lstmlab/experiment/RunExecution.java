@@ -2,6 +2,7 @@ package org.lstmlab.experiment;
 
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Parallel;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.Split;
 import org.lstmlab.eval.Baselines;
@@ -14,10 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -65,37 +62,30 @@ final class RunExecution {
         all.sort(Comparator.comparingDouble(this::cost).reversed());
 
         RunProgress progress = new RunProgress(r, all.stream().mapToInt(j -> j.remainingEpochs(dir)).sum());
-        Map<ModelJob, ModelResult> done = new LinkedHashMap<>();
-        List<Baselines.Result> baselineResults = new ArrayList<>();
+        // the models (longest first), then the baselines, r.parallel at a time
+        Map<ModelJob, ModelResult> done = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (ModelJob j : all) tasks.add(() -> done.put(j, trainOne(j, progress)));
         List<String> baselineNames = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, r.parallel), task -> {
-            Thread t = new Thread(task, "reproduce-worker");
-            t.setDaemon(true);   // a failed run must not leave a model training after the caller has moved on
-            return t;
-        });
+        List<Supplier<Baselines.Result>> baselines = new ArrayList<>();
+        if (r.baselines)
+            splits.forEach((p, s) -> s.forEach((fold, split) -> {
+                for (Baselines.Kind k : Baselines.Kind.values()) {
+                    baselineNames.add(k.id() + "_" + p.intervalMs() + "_" + p.windowMs() + (fold > 0 ? "_fold" + fold : ""));
+                    baselines.add(() -> Baselines.run(k, loaded.get(p).sequences(), split, r.seed));
+                }
+            }));
+        Baselines.Result[] baselineResult = new Baselines.Result[baselines.size()];
+        for (int b = 0; b < baselines.size(); b++) {
+            int k = b;
+            tasks.add(() -> baselineResult[k] = baselines.get(k).get());
+        }
         try {
-            Map<ModelJob, Future<ModelResult>> futures = new LinkedHashMap<>();
-            for (ModelJob j : all) futures.put(j, pool.submit(() -> trainOne(j, progress)));
-            List<Future<Baselines.Result>> baselineFutures = new ArrayList<>();
-            if (r.baselines)
-                splits.forEach((p, s) -> s.forEach((fold, split) -> {
-                    for (Baselines.Kind k : Baselines.Kind.values()) {
-                        baselineNames.add(k.id() + "_" + p.intervalMs() + "_" + p.windowMs() + (fold > 0 ? "_fold" + fold : ""));
-                        baselineFutures.add(pool.submit(() -> Baselines.run(k, loaded.get(p).sequences(), split, r.seed)));
-                    }
-                }));
-            for (Map.Entry<ModelJob, Future<ModelResult>> f : futures.entrySet()) done.put(f.getKey(), f.getValue().get());
-            for (Future<Baselines.Result> f : baselineFutures) baselineResults.add(f.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("reproduction interrupted; run it again to continue", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c.getMessage(), c);
+            Parallel.forEach(tasks.size(), Math.max(1, r.parallel), i -> tasks.get(i).run());
         } finally {
-            pool.shutdownNow();
             progress.close();
         }
+        List<Baselines.Result> baselineResults = List.of(baselineResult);
         List<ModelResult> mainResults = main.stream().map(done::get).toList();
         List<ModelResult> studyResults = study.stream().map(done::get).toList();
         ResultsTable table = table(mainResults, baselineResults, baselineNames);

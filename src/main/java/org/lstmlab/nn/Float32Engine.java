@@ -1,17 +1,14 @@
 package org.lstmlab.nn;
 
 import org.lstmlab.data.Batch;
+import org.lstmlab.data.Parallel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * The float32 engine: the same model as {@link ReferenceEngine}, computed only on valid steps, with the input
- * projection of every step done as one matrix product and the batch optionally split across threads.
+ * projection of every step done as one matrix product and the batch optionally split across threads
+ * ({@link Parallel}: share s always runs on workspace s, so the split does not depend on timing).
  * Loss, head and the gradient to the outputs are computed in float64 ({@link SoftmaxHead}); results agree with the
  * reference within about 1e-4 relative. One call at a time (calls are serialised).
  */
@@ -21,7 +18,6 @@ public final class Float32Engine implements Engine {
 
     private final Kernels kernels;
     private final Float32Workspace[] workspaces;
-    private final ExecutorService pool;
 
     /** One thread, kernels chosen at run time. */
     public Float32Engine() { this(1); }
@@ -33,11 +29,6 @@ public final class Float32Engine implements Engine {
         kernels = Kernels.of(path);
         workspaces = new Float32Workspace[threads];
         for (int s = 0; s < threads; s++) workspaces[s] = new Float32Workspace(kernels);
-        pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "fast-engine");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Override
@@ -56,13 +47,13 @@ public final class Float32Engine implements Engine {
         Float32Weights w = new Float32Weights(p);
         int[][] shares = shares(batch, allOf(batch.size()), workspaces.length);
         double[][] outputs = new double[batch.size()][cfg.hidden()];
-        inParallel(shares.length, s -> {
+        Parallel.forEach(shares.length, shares.length, s -> {
             workspaces[s].load(batch, shares[s], cfg);
             workspaces[s].forward(w, outputs);
         });
         SoftmaxHead.Backward head = SoftmaxHead.backward(p, outputs, SoftmaxHead.oneHot(batch.labels(), cfg.classes()), dropout);
         double[][] normSquares = new double[shares.length][];
-        inParallel(shares.length, s -> {
+        Parallel.forEach(shares.length, shares.length, s -> {
             normSquares[s] = withHiddenGradNorms ? new double[ReferenceBatch.longest(batch.lengths())] : null;
             workspaces[s].backward(w, head.gOut(), normSquares[s]);
         });
@@ -87,7 +78,7 @@ public final class Float32Engine implements Engine {
             int[] chunk = new int[Math.min(LOGITS_CHUNK, batch.size() - from)];
             for (int q = 0; q < chunk.length; q++) chunk[q] = from + q;
             int[][] shares = shares(batch, chunk, workspaces.length);
-            inParallel(shares.length, s -> {
+            Parallel.forEach(shares.length, shares.length, s -> {
                 workspaces[s].load(batch, shares[s], cfg);
                 workspaces[s].forward(w, outputs);
             });
@@ -97,11 +88,6 @@ public final class Float32Engine implements Engine {
         for (int r = 0; r < logits.length; r++)
             for (int k = 0; k < cfg.classes(); k++) out[r][k] = (float) logits[r][k];
         return out;
-    }
-
-    @Override
-    public void close() {
-        if (pool != null) pool.shutdownNow();
     }
 
     /**
@@ -126,24 +112,6 @@ public final class Float32Engine implements Engine {
         int[][] out = new int[n][];
         for (int s = 0; s < n; s++) out[s] = parts.get(s).stream().mapToInt(Integer::intValue).toArray();
         return out;
-    }
-
-    private void inParallel(int shares, IntConsumer work) {
-        List<Future<?>> pending = new ArrayList<>();
-        for (int s = 1; s < shares; s++) {
-            int share = s;
-            pending.add(pool.submit(() -> work.accept(share)));
-        }
-        work.accept(0);
-        try {
-            for (Future<?> f : pending) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static double[] norms(double[][] normSquares, int steps) {

@@ -2,6 +2,7 @@ package org.lstmlab.onnx;
 
 import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.Parallel;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Argmax;
 import org.lstmlab.recipe.Recipe;
@@ -19,16 +20,11 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -140,26 +136,12 @@ public final class OrtClassifier implements AutoCloseable {
         Integer[] order = IntStream.range(0, indices.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(k -> data.length(indices[k])));
         float[][] out = new float[indices.length][];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int start = 0; start < order.length; start += CHUNK) {
-                Integer[] chunk = Arrays.copyOfRange(order, start, Math.min(order.length, start + CHUNK));
-                jobs.add(pool.submit(() -> {
-                    int[] rows = Arrays.stream(chunk).mapToInt(k -> indices[k]).toArray();
-                    float[][] p = probabilities(data.batch(rows));
-                    for (int j = 0; j < chunk.length; j++) out[chunk[j]] = p[j];
-                }));
-            }
-            for (Future<?> job : jobs) job.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating " + file, e);
-        } finally {
-            pool.shutdownNow();
-        }
+        Parallel.forEach((order.length + CHUNK - 1) / CHUNK, threads, c -> {
+            Integer[] chunk = Arrays.copyOfRange(order, c * CHUNK, Math.min(order.length, (c + 1) * CHUNK));
+            int[] rows = Arrays.stream(chunk).mapToInt(k -> indices[k]).toArray();
+            float[][] p = probabilities(data.batch(rows));
+            for (int j = 0; j < chunk.length; j++) out[chunk[j]] = p[j];
+        });
         return out;
     }
 
