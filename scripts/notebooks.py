@@ -12,6 +12,8 @@ Source format: a JShell script split into cells by marker lines.
   // %% expect=image/png,text/html contains="RNN|LSTM"
                           a code cell whose outputs must include those MIME types and contain those strings
   // %% tags=parameters   cell tags (papermill's "parameters" marks the parameters cell)
+  // %% grade_id=ID solution      an assignment's solution cell (nbgrader metadata; see scripts/assignments.py)
+  // %% grade_id=ID points=N      an assignment's graded test cell
   // %%                   a plain code cell
 """
 import json, os, re, shlex, shutil, subprocess, sys, time
@@ -45,7 +47,7 @@ def parse(text):
             elif args:
                 for word in shlex.split(args):
                     key, _, value = word.partition("=")
-                    if key not in ("expect", "contains", "tags"):
+                    if key not in ("expect", "contains", "tags", "grade_id", "points", "solution"):
                         raise SystemExit(f"unknown cell option {key!r} in {line!r}")
                     sep = "|" if key == "contains" else ","
                     meta[key] = [v for v in value.split(sep) if v]
@@ -58,6 +60,16 @@ def parse(text):
     return cells
 
 
+def nbgrader(meta):
+    """nbgrader's cell metadata (schema 3): a solution cell is editable, a graded test cell is locked."""
+    solution, points = "solution" in meta, meta.get("points")
+    m = {"grade_id": meta["grade_id"][0], "grade": points is not None, "solution": solution,
+         "locked": not solution, "schema_version": 3}
+    if points is not None:
+        m["points"] = int(points[0])
+    return m
+
+
 def notebook(cells):
     def source(s):
         return s.splitlines(keepends=True)
@@ -65,11 +77,13 @@ def notebook(cells):
     out = []
     for i, (kind, body, meta) in enumerate(cells):
         cell = {"cell_type": kind, "id": f"cell-{i:02d}", "metadata": {}, "source": source(body)}
-        checks = {k: v for k, v in meta.items() if k != "tags"}
+        checks = {k: v for k, v in meta.items() if k in ("expect", "contains")}
         if checks:
             cell["metadata"]["lstmlab"] = checks
         if "tags" in meta:
             cell["metadata"]["tags"] = meta["tags"]
+        if "grade_id" in meta:
+            cell["metadata"]["nbgrader"] = nbgrader(meta)
         if kind == "code":
             cell.update(execution_count=None, outputs=[])
         out.append(cell)

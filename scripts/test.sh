@@ -9,3 +9,4 @@ bash scripts/install-jupyter.sh
 source scripts/jupyter-env.sh
 /usr/bin/python3 scripts/notebooks.py build --check
 /usr/bin/python3 scripts/notebooks.py run
+/usr/bin/python3 scripts/assignments.py selftest

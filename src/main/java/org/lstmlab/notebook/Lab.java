@@ -2,6 +2,8 @@ package org.lstmlab.notebook;
 
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.experiment.Reproduction;
+import org.lstmlab.teach.CellCheck;
+import org.lstmlab.teach.StudentCell;
 import org.lstmlab.experiment.ResultsTable;
 import org.lstmlab.train.History;
 import java.nio.file.Files;
@@ -96,6 +98,16 @@ public final class Lab {
                 .progressBar(false)
                 .log(System.out)
                 .listener(NotebookProgress.parallel());
+    }
+
+    /**
+     * Checks a student's cell beside the book's on a seeded problem and shows the report; a failed check also throws,
+     * so that the cell fails (which is what a grader counts).
+     */
+    public static void check(StudentCell cell, long seed) {
+        CellCheck.Report r = CellCheck.run(cell, seed);
+        System.out.println(r); // as a stream, so the grader's feedback quotes it
+        if (!r.passed()) throw new AssertionError(r.subject() + ": " + r.problems().size() + " problem(s), see above");
     }
 
     /**

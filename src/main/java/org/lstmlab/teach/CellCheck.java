@@ -37,8 +37,8 @@ public final class CellCheck {
 
     private CellCheck() {}
 
-    public static Report run(StudentCell student, CellType cell, long seed) {
-        return run(student, Problem.seeded(cell, seed), Duration.ofSeconds(10));
+    public static Report run(StudentCell student, long seed) {
+        return run(student, Problem.seeded(student.type(), seed), Duration.ofSeconds(10));
     }
 
     public static Report run(StudentCell student, Problem p, Duration limit) {

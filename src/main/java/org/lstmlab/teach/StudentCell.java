@@ -14,6 +14,9 @@ public interface StudentCell {
     /** dW [F+H][G·H], db [G·H], and every step's G_h [T][B][H]: dL/dh_t after the output gradient is injected. */
     record Backward(double[][] dW, double[] db, double[][][] gradH) {}
 
+    /** Which of the chapter's layers this is: RNN, LSTM or LSTM_STATE (the head reads c). */
+    org.lstmlab.nn.CellType type();
+
     /**
      * Runs t = 1..T from a zero state. The output is each sample's h at its last valid step (c for the LSTM whose
      * head reads the state).

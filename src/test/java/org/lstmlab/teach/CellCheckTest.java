@@ -29,14 +29,14 @@ class CellCheckTest {
     @Test
     void anIndependentlyWrittenCorrectCellPasses() {
         for (CellType cell : new CellType[] {CellType.LSTM, CellType.LSTM_STATE}) {
-            CellCheck.Report r = CellCheck.run(new StudentLstm(cell == CellType.LSTM_STATE), cell, 7);
+            CellCheck.Report r = CellCheck.run(new StudentLstm(cell == CellType.LSTM_STATE), 7);
             assertTrue(r.passed(), r::toString);
         }
     }
 
     @Test
     void swappedGatesAreNamedWithTheirBlockAndFirstStep() {
-        CellCheck.Report r = CellCheck.run(new BookCell(CellType.LSTM, Mistake.GATE_ORDER), CellType.LSTM, 7);
+        CellCheck.Report r = CellCheck.run(new BookCell(CellType.LSTM, Mistake.GATE_ORDER), 7);
         assertFalse(r.passed());
         assertTrue(r.problems().get(0).startsWith("forward h: first differs at step 1"), r::toString);
         assertTrue(r.problems().stream().anyMatch(s -> s.startsWith("dW, gate block f (columns 0..2)")), r::toString);
@@ -45,7 +45,7 @@ class CellCheckTest {
 
     @Test
     void aCarryWithoutTheForgetFactorIsFoundInBackwardOnly() {
-        CellCheck.Report r = CellCheck.run(new BookCell(CellType.LSTM, Mistake.CARRY_WITHOUT_FORGET), CellType.LSTM, 7);
+        CellCheck.Report r = CellCheck.run(new BookCell(CellType.LSTM, Mistake.CARRY_WITHOUT_FORGET), 7);
         assertTrue(r.problems().stream().noneMatch(s -> s.startsWith("forward")), r::toString);
         // the carried gradient first goes wrong one step before the last: the step that receives it
         assertTrue(r.problems().stream().anyMatch(s -> s.startsWith("backward G_h: first differs at step")), r::toString);
@@ -55,14 +55,14 @@ class CellCheckTest {
     @ParameterizedTest
     @EnumSource(value = CellType.class, names = {"RNN", "LSTM", "LSTM_STATE"})
     void anOutputAtThePaddedEndIsRecognised(CellType cell) {
-        CellCheck.Report r = CellCheck.run(new BookCell(cell, Mistake.PADDED_END), cell, 7);
+        CellCheck.Report r = CellCheck.run(new BookCell(cell, Mistake.PADDED_END), 7);
         assertTrue(r.problems().stream().anyMatch(s -> s.startsWith("forward output: sample 1")), r::toString);
         assertEquals(Mistake.PADDED_END.hint(), r.hint());
     }
 
     @Test
     void reluDerivativeFromTheInputIsRecognised() {
-        CellCheck.Report r = CellCheck.run(new BookCell(CellType.RNN, Mistake.RELU_FROM_INPUT), CellType.RNN, 7);
+        CellCheck.Report r = CellCheck.run(new BookCell(CellType.RNN, Mistake.RELU_FROM_INPUT), 7);
         assertTrue(r.problems().stream().anyMatch(s -> s.startsWith("dW: largest difference")), r::toString);
         assertEquals(Mistake.RELU_FROM_INPUT.hint(), r.hint());
     }
@@ -72,6 +72,7 @@ class CellCheckTest {
         StudentCell broken = new StudentCell() {
             public Forward forward(double[][][] x, int[] l, double[][] W, double[] b) { return new Forward(null, null, new double[1 / (l.length - l.length)][]); }
             public Backward backward(double[][] g) { return null; }
+            public CellType type() { return CellType.LSTM; }
         };
         CellCheck.Report r = CellCheck.run(broken, Problem.seeded(CellType.LSTM, 1), Duration.ofSeconds(5));
         assertEquals(1, r.problems().size());
@@ -88,7 +89,7 @@ class CellCheckTest {
                 return new Forward(java.util.Arrays.copyOf(f.h(), 3), f.c(), f.output());
             }
         };
-        CellCheck.Report r = CellCheck.run(small, CellType.LSTM, 3);
+        CellCheck.Report r = CellCheck.run(small, 3);
         assertTrue(r.problems().contains("forward h: expected " + Problem.T + " steps, got 3"), r::toString);
     }
 

@@ -12,6 +12,8 @@ class StudentLstm implements StudentCell {
 
     StudentLstm(boolean useState) { this.useState = useState; }
 
+    @Override public org.lstmlab.nn.CellType type() { return useState ? org.lstmlab.nn.CellType.LSTM_STATE : org.lstmlab.nn.CellType.LSTM; }
+
     @Override
     public Forward forward(double[][][] x, int[] lengths, double[][] W, double[] b) {
         int B = x.length, T = x[0].length, F = x[0][0].length, H = b.length / 4;
