@@ -2,33 +2,37 @@
 // # 00 · Set-up check
 //
 // Run this first. It loads lstm-lab into the kernel and shows a table, a chart and a progress bar through
-// `org.lstmlab.notebook.Display`, the adapter every notebook uses. It works on rapaio, IJava and JJava.
+// `org.lstmlab.notebook.Lab.show`, the one display call every notebook uses. It works on rapaio, IJava and JJava.
 //
 // Build the jar once from the project folder: `mvn -B -q package -DskipTests`.
+
+// %% tags=parameters
+String dataFolder = "";   // "" = the embedded synthetic data; or a Kaggle / UrbanSound8K folder (LSTMLAB_DATA wins)
+boolean quick = false;    // true = the small synthetic preset (LSTMLAB_QUICK wins)
 
 // %%
 %jars ../target/lstm-lab.jar
 
 // %% contains="kernel: rapaio"
 import org.lstmlab.notebook.*;
-System.out.println("kernel: " + Display.kernelName() + ", Java " + Runtime.version());
-System.out.println("jdk.incubator.vector: "
+System.out.println("kernel: " + Display.kernelName() + ", Java " + Runtime.version() + ", jdk.incubator.vector "
         + (org.lstmlab.recipe.Versions.vectorApi() ? "present" : "absent (scalar path)"));
+
+// %% contains="dataset: "
+var data = Lab.dataset(dataFolder, quick);   // nothing is read yet: the other notebooks open it
+System.out.println("dataset: " + data);
 
 // %% expect=text/html contains="<th>window</th>"
 import tech.tablesaw.api.*;
-var windows = Table.create("book windows",
-        IntColumn.create("window", 10, 100),
-        IntColumn.create("chunk (samples at 44.1 kHz)", 441, 4410));
-String tableId = Display.show(windows);
+Lab.show(Table.create("book windows", IntColumn.create("window", 10, 100), IntColumn.create("chunk (samples at 44.1 kHz)", 441, 4410)));
+
+// %%
+double[] t = java.util.stream.IntStream.range(0, 200).mapToDouble(i -> i / 200.0).toArray();
+double[] y = java.util.Arrays.stream(t).map(s -> Math.sin(2 * Math.PI * 5 * s)).toArray();
 
 // %% expect=image/png
-import org.knowm.xchart.*;
-double[] t = new double[200], y = new double[200];
-for (int i = 0; i < t.length; i++) { t[i] = i / 200.0; y[i] = Math.sin(2 * Math.PI * 5 * t[i]); }
-var chart = new XYChartBuilder().width(600).height(250).title("5 Hz sine").xAxisTitle("s").build();
-chart.addSeries("sin", t, y);
-String chartId = Display.show(chart);
+import org.knowm.xchart.QuickChart;
+Lab.show(QuickChart.getChart("5 Hz sine", "time (s)", "", "sin", t, y));
 
 // %% expect=text/html contains="30/30"
 var bar = new NotebookProgress("counting");

@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains one model the book's way (protocol §2, §5, §6), printing the book's log lines, then its test accuracy.",
-                "Continue a saved model with --from (the book's 10 + 100 schedule: train --epochs 10 --save m.zip, "
-                        + "then train --from m.zip --epochs 100 --report 20 --save m.zip)."})
+                "Continue a saved model with --from (the book's 10 + 100 schedule: train --epochs 10 --save m.model, "
+                        + "then train --from m.model --epochs 100 --report 20 --save m.model)."})
 public final class TrainCommand implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Mixin RegularisationOptions regularisation;

@@ -61,7 +61,7 @@ public final class Reproduction {
     Path reports = Path.of("reports");
     String runId;
     int parallel = 2;
-    boolean baselines = true, gradientStudy = true, progressBar = true;
+    boolean baselines = true, gradientStudy = true, progressBar = true, logResults = true;
     PrintStream log = System.out;
     final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -101,6 +101,8 @@ public final class Reproduction {
     public Reproduction progressBar(boolean on) { this.progressBar = on; return this; }
     /** Where the book's log lines and the summary go (default System.out; null = silent). */
     public Reproduction log(PrintStream out) { this.log = out; return this; }
+    /** Whether the log ends with the results table as Markdown (default on; a notebook shows it as HTML instead). */
+    public Reproduction logResults(boolean on) { this.logResults = on; return this; }
     /** Receives every model's training events (from worker threads, serialised). */
     public Reproduction listener(TrainingListener l) { this.listeners.add(l); return this; }
 
@@ -133,8 +135,10 @@ public final class Reproduction {
         double wall = (System.nanoTime() - start) / 1e9;
         report = report.withManifest(report.manifest().with("status", "finished").with("wall_seconds", wall));
         report.save();
-        say("");
-        say(report.results().toMarkdown());
+        if (logResults) {
+            say("");
+            say(report.results().toMarkdown());
+        }
         say(String.format(Locale.ROOT, "report written to %s (%.1f s wall time)", dir, wall));
         return report;
     }

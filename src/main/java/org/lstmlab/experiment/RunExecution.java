@@ -23,10 +23,6 @@ import java.util.function.Supplier;
  * results table and the report.
  */
 final class RunExecution {
-    /** Clipping norm and epochs of the gradient study's extra runs. */
-    static final double STUDY_CLIP = 1.0;
-    static final int STUDY_EPOCHS = 2, QUICK_STUDY_EPOCHS = 1;
-
     private final Reproduction r;
     private final SoundDataset ds;
     private final Map<FeatureConfig, LoadResult> loaded;
@@ -91,7 +87,7 @@ final class RunExecution {
         ResultsTable table = table(mainResults, baselineResults, baselineNames);
         RunManifest m = manifest.with("models", mainResults.stream().map(RunExecution::summary).toList())
                 .with("baselines", baselineSummaries(baselineResults, baselineNames));
-        return new RunReport(dir, m, table, mainResults, studyResults, ExampleClip.of(ds, loaded));
+        return new RunReport(dir, m, table, mainResults, new GradientStudy(studyResults), ExampleClip.of(ds, loaded));
     }
 
     private ModelResult trainOne(ModelJob j, RunProgress progress) {
@@ -110,19 +106,12 @@ final class RunExecution {
         return r.quick ? Schedule.quick(window) : Schedule.book(window);
     }
 
-    /** RNN and LSTM on the shortest window, each with and without clipping, probing ‖∂L/∂h_t‖ before and after. */
+    /** The gradient study on the shortest window's first split. */
     private List<ModelJob> studyJobs(Map<FeatureConfig, Map<Integer, Split>> splits) {
         FeatureConfig p = splits.keySet().stream().min(Comparator.comparingInt(FeatureConfig::windowMs)).orElseThrow();
         Map.Entry<Integer, Split> first = splits.get(p).entrySet().iterator().next();
-        int epochs = r.quick ? QUICK_STUDY_EPOCHS : STUDY_EPOCHS;
-        List<ModelJob> jobs = new ArrayList<>();
-        for (CellType cell : new CellType[] {CellType.RNN, CellType.LSTM})
-            for (double clip : new double[] {0, STUDY_CLIP})
-                jobs.add(new ModelJob("gradstudy_" + cell.bookName() + "_" + p.intervalMs() + "_" + p.windowMs()
-                        + (clip > 0 ? "_clip" + clip : "_noclip"), config(cell).withClipNorm(clip),
-                        loaded.get(p).sequences(), first.getValue(), new Schedule(List.of(new Schedule.Phase(epochs, 0))),
-                        first.getKey(), epochs));
-        return jobs;
+        return GradientStudy.jobs(loaded.get(p).sequences(), first.getValue(), first.getKey(),
+                r.quick ? GradientStudy.QUICK_EPOCHS : GradientStudy.EPOCHS, GradientStudy.CLIP, this::config);
     }
 
     /** Relative cost: epochs x train clips x mean length x gate blocks. */

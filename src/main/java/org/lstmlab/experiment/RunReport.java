@@ -1,7 +1,6 @@
 package org.lstmlab.experiment;
 
 import org.lstmlab.eval.Evaluation;
-import org.lstmlab.nn.CellType;
 import org.lstmlab.plot.ChartExport;
 import org.lstmlab.plot.ChartGrid;
 import org.lstmlab.plot.Charts;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * PNG, SVG and PDF). {@link #load} reads a finished run back so a notebook redraws table and charts without training.
  */
 public record RunReport(Path dir, RunManifest manifest, ResultsTable results, List<ModelResult> models,
-                        List<ModelResult> gradientStudy, ExampleClip example) {
+                        GradientStudy gradientStudy, ExampleClip example) {
     /** Columns of the spectrogram heat maps; keeps the SVG and PDF files a few MB at most. */
     static final int SPECTROGRAM_COLUMNS = 100;
 
@@ -57,9 +56,7 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         if (!example.spectra().isEmpty())
             c.put("spectra-book-vs-corrected", Charts.spectra("Mean spectrum of " + example.clip()
                     + ": book vs corrected bands", example.spectra()));
-        if (!gradientStudy.isEmpty()) c.put("gradient-norms", Charts.gradientNorms(
-                "‖∂L/∂h_t‖ over t on one batch, after " + gradientStudy.get(0).epochs() + " epochs (clip "
-                        + RunExecution.STUDY_CLIP + " = clipped runs)", gradientNorms()));
+        if (!gradientStudy.runs().isEmpty()) c.put("gradient-norms", gradientStudy.chart());
         return c;
     }
 
@@ -88,19 +85,6 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         return out;
     }
 
-    /** The study's norms after its last epoch, one line per run (RNN/LSTM, with/without clipping). */
-    public Map<String, double[]> gradientNorms() {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        for (ModelResult m : gradientStudy) {
-            if (m.gradientNorms().isEmpty()) continue;
-            int last = m.gradientNorms().keySet().stream().max(Integer::compare).orElseThrow();
-            String label = (m.cell() == org.lstmlab.nn.CellType.RNN ? "RNN" : "LSTM")
-                    + (m.clipNorm() > 0 ? ", clipped at " + m.clipNorm() : ", no clipping");
-            out.put(label, m.gradientNorms().get(last));
-        }
-        return out;
-    }
-
     /** Reads a run folder back: table, manifest, every finished model's result and history, the example data. */
     public static RunReport load(Path dir) {
         if (!Files.isRegularFile(dir.resolve(RunManifest.FILE)))
@@ -111,14 +95,14 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         List<ModelResult> models = new ArrayList<>(), study = new ArrayList<>();
         try (Stream<Path> s = Files.isDirectory(dir.resolve("models")) ? Files.list(dir.resolve("models")) : Stream.empty()) {
             for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                String name = p.getFileName().toString().replaceFirst("\\.json$", "");
-                (name.startsWith("gradstudy_") ? study : models).add(ModelResult.read(dir, name));
+                ModelResult m = ModelResult.read(dir, p.getFileName().toString().replaceFirst("\\.json$", ""));
+                (m.gradientNorms().isEmpty() ? models : study).add(m);   // only the gradient study probes
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir.resolve("models") + ": " + e.getMessage(), e);
         }
         models.sort(java.util.Comparator.comparingInt((ModelResult m) -> m.windowMs()).thenComparing(ModelResult::cell)
                 .thenComparingInt(ModelResult::fold));
-        return new RunReport(dir, manifest, results, models, study, ExampleClip.read(dir));
+        return new RunReport(dir, manifest, results, models, new GradientStudy(study), ExampleClip.read(dir));
     }
 }

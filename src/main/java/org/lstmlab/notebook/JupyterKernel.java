@@ -25,7 +25,8 @@ interface JupyterKernel {
     /** Known kernels, in lookup order: the class holding the display statics, and its name. */
     List<String[]> KNOWN = List.of(
             new String[] {"org.rapaio.jupyter.kernel.global.Global", "rapaio"},
-            new String[] {"org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "jjava"},
+            new String[] {"org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "jjava"},   // JJava 1.0-a6 on
+            new String[] {"org.dflib.jjava.runtime.Display", "jjava"},                      // JJava up to 1.0-a5
             new String[] {"io.github.spencerpark.ijava.runtime.Display", "ijava"});
 
     /**

@@ -1,23 +1,37 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.WavReader;
+import org.lstmlab.data.Clip;
+import org.lstmlab.data.PackedSequences;
 import org.lstmlab.eval.Evaluation;
+import org.lstmlab.experiment.GradientStudy;
 import org.lstmlab.experiment.Reproduction;
 import org.lstmlab.teach.CellCheck;
 import org.lstmlab.teach.StudentCell;
 import org.lstmlab.experiment.ResultsTable;
+import org.lstmlab.features.FeatureConfig;
+import org.lstmlab.plot.Charts;
 import org.lstmlab.train.History;
+import org.lstmlab.train.ModelFile;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One-line notebook steps over the toolkit: {@code Lab.dataset()}, {@code data.features(10, 100)},
+ * One-line notebook steps over the toolkit: {@code Lab.dataset(folder, quick)}, {@code data.features(10, 100)},
  * {@code Lab.train(features.lstm()).epochs(10)}, {@code Lab.show(x)}. It only delegates to the stage packages.
  *
  * <p>Notebook parameters read environment variables first (as d2l-java reads MAX_EPOCH), so CI can run every
  * notebook in quick mode without editing it: {@code LSTMLAB_QUICK=1}, {@code LSTMLAB_DATA=<folder>},
- * {@code LSTMLAB_EPOCHS=<n>}, {@code LSTMLAB_REPORTS=<folder>} (where a reproduction's run folders go).
+ * {@code LSTMLAB_EPOCHS=<n>}, {@code LSTMLAB_REPORTS=<folder>} (where run folders and saved models go).
  */
 public final class Lab {
 
@@ -26,6 +40,9 @@ public final class Lab {
 
     /** Where parameters come from; tests swap in a map. */
     static Function<String, String> environment = System::getenv;
+
+    /** Columns across a waveform chart (two points each): its envelope survives, the chart stays light. */
+    static final int WAVEFORM_COLUMNS = 2000;
 
     private Lab() {}
 
@@ -70,14 +87,23 @@ public final class Lab {
         return cwd;
     }
 
-    /** The embedded synthetic dataset, or the folder in LSTMLAB_DATA when set; quick mode when LSTMLAB_QUICK is. */
-    public static LabDataset dataset() {
-        return dataset(param(DATA, ""));
+    /** Where run folders and notebook outputs go: LSTMLAB_REPORTS (relative to the project) or reports/. */
+    public static Path reports() {
+        return root().resolve(param(REPORTS, "reports"));
     }
 
-    /** A dataset folder in either layout (Kaggle train.csv + Train/, or UrbanSound8K); blank = the embedded one. */
-    public static LabDataset dataset(String folder) {
-        return new LabDataset(folder == null || folder.isBlank() ? null : root().resolve(folder), param(QUICK, false));
+    /** The embedded synthetic dataset, or the folder in LSTMLAB_DATA when set; quick mode when LSTMLAB_QUICK is. */
+    public static LabDataset dataset() {
+        return dataset("", false);
+    }
+
+    /**
+     * A dataset folder in either layout (Kaggle train.csv + Train/, or UrbanSound8K), or "" for the embedded one;
+     * LSTMLAB_DATA and LSTMLAB_QUICK, when set, win over the notebook's parameters.
+     */
+    public static LabDataset dataset(String folder, boolean quick) {
+        String f = param(DATA, folder == null ? "" : folder);
+        return new LabDataset(f.isBlank() ? null : root().resolve(f), param(QUICK, quick));
     }
 
     /** A fresh model for these features, ready to {@link LabModel#epochs train}. */
@@ -85,19 +111,29 @@ public final class Lab {
         return new LabModel(setup);
     }
 
-    /**
-     * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: reports under the
-     * project's reports/ (or LSTMLAB_REPORTS, relative to the project), the book's log lines as text, one live bar
-     * per training thread (two models train at once), no console bar. Change anything else fluently, then {@code run()}; a finished run is read back, not retrained.
-     */
-    public static Reproduction reproduce(LabDataset data) {
-        return Reproduction.book()
-                .dataset(data.dataset().root())
-                .quick(data.isQuick())
-                .reports(root().resolve(param(REPORTS, "reports")))
-                .progressBar(false)
-                .log(System.out)
-                .listener(NotebookProgress.parallel());
+    /** A model file written by {@link LabModel#save} (or the CLI): weights, Adam state, history and recipe. */
+    public static ModelFile load(Path file) {
+        try {
+            return ModelFile.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The clip's left channel over time. */
+    public static XYChart waveform(Clip clip) {
+        try {
+            Audio audio = WavReader.read(clip.file());
+            return Charts.waveform(clip.className() + " (clip " + clip.id() + "), " + audio.sampleRate() + " Hz, left channel",
+                    audio.samples()[0], audio.sampleRate(), WAVEFORM_COLUMNS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + clip.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Which FFT bins the features of each setting keep, and where a pure tone lands (the book's 10 ms quirk). */
+    public static Table bands(LabFeatures... settings) {
+        return FeatureBands.table(java.util.Arrays.stream(settings).map(LabFeatures::params).toArray(FeatureConfig[]::new));
     }
 
     /**
@@ -111,13 +147,56 @@ public final class Lab {
     }
 
     /**
-     * Shows a value in the running kernel: tables as HTML (a results table with its own formatting, a training
-     * history or an evaluation as their tables), charts as images, anything else as text. Returns its display id.
+     * The gradient study of a reproduction, alone: RNN and LSTM on these features, without and with clipping at
+     * {@code clip}, ‖∂L/∂h_t‖ probed before and after {@code epochs} epochs. Its folder under {@link #reports} is
+     * named after features, epochs and clipping, so running it again reads it back.
      */
-    public static String show(Object value) {
-        if (value instanceof ResultsTable results) return Display.html(results.toHtml());
-        if (value instanceof History history) return Display.show(history.table());
-        if (value instanceof Evaluation evaluation) return Display.show(evaluation.perClass());
-        return Display.show(value);
+    public static GradientStudy gradientStudy(LabFeatures features, int epochs, double clip) {
+        PackedSequences s = features.sequences();
+        Path dir = reports().resolve("gradient-study-" + s.params().tag() + "-" + s.fingerprint().substring(0, 8)
+                + "-e" + epochs + "-clip" + clip);
+        return GradientStudy.run(s, features.split(), epochs, clip, dir, new NotebookProgress());
+    }
+
+    /** {@link #reproduce(LabDataset, int)} on the book's schedule (or the quick one in quick mode). */
+    public static Reproduction reproduce(LabDataset data) {
+        return reproduce(data, 0);
+    }
+
+    /**
+     * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: {@code epochs} > 0
+     * replaces the schedule by that many epochs per model; reports under {@link #reports}; the book's log lines as
+     * text (the results table is left to {@link #show}); one live bar per training thread (two models train at
+     * once), no console bar. Change anything else fluently, then {@code run()}; a finished run is read back.
+     */
+    public static Reproduction reproduce(LabDataset data, int epochs) {
+        Reproduction r = Reproduction.book()
+                .dataset(data.dataset().root())
+                .quick(data.isQuick())
+                .reports(reports())
+                .progressBar(false)
+                .log(System.out)
+                .logResults(false)
+                .listener(NotebookProgress.parallel());
+        return epochs > 0 ? r.epochs(epochs) : r;
+    }
+
+    /**
+     * Shows a value in the running kernel and returns nothing, so a notebook calls it as a statement: tables as HTML
+     * (a results table with its own formatting, a training history or an evaluation as their tables), charts as
+     * images, a map of named values as each name then its value, anything else as text.
+     */
+    public static void show(Object value) {
+        if (value instanceof ResultsTable results) {
+            if (Display.inKernel()) Display.html(results.toHtml());
+            else Display.text(results.toMarkdown());
+        }
+        else if (value instanceof History history) Display.show(history.table());
+        else if (value instanceof Evaluation evaluation) Display.show(evaluation.perClass());
+        else if (value instanceof Map<?, ?> named) named.forEach((name, v) -> {
+            Display.text(String.valueOf(name));
+            show(v);
+        });
+        else Display.show(value);
     }
 }

@@ -25,15 +25,7 @@ public final class LabDataset {
         this.quick = quick;
     }
 
-    /** The same data in quick mode: the small synthetic preset when no folder was given. */
-    public LabDataset quick() {
-        return quick(true);
-    }
-
-    public LabDataset quick(boolean on) {
-        return on == quick ? this : new LabDataset(folder, on);
-    }
-
+    /** Quick mode: the small synthetic preset when no folder was given, and short runs. */
     public boolean isQuick() {
         return quick;
     }

@@ -1,5 +1,6 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.data.Clip;
 import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.PackedSequences;
@@ -8,26 +9,34 @@ import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.plot.Charts;
 import org.lstmlab.train.TrainConfig;
+import org.knowm.xchart.HeatMapChart;
 import tech.tablesaw.api.Table;
 
 /** Packed feature sequences of one dataset at one feature setting, with the book's split (protocol §2). */
 public final class LabFeatures {
+    /** Columns of a spectrogram chart: enough for a 4 s clip at one column per 20 ms. */
+    static final int SPECTROGRAM_COLUMNS = 200;
 
     private final LoadResult result;
     private final Split split;
     private final boolean quick;
+    private final double seconds;
 
-    private LabFeatures(LoadResult result, Split split, boolean quick) {
+    private LabFeatures(LoadResult result, Split split, boolean quick, double seconds) {
         this.result = result;
         this.split = split;
         this.quick = quick;
+        this.seconds = seconds;
     }
 
     static LabFeatures load(SoundDataset dataset, FeatureConfig params, boolean quick) {
         var bar = new NotebookProgress("features " + params.tag());
+        long start = System.nanoTime();
         LoadResult r = dataset.load(params, LoadConfig.defaults().progress(bar));
-        return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), quick);
+        return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), quick,
+                (System.nanoTime() - start) / 1e9);
     }
 
     public LoadResult result() { return result; }
@@ -44,6 +53,26 @@ public final class LabFeatures {
 
     /** Skipped files, counted per rule. */
     public Table skips() { return result.skips().table(); }
+
+    /** The clip behind sequence {@code i} (0 = the first clip kept). */
+    public Clip clip(int i) { return result.clip(i); }
+
+    /**
+     * The clip's features as a spectrogram, read from these packed sequences (no second extraction): time across,
+     * feature band up.
+     */
+    public HeatMapChart spectrogram(Clip clip) {
+        PackedSequences s = sequences();
+        int i = 0;
+        while (i < s.size() && !result.clip(i).equals(clip)) i++;
+        if (i == s.size())
+            throw new IllegalArgumentException("clip " + clip.id() + " was skipped at " + params().tag() + " ms (" + params().mode()
+                    + " mode); skips() counts the rules");
+        double[][] frames = new double[s.length(i)][s.features()];
+        for (int t = 0; t < frames.length; t++) for (int f = 0; f < frames[t].length; f++) frames[t][f] = s.value(i, t, f);
+        return Charts.spectrogram(clip.className() + " (clip " + clip.id() + "), features at " + params().windowMs() + " ms",
+                frames, params().hop() / (double) FeatureConfig.SAMPLE_RATE, SPECTROGRAM_COLUMNS);
+    }
 
     /** The book's basic RNN (ReLU), hidden size 20. */
     public Setup rnn() { return setup(CellType.RNN); }
@@ -71,6 +100,6 @@ public final class LabFeatures {
     public String toString() {
         return sequences().size() + " sequences at " + params().tag() + " ms (" + params().mode() + "), split "
                 + split.train().length + "/" + split.validation().length + "/" + split.test().length
-                + (fromCache() ? ", from cache" : "");
+                + String.format(java.util.Locale.ROOT, ", %s in %.2f s", fromCache() ? "from cache" : "extracted", seconds);
     }
 }

@@ -13,6 +13,8 @@ import org.lstmlab.train.Predictions;
 import org.lstmlab.train.Trainer;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
@@ -119,6 +121,16 @@ public final class LabModel {
             for (int k = 0; k < idx.length; k++) actual[k] = features.sequences().label(idx[k]);
             return Evaluation.of(ort.classNames(), actual, predicted);
         }
+    }
+
+    /** Test accuracy of this model in Java and of its exported file in ONNX Runtime, on the same test split. */
+    public Table compareWithOrt(Path onnx) {
+        Evaluation ort = ort(onnx);
+        Table t = Table.create("test split, " + ort.size() + " samples", StringColumn.create("engine"),
+                DoubleColumn.create("test accuracy"));
+        t.stringColumn(0).append("Java").append("ONNX Runtime");
+        t.doubleColumn(1).append(test().accuracy()).append(ort.accuracy());
+        return t;
     }
 
     @Override

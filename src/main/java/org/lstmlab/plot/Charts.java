@@ -116,6 +116,31 @@ public final class Charts {
     }
 
     /**
+     * A waveform over time (s): each of at most {@code maxColumns} columns draws the lowest and the highest sample it
+     * covers, so a long clip keeps its envelope with few points.
+     */
+    public static XYChart waveform(String title, double[] samples, int sampleRate, int maxColumns) {
+        int per = Math.max(1, (samples.length + maxColumns - 1) / maxColumns);
+        List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+        for (int start = 0; start < samples.length; start += per) {
+            double lo = samples[start], hi = lo;
+            for (int i = start; i < Math.min(samples.length, start + per); i++) {
+                lo = Math.min(lo, samples[i]);
+                hi = Math.max(hi, samples[i]);
+            }
+            x.add((double) start / sampleRate);
+            y.add(lo);
+            x.add((double) start / sampleRate);
+            y.add(hi);
+        }
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2).title(title).xAxisTitle("time (s)")
+                .yAxisTitle("amplitude").build();
+        c.getStyler().setLegendVisible(false);
+        c.addSeries("samples", x, y).setMarker(SeriesMarkers.NONE);
+        return c;
+    }
+
+    /**
      * Spectrogram of a T x 100 feature matrix: time (s) across, band up; shown as log10(1 + value).
      * Long clips are averaged down to at most {@code maxColumns} columns so the vector files stay small.
      */

@@ -1,10 +1,19 @@
 package org.lstmlab.plot;
 
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.Locale;
+import java.util.function.IntFunction;
 
 import static org.lstmlab.plot.Html.escape;
 
-/** A Tablesaw table as an HTML fragment (tablesaw-core 0.43 has no HTML writer of its own). */
+/**
+ * A Tablesaw table as an HTML fragment (tablesaw-core 0.43 has no HTML writer of its own). Floating-point numbers
+ * read at three decimals (a column of whole numbers without decimals), so a notebook never shows 0.15384615384615383.
+ */
 public final class HtmlTable {
 
     private HtmlTable() {}
@@ -19,11 +28,11 @@ public final class HtmlTable {
         for (String column : table.columnNames()) html.append("<th>").append(escape(column)).append("</th>");
         html.append("</tr></thead><tbody>");
         int rows = Math.min(maxRows, table.rowCount());
+        @SuppressWarnings("unchecked")
+        IntFunction<String>[] cells = table.columns().stream().map(HtmlTable::cells).toArray(IntFunction[]::new);
         for (int r = 0; r < rows; r++) {
             html.append("<tr>");
-            for (int c = 0; c < table.columnCount(); c++) {
-                html.append("<td>").append(escape(table.getString(r, c))).append("</td>");
-            }
+            for (IntFunction<String> cell : cells) html.append("<td>").append(escape(cell.apply(r))).append("</td>");
             html.append("</tr>");
         }
         html.append("</tbody></table>");
@@ -32,5 +41,18 @@ public final class HtmlTable {
                     .append("</p>");
         }
         return html.toString();
+    }
+
+    /** Row index to cell text: Tablesaw's own text, except for floating-point columns. */
+    private static IntFunction<String> cells(Column<?> column) {
+        boolean floating = column.type().equals(ColumnType.DOUBLE) || column.type().equals(ColumnType.FLOAT);
+        if (!floating || !(column instanceof NumericColumn<?> numbers)) return column::getString;
+        boolean whole = true;
+        for (int r = 0; r < numbers.size() && whole; r++) {
+            double v = numbers.getDouble(r);
+            whole = numbers.isMissing(r) || Double.isInfinite(v) || v == Math.rint(v);
+        }
+        String format = whole ? "%.0f" : "%.3f";
+        return r -> numbers.isMissing(r) ? "" : String.format(Locale.ROOT, format, numbers.getDouble(r));
     }
 }

@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /** A tiny Kaggle-layout dataset of real WAV files: each class a tone of its own (above 4.1 kHz) in noise. */
-final class TinyWavs {
+public final class TinyWavs {
     static final String[] CLASSES = {"siren", "drilling", "dog_bark"};
     static final double[] HZ = {5000, 9000, 14000};
 
     private TinyWavs() {}
 
     /** perClass clips per class, 1.0–1.1 s, 44.1 kHz 16-bit mono, plus one 8-bit clip book mode skips. */
-    static Path kaggle(Path root, int perClass, long seed) throws IOException {
+    public static Path kaggle(Path root, int perClass, long seed) throws IOException {
         Random rng = new Random(seed);
         Files.createDirectories(root.resolve("Train"));
         StringBuilder csv = new StringBuilder("ID,Class\n");

@@ -70,7 +70,7 @@ class DisplayTest {
         assertEquals("text/html", calls.get(0)[1]);
         String html = (String) calls.get(0)[2];
         assertTrue(html.contains("<th>layer</th>") && html.contains("<td>lstm&lt;state&gt;</td>")
-                && html.contains("<td>0.5</td>"), html);
+                && html.contains("<td>0.500</td>"), html);
         assertArrayEquals(new Object[] {"update", "r1", "image/png"}, List.of(calls.get(1)).subList(0, 3).toArray());
         BufferedImage img = (BufferedImage) calls.get(1)[3];
         assertEquals(320, img.getWidth());
@@ -80,7 +80,7 @@ class DisplayTest {
     @Test
     void ijavaAndJjavaShapeGetsMimeAsVarargs() throws Exception {
         for (String fqcn : List.of("io.github.spencerpark.ijava.runtime.Display",
-                "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics")) {
+                "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", "org.dflib.jjava.runtime.Display")) {
             ClassLoader loader = fakes.get(fqcn);
             Display.use(Display.detect(loader));
             assertEquals(fqcn.startsWith("io.") ? "ijava" : "jjava", Display.kernelName());

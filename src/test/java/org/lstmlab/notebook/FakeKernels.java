@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stand-ins for the three kernels' display classes, with their real names and method shapes, compiled at test time
+ * Stand-ins for the kernels' display classes, with their real names and method shapes, compiled at test time
  * into their own class loader (as a kernel's jar sits outside the notebook's loader). Each records its calls in a
  * public static list CALLS of Object[] {method, args...}.
  */
@@ -46,13 +46,16 @@ final class FakeKernels {
 
     static final String IJAVA = spencerParkShape("io.github.spencerpark.ijava.runtime", "Display");
     static final String JJAVA = spencerParkShape("org.dflib.jjava.jupyter.kernel", "BaseNotebookStatics");
+    /** JJava up to 1.0-a5 kept the same statics in its runtime package. */
+    static final String JJAVA_A5 = spencerParkShape("org.dflib.jjava.runtime", "Display");
 
     private FakeKernels() {}
 
     static final Map<String, String> SOURCES = Map.of(
             "org.rapaio.jupyter.kernel.global.Global", RAPAIO,
             "io.github.spencerpark.ijava.runtime.Display", IJAVA,
-            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", JJAVA);
+            "org.dflib.jjava.jupyter.kernel.BaseNotebookStatics", JJAVA,
+            "org.dflib.jjava.runtime.Display", JJAVA_A5);
 
     /** Compiles all fakes in one javac run; returns one loader per class that sees only that class. */
     static Map<String, ClassLoader> compile(Path dir) throws IOException {

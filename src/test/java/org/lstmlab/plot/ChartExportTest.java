@@ -132,8 +132,8 @@ class ChartExportTest {
                 .map(i -> img.getRGB(i % img.getWidth(), i / img.getWidth())).distinct().count();
     }
 
-    /** Renders every chart into /tmp/lstm-lab-charts for a look (not a test of anything). */
+    /** Renders every chart into build/chart-preview for a look (not a test of anything). */
     public static void main(String[] args) {
-        allCharts().forEach((k, c) -> ChartExport.save(c, Path.of("/tmp/lstm-lab-charts"), k));
+        allCharts().forEach((k, c) -> ChartExport.save(c, Path.of("build", "chart-preview"), k));
     }
 }
