@@ -10,6 +10,7 @@ import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
+import org.lstmlab.train.EarlyStopping;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Regularisation;
@@ -29,6 +30,7 @@ import java.util.concurrent.Callable;
 public final class TrainCommand implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Mixin RegularisationOptions regularisation;
+    @Mixin EarlyStoppingOptions earlyStopping;
 
     @Option(names = "--cell", defaultValue = "lstm", description = "rnn (the book's basic), lstm or state. Default: ${DEFAULT-VALUE}")
     String cell;
@@ -67,11 +69,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Regularisation reg = regularisation.regularisation();   // a usage error (exit 2) before anything runs
+        Regularisation reg = regularisation.regularisation();   // usage errors (exit 2) before anything runs
+        EarlyStopping stop = earlyStopping.earlyStopping(report);
         return Cli.run("train", () -> {
             TrainConfig config = TrainConfig.book(CellType.parse(cell)).withHidden(hidden).withEpochs(epochs).withReport(report)
                     .withBatchSize(batch).withLearningRate(lr).withClipNorm(clip).withSeed(seed).withEngine(EngineKind.parse(engine))
-                    .withRegularisation(reg);
+                    .withRegularisation(reg).withEarlyStopping(stop);
             ModelFile previous = from == null ? null : ModelFile.load(from);
             if (previous != null) {
                 Model m = previous.model();

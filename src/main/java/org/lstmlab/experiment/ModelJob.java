@@ -95,6 +95,7 @@ final class ModelJob {
                 Trainer t = trainer(model, engine, ModelFile.checkpoints(ckpt, model, history, gcd(start, Math.max(1, phase.report()))),
                         log, progress).config(config.withEpochs(phase.epochs()).withReport(phase.report()));
                 if (probeEvery > 0) t.probeGradients(probeEvery);
+                if (done > start && t.runFinished()) continue;   // the phase's run stopped early
                 if (done > start) t.resumeRun();
                 history = history.then(t.train());
             }

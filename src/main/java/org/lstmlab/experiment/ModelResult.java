@@ -80,7 +80,7 @@ public record ModelResult(String name, CellType cell, int intervalMs, int window
             Table history = Table.read().usingOptions(CsvReadOptions.builder(historyFile(runDir, name).toFile())
                     .tableName(name).columnTypesPartial(Map.of("epoch", ColumnType.INTEGER, "run_epoch", ColumnType.INTEGER,
                             "cost", ColumnType.DOUBLE, "train_accuracy", ColumnType.DOUBLE,
-                            "validation_accuracy", ColumnType.DOUBLE, "seconds", ColumnType.DOUBLE)));
+                            "validation_accuracy", ColumnType.DOUBLE, "seconds", ColumnType.DOUBLE, "mark", ColumnType.STRING)));
             return new ModelResult(name, CellType.parse((String) m.get("cell")), num(m, "interval_ms").intValue(),
                     num(m, "window_ms").intValue(), num(m, "fold").intValue(), num(m, "clip_norm").doubleValue(),
                     num(m, "epochs").intValue(), num(m, "train_seconds").doubleValue(), evaluation, history, norms);

@@ -9,6 +9,7 @@ public final class Model {
     private final Parameters params;
     private final AdamState adam;
     private Recipe recipe;
+    private Parameters best;
 
     public Model(ModelConfig config, Parameters params, AdamState adam, Recipe recipe) {
         if (params.config != config && !params.config.equals(config))
@@ -29,5 +30,9 @@ public final class Model {
     public Parameters params() { return params; }
     public AdamState adam() { return adam; }
     public Recipe recipe() { return recipe; }
+
+    /** The best weights so far of a run under early stopping, kept until the run ends; null otherwise. */
+    public Parameters best() { return best; }
+    public void best(Parameters p) { this.best = p; }
     public void recipe(Recipe r) { this.recipe = r; }
 }

@@ -32,10 +32,11 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A trained model on disk: a zip holding model.json (format, network shape, tensor checksum), recipe.json (the full
- * recipe), tensors.bin (W, b, Wo, bo, then Adam's s, t per tensor and its step counters n, big-endian float64 with a
- * CRC-32 in model.json) and the history as CSV. Loading checks every piece and names the file in any error, so a
- * truncated or foreign file never becomes a silently wrong model. Save, load and continue training gives the same
- * history, bit for bit, as training on without the break.
+ * recipe), tensors.bin (W, b, Wo, bo, then Adam's s, t per tensor and its step counters n, then, in a checkpoint of a
+ * run under early stopping, its best weights W, b, Wo, bo; big-endian float64 with a CRC-32 in model.json) and the
+ * history as CSV. Loading checks every piece and names the file in any error, so a truncated or foreign file never
+ * becomes a silently wrong model. Save, load and continue training gives the same history, bit for bit, as training
+ * on without the break.
  */
 public record ModelFile(Path path, Model model, History history) {
     static final String FORMAT = "lstm-lab-model";
@@ -54,6 +55,7 @@ public record ModelFile(Path path, Model model, History history) {
         header.put("format_version", VERSION);
         header.put("model", Trainer.modelMap(model.config()));
         header.put("tensors_crc32", crc(tensors));
+        if (model.best() != null) header.put("best_weights", true);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
@@ -90,7 +92,8 @@ public record ModelFile(Path path, Model model, History history) {
                 epochs.add(r);
                 if (r.epoch() % everyEpochs != 0) return;
                 try {
-                    save(file, model, before.then(new History(epochs, norms)));
+                    int[] marks = EarlyStop.marks(model);
+                    save(file, model, before.then(new History(epochs, norms, marks[0], marks[1])));
                 } catch (IOException e) {
                     throw new UncheckedIOException("checkpoint after epoch " + r.epoch() + " failed", e);
                 }
@@ -111,7 +114,7 @@ public record ModelFile(Path path, Model model, History history) {
             if (!String.valueOf(header.get("tensors_crc32")).equals(crc(tensors)))
                 throw fault(file, "tensors.bin fails its CRC-32 check (corrupt)");
             Recipe recipe = Recipe.fromJson(new String(read(zip, RECIPE, file), StandardCharsets.UTF_8));
-            Model model = model(file, config, tensors, recipe);
+            Model model = model(file, config, tensors, recipe, Boolean.TRUE.equals(header.get("best_weights")));
             History history = History.fromCsv(text(zip, HISTORY, file), text(zip, SECONDS, file), text(zip, NORMS, file));
             return new ModelFile(file, model, history);
         } catch (java.util.zip.ZipException e) {
@@ -140,30 +143,43 @@ public record ModelFile(Path path, Model model, History history) {
                     for (double v : t) out.writeDouble(v);
                 }
             for (int n : a.n) out.writeInt(n);
+            if (model.best() != null)
+                for (double[] t : model.best().tensors()) {
+                    out.writeInt(t.length);
+                    for (double v : t) out.writeDouble(v);
+                }
         }
         return bytes.toByteArray();
     }
 
-    private static Model model(Path file, ModelConfig config, byte[] tensors, Recipe recipe) throws IOException {
-        Parameters shape = Parameters.zeros(config);
-        double[][][] groups = new double[3][Parameters.NAMES.length][];
+    private static Model model(Path file, ModelConfig config, byte[] tensors, Recipe recipe, boolean withBest) throws IOException {
+        double[][][] groups = new double[4][][];
         int[] n = new int[Parameters.NAMES.length];
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(tensors))) {
-            for (int g = 0; g < 3; g++)
-                for (int k = 0; k < groups[g].length; k++) {
-                    int len = in.readInt(), want = shape.tensors()[k].length;
-                    if (len != want)
-                        throw fault(file, Parameters.NAMES[k] + " holds " + len + " values but a " + config + " needs " + want);
-                    groups[g][k] = new double[len];
-                    for (int j = 0; j < len; j++) groups[g][k][j] = in.readDouble();
-                }
+            for (int g = 0; g < 3; g++) groups[g] = group(file, config, in);
             for (int k = 0; k < n.length; k++) n[k] = in.readInt();
+            if (withBest) groups[3] = group(file, config, in);
             if (in.read() != -1) throw fault(file, "tensors.bin has bytes past its last tensor");
         } catch (EOFException e) {
             throw fault(file, "tensors.bin is truncated");
         }
-        double[][] p = groups[0];
-        return new Model(config, new Parameters(config, p[0], p[1], p[2], p[3]), new AdamState(groups[1], groups[2], n), recipe);
+        double[][] p = groups[0], b = groups[3];
+        Model m = new Model(config, new Parameters(config, p[0], p[1], p[2], p[3]), new AdamState(groups[1], groups[2], n), recipe);
+        if (withBest) m.best(new Parameters(config, b[0], b[1], b[2], b[3]));
+        return m;
+    }
+
+    /** One value per tensor of {@link Parameters#NAMES}, each checked against the network's shape. */
+    private static double[][] group(Path file, ModelConfig config, DataInputStream in) throws IOException {
+        Parameters shape = Parameters.zeros(config);
+        double[][] group = new double[Parameters.NAMES.length][];
+        for (int k = 0; k < group.length; k++) {
+            int len = in.readInt(), want = shape.tensors()[k].length;
+            if (len != want) throw fault(file, Parameters.NAMES[k] + " holds " + len + " values but a " + config + " needs " + want);
+            group[k] = new double[len];
+            for (int j = 0; j < len; j++) group[k][j] = in.readDouble();
+        }
+        return group;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {

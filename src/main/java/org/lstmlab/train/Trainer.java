@@ -4,6 +4,7 @@ import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
+import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Engines;
@@ -144,17 +145,17 @@ public final class Trainer {
         if (!(recipe().get(RUN) instanceof Map<?, ?> run)) throw new IllegalStateException("model " + modelName() + " has no run to resume");
         int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
         int done = epochsTrained() - first + 1;
-        if (done >= epochs) throw new IllegalStateException("the run of " + modelName() + " already finished its " + epochs + " epochs");
+        if (runFinished()) throw new IllegalStateException("the run of " + modelName() + " already finished (" + done + " of " + epochs + " epochs)");
         config(TrainConfig.fromMap((Map<?, ?>) run.get("train")).withEpochs(epochs - done));
         runOffset = done;
         return this;
     }
 
-    /** True unless the model's last run stopped before its planned epochs. */
+    /** True unless the model's last run was interrupted before its planned epochs (an early stop finishes a run). */
     public boolean runFinished() {
         if (!(recipe().get(RUN) instanceof Map<?, ?> run)) return true;
         int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
-        return epochsTrained() - first + 1 >= epochs;
+        return run.containsKey(EarlyStop.STOPPED) || epochsTrained() - first + 1 >= epochs;
     }
 
     /** Runs config().epochs() more epochs; returns this call's history. */
@@ -169,6 +170,9 @@ public final class Trainer {
         List<EpochRecord> records = new ArrayList<>();
         var norms = new TreeMap<Integer, double[]>();
         if (runOffset == 0) recordRunStart(first);
+        EarlyStopping rule = config.earlyStopping();
+        EarlyStop stop = rule.on() ? EarlyStop.of(rule, model, (Map<?, ?>) recipe().get(RUN)) : null;
+        int stoppedAfter = 0, runFirst = first - runOffset;
         events.trainingStarted(new TrainingListener.Start(title, first, config.epochs(), batches, B, config.report()));
         if (probeEvery > 0 && first == 1) probe(e, 0, norms, events);
         long start = clock.millis(), startSec = start / 1000, lastReportSec = startSec, epochStart = start;
@@ -192,12 +196,18 @@ public final class Trainer {
                         lossSum / (n + 1), accSum / (n + 1)));
             }
             boolean report = config.report() > 0 && run % config.report() == 0;
-            double val = report ? validationAccuracy(e, epoch) : Double.NaN;
+            double[] val = report ? validation(e, epoch) : new double[] {Double.NaN, Double.NaN};
             long now = clock.millis();
-            EpochRecord rec = new EpochRecord(epoch, run, lossSum / batches, accSum / batches, val, (now - epochStart) / 1000.0);
+            EpochRecord rec = new EpochRecord(epoch, run, lossSum / batches, accSum / batches, val[0], (now - epochStart) / 1000.0);
             epochStart = now;
             records.add(rec);
             recordEpochs(epoch);
+            if (stop != null) {
+                if (report && stop.report(epoch, val[0], val[1])) stoppedAfter = epoch;
+                boolean last = stoppedAfter > 0 || c == config.epochs() - 1;
+                if (last) stop.end();   // before the epoch is heard of, so that its checkpoint holds the kept weights
+                recordStop(stop, last, stoppedAfter);
+            }
             if (probeEvery > 0 && epoch % probeEvery == 0) probe(e, epoch, norms, events);
             events.epochFinished(rec);
             if (report) {
@@ -205,12 +215,15 @@ public final class Trainer {
                 events.reported(new TrainingListener.Report(title, rec, nowSec - lastReportSec, nowSec - startSec));
                 lastReportSec = nowSec;
             }
+            if (stoppedAfter > 0) break;
         }
-        History h = new History(records, norms);
+        int[] marks = EarlyStop.marks(model);
+        History h = new History(records, norms, marks[0], marks[1]);
         runOffset = 0;
         recordCall(e, h);
         events.trainingEnded(title, h, clock.millis() / 1000 - startSec);
         if (reg.costNote() != null) events.noted(title, reg.costNote());
+        if (stop != null) events.noted(title, stop.note(runFirst, stoppedAfter));
         return h;
     }
 
@@ -229,13 +242,29 @@ public final class Trainer {
         return Predictions.of(requireEngine(), model, data, indices);
     }
 
-    /** Protocol §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass (up to 256). */
-    private double validationAccuracy(Engine e, int epoch) {
+    /**
+     * Protocol §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass each
+     * {@link Predictions#CHUNK}; returns {accuracy, mean cross-entropy with log(p + 1e-10)}.
+     */
+    private double[] validation(Engine e, int epoch) {
         int[] val = split.validation();
         int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
         int[] idx = new int[Math.min(config.validationSamples(), val.length)];
         for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
-        return Predictions.of(e, model, data, idx).accuracy();
+        int correct = 0;
+        double loss = 0;
+        for (int from = 0; from < idx.length; from += Predictions.CHUNK) {
+            int[] chunk = Arrays.copyOfRange(idx, from, Math.min(idx.length, from + Predictions.CHUNK));
+            float[][] logits = e.logits(model, data.batch(chunk));
+            for (int k = 0; k < chunk.length; k++) {
+                int label = data.label(chunk[k]);
+                if (Argmax.of(logits[k]) == label) correct++;
+                double max = logits[k][Argmax.of(logits[k])], sum = 0;
+                for (float z : logits[k]) sum += Math.exp(z - max);
+                loss -= Math.log(Math.exp(logits[k][label] - max) / sum + 1e-10);
+            }
+        }
+        return new double[] {(double) correct / idx.length, loss / idx.length};
     }
 
     private void probe(Engine e, int epoch, Map<Integer, double[]> norms, TrainingListener events) {
@@ -256,6 +285,16 @@ public final class Trainer {
         run.put("first_epoch", firstEpoch);
         run.put("epochs", config.epochs());
         run.put("train", config.asMap());
+        model.recipe(recipe().with(RUN, run));
+    }
+
+    /** Early stopping's state in the run entry; at the run's end also the kept epoch and any stop. */
+    private void recordStop(EarlyStop stop, boolean ended, int stoppedAfter) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        ((Map<?, ?>) recipe().get(RUN)).forEach((k, v) -> run.put(String.valueOf(k), v));
+        run.putAll(stop.state());
+        if (ended && stop.bestEpoch() > 0) run.put(EarlyStop.KEPT, stop.bestEpoch());
+        if (stoppedAfter > 0) run.put(EarlyStop.STOPPED, stoppedAfter);
         model.recipe(recipe().with(RUN, run));
     }
 

@@ -21,6 +21,9 @@ final class TrainingChecks {
         if (config.report() > 0 && split.validation().length == 0)
             throw new IllegalArgumentException("the validation split '" + split.name() + "' is empty, but report every "
                     + config.report() + " epochs needs validation samples (use report 0 to train silently)");
+        if (config.earlyStopping().on() && config.report() == 0)
+            throw new IllegalArgumentException("early stopping (patience " + config.earlyStopping().patience()
+                    + ") judges the validation pass of each report; set report > 0");
         if (model.inputs() != data.features())
             throw new IllegalArgumentException("the model reads " + model.inputs() + " features per step, the data has " + data.features());
         if (model.classes() != data.classNames().size())

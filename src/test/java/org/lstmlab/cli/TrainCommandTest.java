@@ -109,13 +109,33 @@ class TrainCommandTest {
 
     @Test
     void badRegularisationIsAUsageErrorNamingTheOption() {
-        String[][] bad = {{"--l2", "-0.1"}, {"--l1", "-1"}, {"--keep-prob", "0"}, {"--keep-prob", "1.5"}, {"--decay-cost", "half"}};
+        String[][] bad = {{"--l2", "-0.1"}, {"--l1", "-1"}, {"--keep-prob", "0"}, {"--keep-prob", "1.5"}, {"--decay-cost", "half"},
+                {"--patience", "-2"}, {"--monitor", "f1"}};
         for (String[] option : bad) {
             Run r = run("train", "--data", dir.resolve("no-such-folder").toString(), option[0], option[1], "--no-progress");
             assertEquals(2, r.code(), String.join(" ", option));
             assertTrue(r.err().contains(option[0]), r.err());
             assertFalse(r.out().contains("train started"), "nothing trains");
         }
+    }
+
+    @Test
+    void earlyStoppingSaysSoAfterTheBookLinesAndNeedsReports() throws IOException {
+        Path model = dir.resolve("early.model");
+        Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "6", "--epochs", "3", "--report", "1",
+                "--patience", "5", "--monitor", "loss", "--engine", "reference", "--save", model.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(4).matches("Model us_basic_10_10 train ended in \\d+ secs:"), lines.get(4));
+        assertTrue(lines.get(5).matches("Model us_basic_10_10 early stopping: validation loss \\d+\\.\\d{3} at epoch [123] was the best; "
+                + "the weights of epoch [123] are kept"), lines.get(5));
+        ModelFile f = ModelFile.load(model);
+        assertTrue(f.history().bestEpoch() >= 1, "the history marks the kept epoch");
+        assertEquals(Map.of("patience", 5, "monitor", "loss"), ((Map<?, ?>) f.recipe().get("train")).get("early_stopping"));
+
+        Run silent = run("train", "--data", data.toString(), "--report", "0", "--patience", "3", "--no-progress");
+        assertEquals(2, silent.code());
+        assertTrue(silent.err().contains("--patience needs validation reports"), silent.err());
     }
 
     @Test

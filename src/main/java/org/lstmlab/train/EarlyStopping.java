@@ -1,0 +1,55 @@
+package org.lstmlab.train;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Early stopping, an addition beside the book: at each report the trainer compares the validation accuracy (or loss)
+ * with the best so far; a run stops after a report that finds no improvement for {@code patience} epochs, and ends
+ * with the weights of its best report. {@link #NONE} (patience 0) is the book's: every planned epoch, last weights.
+ */
+public record EarlyStopping(int patience, Monitor monitor) {
+    public static final EarlyStopping NONE = new EarlyStopping(0, Monitor.ACCURACY);
+
+    /** What a report's validation pass is judged by. */
+    public enum Monitor {
+        /** Validation accuracy; higher is better. */
+        ACCURACY,
+        /** Validation cross-entropy with log(p + 1e-10), as the training loss (protocol §3.5); lower is better. */
+        LOSS;
+
+        public String id() { return name().toLowerCase(Locale.ROOT); }
+
+        public static Monitor parse(String s) {
+            for (Monitor m : values()) if (m.id().equals(s.trim().toLowerCase(Locale.ROOT))) return m;
+            throw new IllegalArgumentException("unknown monitor '" + s + "': expected accuracy or loss");
+        }
+
+        /** True when {@code value} beats {@code best} (any number beats NaN, the start). */
+        boolean improves(double value, double best) {
+            if (Double.isNaN(best)) return !Double.isNaN(value);
+            return this == ACCURACY ? value > best : value < best;
+        }
+    }
+
+    public EarlyStopping {
+        if (patience < 0) throw new IllegalArgumentException("patience must be >= 0 epochs (0 = off), got " + patience);
+        if (monitor == null) throw new IllegalArgumentException("monitor is required (accuracy or loss)");
+    }
+
+    public boolean on() { return patience > 0; }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("patience", patience);
+        m.put("monitor", monitor.id());
+        return m;
+    }
+
+    /** Reads {@link #asMap()} back; null (a recipe older than early stopping) is {@link #NONE}. */
+    static EarlyStopping fromMap(Map<?, ?> m) {
+        if (m == null) return NONE;
+        return new EarlyStopping(((Number) m.get("patience")).intValue(), Monitor.parse(String.valueOf(m.get("monitor"))));
+    }
+}
