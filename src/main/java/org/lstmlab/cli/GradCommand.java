@@ -19,12 +19,13 @@ import java.util.concurrent.Callable;
 @Command(name = "grad", mixinStandardHelpOptions = true,
         description = {"Loss, accuracy and gradients of one batch, in float64 by the reference engine (protocol §3-§7).",
                 "Input .npz: x [B,T+1,F] (length in x[:,0,0], frames in rows 1..T), y [B,C] one-hot, "
-                        + "W [F+H,G*H], b [G*H], Wo [H,C], bo [C]; G = 1 for rnn, 4 for lstm/state.",
+                        + "W [F+H,G*H], b [G*H], Wo [H,C], bo [C]; G = 1 for rnn, 4 for lstm/state; for gru",
+                "W [F+H,3*H] (blocks z, r, n) and b [4*H] (b_z, b_r, b_n, b_hn), as docs/cells.md says.",
                 "Output .npz: loss, accuracy (1-element arrays), dW, db, dWo, dbo."})
 public final class GradCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "NPZ", description = "the batch and the weights") Path input;
-    @Option(names = "--cell", required = true, description = "rnn, lstm or state") String cell;
+    @Option(names = "--cell", required = true, description = "rnn, lstm, state or gru") String cell;
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "where to write the results")
     Path out;
 

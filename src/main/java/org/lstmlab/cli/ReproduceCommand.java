@@ -41,7 +41,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1234", description = "Training and split seed. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--models", split = ",", defaultValue = "rnn,lstm,state", description = "Models (rnn, lstm, state). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--models", split = ",", defaultValue = "rnn,lstm,state", description = "Models (rnn, lstm, state, gru; the book has no GRU). Default: ${DEFAULT-VALUE}")
     List<String> models;
 
     @Option(names = "--windows", split = ",", defaultValue = "10,100", description = "FFT windows in ms. Default: ${DEFAULT-VALUE}")

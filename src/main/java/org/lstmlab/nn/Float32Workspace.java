@@ -135,6 +135,8 @@ final class Float32Workspace {
 
     private void shape(ModelConfig cfg) {
         if (cfg.equals(config)) return;
+        if (cfg.cell() == CellType.GRU)
+            throw new IllegalArgumentException("the float32 engine has no GRU yet: use --engine reference");
         config = cfg;
         F = cfg.inputs();
         H = cfg.hidden();

@@ -59,6 +59,16 @@ final class Mat {
         return out;
     }
 
+    /** a + b, element by element. */
+    static double[][] plus(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][];
+        for (int r = 0; r < a.length; r++) {
+            out[r] = a[r].clone();
+            for (int j = 0; j < out[r].length; j++) out[r][j] += b[r][j];
+        }
+        return out;
+    }
+
     /** Frobenius norm. */
     static double norm(double[][] a) {
         double s = 0;

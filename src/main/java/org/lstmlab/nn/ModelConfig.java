@@ -2,7 +2,7 @@ package org.lstmlab.nn;
 
 /**
  * Shape of a chapter-11 network: one recurrent layer (inputs -> hidden) and a linear head (hidden -> classes).
- * W is [(inputs + hidden) x gates*hidden], row-major; Wo is [hidden x classes].
+ * W is [(inputs + hidden) x gates*hidden], row-major; b is [biasBlocks*hidden]; Wo is [hidden x classes].
  */
 public record ModelConfig(CellType cell, int inputs, int hidden, int classes) {
 
@@ -16,11 +16,14 @@ public record ModelConfig(CellType cell, int inputs, int hidden, int classes) {
     /** The book's network: 100 features, 20 hidden units, 10 classes. */
     public static ModelConfig book(CellType cell) { return new ModelConfig(cell, 100, 20, 10); }
 
-    /** Columns of W and length of b. */
+    /** Columns of W. */
     public int gateWidth() { return cell.gates() * hidden; }
+
+    /** Length of b: the gate width, plus H for the GRU's b_hn. */
+    public int biasWidth() { return cell.biasBlocks() * hidden; }
 
     /** Rows of W: the concatenation z = [x, h]. */
     public int zWidth() { return inputs + hidden; }
 
-    public int parameterCount() { return zWidth() * gateWidth() + gateWidth() + hidden * classes + classes; }
+    public int parameterCount() { return zWidth() * gateWidth() + biasWidth() + hidden * classes + classes; }
 }

@@ -16,22 +16,25 @@ public final class Parameters {
     public Parameters(ModelConfig config, double[] w, double[] b, double[] wo, double[] bo) {
         this.config = config;
         this.w = check("W", w, config.zWidth() * config.gateWidth());
-        this.b = check("b", b, config.gateWidth());
+        this.b = check("b", b, config.biasWidth());
         this.wo = check("Wo", wo, config.hidden() * config.classes());
         this.bo = check("bo", bo, config.classes());
     }
 
     public static Parameters zeros(ModelConfig c) {
-        return new Parameters(c, new double[c.zWidth() * c.gateWidth()], new double[c.gateWidth()],
+        return new Parameters(c, new double[c.zWidth() * c.gateWidth()], new double[c.biasWidth()],
                 new double[c.hidden() * c.classes()], new double[c.classes()]);
     }
 
-    /** Protocol §4: W ~ N(0, 0.03) drawn first, then Wo; biases 0 except the LSTM forget block (columns [0, H)) at 1.0. */
+    /**
+     * Protocol §4: W ~ N(0, 0.03) drawn first, then Wo; biases 0 except the LSTM forget block (columns [0, H)) at 1.0.
+     * The GRU follows by analogy: its update block z (also [0, H)) is the share of h_{t−1} kept, so it starts at 1.0.
+     */
     public static Parameters init(ModelConfig c, Random rng) {
         Parameters p = zeros(c);
         for (int k = 0; k < p.w.length; k++) p.w[k] = rng.nextGaussian() * INIT_STD;
         for (int k = 0; k < p.wo.length; k++) p.wo[k] = rng.nextGaussian() * INIT_STD;
-        if (c.cell().isLstm()) Arrays.fill(p.b, 0, c.hidden(), 1.0);
+        if (c.cell() != CellType.RNN) Arrays.fill(p.b, 0, c.hidden(), 1.0);
         return p;
     }
 

@@ -21,6 +21,7 @@ interface RecurrentCell {
             case RNN: return new RnnCell(p);
             case LSTM: return new LstmCell(p, false);
             case LSTM_STATE: return new LstmCell(p, true);
+            case GRU: return new GruCell(p);
             default: throw new IllegalArgumentException("no reference cell for " + p.config.cell());
         }
     }

@@ -56,6 +56,7 @@ public final class OnnxExport {
 
     public static byte[] toBytes(Model model, List<String> classNames, FeatureConfig features) {
         ModelConfig c = model.config();
+        if (c.cell() == CellType.GRU) throw new IllegalArgumentException("no ONNX export of a GRU yet");
         if (classNames.size() != c.classes())
             throw new IllegalArgumentException(classNames.size() + " class names for a model with " + c.classes() + " classes");
         GraphBuilder g = new GraphBuilder("lstm_lab_" + c.cell().bookName());

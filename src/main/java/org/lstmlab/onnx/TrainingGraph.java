@@ -34,6 +34,8 @@ final class TrainingGraph {
     private String[] cache; // per-step values the backward pass reads, each [T,B,H]
 
     private TrainingGraph(ModelConfig c) {
+        if (c.cell() == CellType.GRU)
+            throw new IllegalArgumentException("the ort engine has no GRU yet: use --engine reference");
         this.c = c;
         this.gw = c.gateWidth();
         this.z = c.zWidth();

@@ -16,12 +16,12 @@ public final class NpzGradients {
     public static NpzArrays compute(NpzArrays in, CellType cell) {
         Problem p = Problem.fromNpz(in, cell);
         Gradients g = new ReferenceEngine().gradients(p.parameters(), p.batch(), false);
-        int FH = p.W().length, GH = p.b().length, H = p.Wo().length, C = p.bo().length;
+        int FH = p.W().length, GH = p.W()[0].length, H = p.Wo().length, C = p.bo().length;
         return NpzArrays.create()
                 .put("loss", g.loss())
                 .put("accuracy", g.accuracy())
                 .put("dW", g.dW(), FH, GH)
-                .put("db", g.db(), GH)
+                .put("db", g.db(), p.b().length)
                 .put("dWo", g.dWo(), H, C)
                 .put("dbo", g.dbo(), C);
     }

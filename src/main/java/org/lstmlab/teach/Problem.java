@@ -33,8 +33,8 @@ public record Problem(CellType cell, double[][][] x, int[] lengths, double[][] y
             for (int t = 0; t < lengths[r]; t++) for (int k = 0; k < F; k++) x[r][t][k] = rng.nextGaussian();
         }
         double[][] W = gaussian(rng, F + H, G * H), Wo = gaussian(rng, H, C);
-        double[] b = new double[G * H], bo = new double[C];
-        if (cell.isLstm()) java.util.Arrays.fill(b, 0, H, 1.0); // protocol §4: the forget block starts at 1
+        double[] b = new double[cell.biasBlocks() * H], bo = new double[C];
+        if (cell != CellType.RNN) java.util.Arrays.fill(b, 0, H, 1.0); // protocol §4: the forget (GRU: update) block starts at 1
         return new Problem(cell, x, lengths, y, W, b, Wo, bo);
     }
 
@@ -70,7 +70,7 @@ public record Problem(CellType cell, double[][][] x, int[] lengths, double[][] y
 
     /**
      * Reads the layout of {@link #toNpz}; every check names the file and the array. W's shape gives H (and must be
-     * [F+H, G·H] for the cell); class count from y.
+     * [F+H, G·H] for the cell); b is [G·H], or [4·H] for the GRU (docs/cells.md); class count from y.
      */
     public static Problem fromNpz(NpzArrays in, CellType cell) {
         int[] xs = in.get("x").shape();
@@ -100,7 +100,7 @@ public record Problem(CellType cell, double[][][] x, int[] lengths, double[][] y
         }
         try {
             Problem p = new Problem(cell, x, lengths, rows(yFlat, C), rows(in.get("W", F + H, G * H), G * H),
-                    in.get("b", G * H), rows(in.get("Wo", H, C), C), in.get("bo", C));
+                    in.get("b", cell.biasBlocks() * H), rows(in.get("Wo", H, C), C), in.get("bo", C));
             p.parameters(); // the model's own shape checks
             return p;
         } catch (IllegalArgumentException e) {

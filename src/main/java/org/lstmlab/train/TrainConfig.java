@@ -22,7 +22,7 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
     public static final long BOOK_SEED = 1234;
 
     public TrainConfig {
-        if (cell == null) throw new IllegalArgumentException("cell type is required (rnn, lstm or state)");
+        if (cell == null) throw new IllegalArgumentException("cell type is required (rnn, lstm, state or gru)");
         if (hidden <= 0) throw new IllegalArgumentException("hidden size must be > 0, got " + hidden);
         if (epochs <= 0) throw new IllegalArgumentException("epochs must be > 0, got " + epochs);
         if (batchSize <= 0) throw new IllegalArgumentException("batch size must be > 0, got " + batchSize);

@@ -25,11 +25,12 @@ class GradCommandTest {
     /** The book's packed batch and random weights, as separate arrays. */
     static final class Case {
         final double[] x = new double[B * (T + 1) * F], y = new double[B * C], W, b, Wo, bo;
-        final int G;
+        final int G, biases;
 
         Case(CellType cell, long seed, double padding) {
             Random r = new Random(seed);
             G = cell.gates();
+            biases = cell.biasBlocks();
             for (int i = 0; i < B; i++) {
                 x[i * (T + 1) * F] = LENGTHS[i];
                 for (int t = 1; t <= T; t++)
@@ -38,7 +39,7 @@ class GradCommandTest {
                 y[i * C + r.nextInt(C)] = 1;
             }
             W = gaussian(r, (F + H) * G * H);
-            b = gaussian(r, G * H);
+            b = gaussian(r, biases * H);
             Wo = gaussian(r, H * C);
             bo = gaussian(r, C);
         }
@@ -48,7 +49,7 @@ class GradCommandTest {
                 w.write("x", x, new int[] {B, T + 1, F});
                 w.write("y", y, new int[] {B, C});
                 w.write("W", W, new int[] {F + H, G * H});
-                w.write("b", b, new int[] {G * H});
+                w.write("b", b, new int[] {biases * H});
                 w.write("Wo", Wo, new int[] {H, C});
                 w.write("bo", bo, new int[] {C});
             }

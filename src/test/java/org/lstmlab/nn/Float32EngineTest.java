@@ -19,7 +19,7 @@ class Float32EngineTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
-        for (CellType cell : CellType.values())
+        for (CellType cell : java.util.EnumSet.of(CellType.RNN, CellType.LSTM, CellType.LSTM_STATE))
             for (KernelPath path : new KernelPath[] {KernelPath.SCALAR, KernelPath.VECTOR})
                 for (int threads : new int[] {1, 2}) all.add(Arguments.of(cell, path, threads));
         return all.stream();

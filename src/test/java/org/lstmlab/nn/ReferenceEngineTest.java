@@ -55,6 +55,27 @@ class ReferenceEngineTest {
     }
 
     @Test
+    void gruLossMatchesHandComputedForwardPassWithTheResetOnTheRecurrentPartOnly() {
+        // F = 1, H = 1, C = 2; W rows (x, h), columns (z, r, n); b = (b_z, b_r, b_n, b_hn); x = (1, −2), label 0.
+        ModelConfig c = new ModelConfig(CellType.GRU, 1, 1, 2);
+        double wxz = 0.3, wxr = -0.6, wxn = 0.9, whz = 0.5, whr = 0.8, whn = -1.1;
+        double bz = 0.1, br = -0.2, bn = 0.05, bhn = 0.7;
+        Parameters p = new Parameters(c, new double[] {wxz, wxr, wxn, whz, whr, whn}, new double[] {bz, br, bn, bhn},
+                new double[] {1.5, -0.5}, new double[] {0.0, 0.3});
+        ReferenceBatch batch = new ReferenceBatch(new double[][][] {{{1}, {-2}}}, new int[] {2}, new double[][] {{1, 0}});
+        double h = 0;
+        for (double x : new double[] {1, -2}) {
+            double z = 1 / (1 + Math.exp(-(x * wxz + h * whz + bz)));
+            double r = 1 / (1 + Math.exp(-(x * wxr + h * whr + br)));
+            double n = Math.tanh(x * wxn + bn + r * (h * whn + bhn)); // b_hn inside the reset: h = 0 still feels r
+            h = (1 - z) * n + z * h;
+        }
+        double l0 = 1.5 * h, l1 = -0.5 * h + 0.3;
+        double p0 = Math.exp(l0) / (Math.exp(l0) + Math.exp(l1));
+        assertEquals(-Math.log(p0 + 1e-10), engine.gradients(p, batch, false).loss(), 1e-12);
+    }
+
+    @Test
     void bookActivationsEqualTheTextbookFormulas() {
         for (double x = -30; x <= 30; x += 0.37) {
             assertEquals(1 / (1 + Math.exp(-x)), BookMath.sigmoid(x), 1e-15);
