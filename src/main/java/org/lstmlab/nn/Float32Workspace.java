@@ -16,11 +16,15 @@ final class Float32Workspace {
     private int[] samples = new int[0], lengths = new int[0];
     /** active[t] = n_t, the sequences still running at step t (active[steps] = 0); offset[t] = first row of step t. */
     private int[] active = new int[1], offset = new int[1];
-    /** Packed rows: z_t; pre-activations, later G_a; activations (f, i, o, g or h); c_t and tanh(c_t) (LSTM). */
-    private float[][] z, a, act, c, tanhC;
-    /** Per sequence: the carried G_h, G_c (two buffers, in and out), and the output at its last step. */
-    private float[][] gH, gC, gCNext, out;
-    private float[] zeros;
+    /**
+     * Packed rows: z_t; pre-activations, later G_a (for the GRU: x_t·W_x + b_x, later G_ax); activations (f, i, o, g;
+     * z, r, n; or h); c_t and tanh(c_t) (LSTM); h_{t−1}·W_h + b_h, later G_ah (GRU).
+     */
+    private float[][] z, a, act, c, tanhC, ah;
+    /** Per sequence: the carried G_h and G_c (each as two buffers, in and out), and the output at its last step. */
+    private float[][] gH, gHNext, gC, gCNext, out;
+    /** Zeros as c_0; the GRU kernel's scratch row. */
+    private float[] zeros, pre;
     /** This share's gradient of W (padded rows) and b after {@link #backward}. */
     float[][] dW;
     float[] db;
@@ -52,21 +56,27 @@ final class Float32Workspace {
 
     /** Forward over every valid step; writes each sequence's output (h, or c for LSTM_STATE) into outputs. */
     void forward(Float32Weights w, double[][] outputs) {
-        for (int n = 0; n < rows; n++) System.arraycopy(w.b, 0, a[n], 0, w.b.length);
+        boolean gru = config.cell() == CellType.GRU;
+        for (int n = 0; n < rows; n++) System.arraycopy(w.b, 0, a[n], 0, GH);
+        if (gru) for (int n = 0; n < rows; n++) System.arraycopy(w.bh, 0, ah[n], 0, GH);
         k.multiply(z, 0, 0, rows, F, w.w, 0, a, 0, GH);
         for (int t = 0; t < steps; t++) {
             int n0 = offset[t], m = active[t];
-            if (t > 0) k.multiply(z, n0, F, m, H, w.w, F, a, n0, GH);
+            if (t > 0) k.multiply(z, n0, F, m, H, w.w, F, gru ? ah : a, n0, GH); // h_0 = 0 adds nothing
             for (int r = 0; r < m; r++) {
                 boolean continues = r < active[t + 1];
                 float[] h = continues ? z[offset[t + 1] + r] : out[r];
                 int hAt = continues ? F : 0;
-                if (config.cell().isLstm()) {
-                    k.lstmForward(a[n0 + r], cPrev(t, r), act[n0 + r], c[n0 + r], tanhC[n0 + r], h, hAt, H);
-                    if (!continues && config.cell() == CellType.LSTM_STATE) System.arraycopy(c[n0 + r], 0, out[r], 0, H);
-                } else {
-                    k.reluForward(a[n0 + r], act[n0 + r], H);
-                    System.arraycopy(act[n0 + r], 0, h, hAt, H);
+                switch (config.cell()) {
+                    case LSTM, LSTM_STATE -> {
+                        k.lstmForward(a[n0 + r], cPrev(t, r), act[n0 + r], c[n0 + r], tanhC[n0 + r], h, hAt, H);
+                        if (!continues && config.cell() == CellType.LSTM_STATE) System.arraycopy(c[n0 + r], 0, out[r], 0, H);
+                    }
+                    case GRU -> k.gruForward(a[n0 + r], ah[n0 + r], z[n0 + r], F, pre, act[n0 + r], h, hAt, H);
+                    case RNN -> {
+                        k.reluForward(a[n0 + r], act[n0 + r], H);
+                        System.arraycopy(act[n0 + r], 0, h, hAt, H);
+                    }
                 }
             }
         }
@@ -81,30 +91,47 @@ final class Float32Workspace {
     void backward(Float32Weights w, double[][] gOut, double[] normSquares) {
         for (int r = 0; r < size; r++) {
             Arrays.fill(gH[r], 0f);
+            Arrays.fill(gHNext[r], 0f);
             Arrays.fill(gC[r], 0f);
             Arrays.fill(gCNext[r], 0f);
         }
-        float[][] G_c = gC, G_cPrev = gCNext;
+        float[][] G_h = gH, G_hPrev = gHNext, G_c = gC, G_cPrev = gCNext;
         for (int t = steps - 1; t >= 0; t--) {
             int n0 = offset[t], m = active[t];
-            float[][] injectInto = config.cell() == CellType.LSTM_STATE ? G_c : gH;
+            float[][] injectInto = config.cell() == CellType.LSTM_STATE ? G_c : G_h;
             for (int r = active[t + 1]; r < m; r++)
                 for (int j = 0; j < H; j++) injectInto[r][j] += (float) gOut[samples[r]][j];
-            if (normSquares != null) normSquares[t] += k.sumOfSquares(gH, m, H);
-            for (int r = 0; r < m; r++) {
-                if (config.cell().isLstm())
-                    k.lstmBackward(act[n0 + r], tanhC[n0 + r], cPrev(t, r), gH[r], G_c[r], G_cPrev[r], a[n0 + r], H);
-                else k.reluBackward(act[n0 + r], gH[r], a[n0 + r], H);
-                Arrays.fill(gH[r], 0f);
+            if (normSquares != null) normSquares[t] += k.sumOfSquares(G_h, m, H);
+            for (int r = 0; r < m; r++)
+                switch (config.cell()) {
+                    case LSTM, LSTM_STATE -> k.lstmBackward(act[n0 + r], tanhC[n0 + r], cPrev(t, r), G_h[r], G_c[r],
+                            G_cPrev[r], a[n0 + r], H);
+                    case GRU -> k.gruBackward(act[n0 + r], z[n0 + r], F, G_h[r], a[n0 + r], ah[n0 + r], G_hPrev[r], H);
+                    case RNN -> k.reluBackward(act[n0 + r], G_h[r], a[n0 + r], H);
+                }
+            if (config.cell() == CellType.GRU) { // G_h(t−1) = G_h⊙z (written by the kernel) + G_ah·W_hᵀ
+                k.multiply(ah, n0, 0, m, GH, w.whT, 0, G_hPrev, 0, H);
+                float[][] swap = G_h;
+                G_h = G_hPrev;
+                G_hPrev = swap;
+            } else {
+                for (int r = 0; r < m; r++) Arrays.fill(G_h[r], 0f);
+                k.multiply(a, n0, 0, m, GH, w.whT, 0, G_h, 0, H);
             }
-            k.multiply(a, n0, 0, m, GH, w.whT, 0, gH, 0, H);
             float[][] swap = G_c;
             G_c = G_cPrev;
             G_cPrev = swap;
         }
         for (float[] row : dW) Arrays.fill(row, 0f);
         Arrays.fill(db, 0f);
-        k.multiplyTransposed(z, 0, 0, rows, F + H, a, 0, dW, 0, GH);
+        if (config.cell() == CellType.GRU) {
+            k.multiplyTransposed(z, 0, 0, rows, F, a, 0, dW, 0, GH);
+            k.multiplyTransposed(z, 0, F, rows, H, ah, 0, dW, F, GH);
+            for (int n = 0; n < rows; n++)
+                for (int j = 0; j < H; j++) db[GH + j] += ah[n][2 * H + j]; // b_hn
+        } else {
+            k.multiplyTransposed(z, 0, 0, rows, F + H, a, 0, dW, 0, GH);
+        }
         k.addRows(a, 0, rows, db, GH);
     }
 
@@ -127,6 +154,7 @@ final class Float32Workspace {
         }
         if (gH == null || gH.length < size) {
             gH = new float[size][Kernels.paddedWidth(H)];
+            gHNext = new float[size][Kernels.paddedWidth(H)];
             gC = new float[size][Kernels.paddedWidth(H)];
             gCNext = new float[size][Kernels.paddedWidth(H)];
             out = new float[size][Kernels.paddedWidth(H)];
@@ -135,16 +163,15 @@ final class Float32Workspace {
 
     private void shape(ModelConfig cfg) {
         if (cfg.equals(config)) return;
-        if (cfg.cell() == CellType.GRU)
-            throw new IllegalArgumentException("the float32 engine has no GRU yet: use --engine reference");
         config = cfg;
         F = cfg.inputs();
         H = cfg.hidden();
         GH = cfg.gateWidth();
-        z = a = act = c = tanhC = gH = gC = gCNext = out = null;
+        z = a = act = c = tanhC = ah = gH = gHNext = gC = gCNext = out = null;
         zeros = new float[Kernels.paddedWidth(H)];
+        pre = new float[Kernels.paddedWidth(GH)];
         dW = new float[F + H][Kernels.paddedWidth(GH)];
-        db = new float[Kernels.paddedWidth(GH)];
+        db = new float[Kernels.paddedWidth(cfg.biasWidth())];
     }
 
     private void reserveRows(int need) {
@@ -157,5 +184,6 @@ final class Float32Workspace {
             c = new float[cap][Kernels.paddedWidth(H)];
             tanhC = new float[cap][Kernels.paddedWidth(H)];
         }
+        if (config.cell() == CellType.GRU) ah = new float[cap][Kernels.paddedWidth(GH)];
     }
 }

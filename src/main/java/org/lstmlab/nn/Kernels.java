@@ -53,6 +53,21 @@ interface Kernels {
     void lstmBackward(float[] act, float[] tanhC, float[] cPrev, float[] gH, float[] gC, float[] gCPrev,
                       float[] gA, int H);
 
+    /**
+     * One GRU row (docs/cells.md): ax = x_t·W_x + b_x and ah = h_{t−1}·W_h + b_h in blocks z, r, n, and h_{t−1} at
+     * hPrev[hPrevAt..hPrevAt+H). act receives z, r, n; h[hAt..hAt+H) = (1 − z)⊙n + z⊙h_{t−1}. pre is scratch as wide
+     * as ax. Outputs never alias inputs; tiny h is flushed.
+     */
+    void gruForward(float[] ax, float[] ah, float[] hPrev, int hPrevAt, float[] pre, float[] act, float[] h, int hAt,
+                    int H);
+
+    /**
+     * One GRU row of the backward pass in docs/cells.md, from the activations act (z, r, n), h_{t−1} and the carried
+     * G_h: writes G_ax into gA, and G_h⊙z (the part of G_h(t−1) that skips W_h) into gHPrev. gAh holds ah on entry
+     * (its n block is u, the candidate's recurrent part) and G_ah on return. Tiny values are flushed.
+     */
+    void gruBackward(float[] act, float[] hPrev, int hPrevAt, float[] gH, float[] gA, float[] gAh, float[] gHPrev, int H);
+
     /** RNN row: act = relu(a). */
     void reluForward(float[] a, float[] act, int H);
 
@@ -60,7 +75,7 @@ interface Kernels {
     void reluBackward(float[] act, float[] gH, float[] gA, int H);
 
     /**
-     * Gradients, and the LSTM's c and h, below this are set to zero. Backprop through hundreds of steps shrinks
+     * Gradients, and the LSTM's c and h and the GRU's h, below this are set to zero. Backprop through hundreds of steps shrinks
      * gradients geometrically, and saturated gates shrink c and h, into
      * float32's subnormal range, where arithmetic is about 100 times slower; at that size they cannot move any
      * float32 sum they enter.

@@ -60,6 +60,34 @@ final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gruForward(float[] ax, float[] ah, float[] hPrev, int hPrevAt, float[] pre, float[] act, float[] h,
+                           int hAt, int H) {
+        for (int j = 0; j < H; j++) {
+            float z = sigmoid(ax[j] + ah[j]), r = sigmoid(ax[H + j] + ah[H + j]);
+            float n = tanh(ax[2 * H + j] + r * ah[2 * H + j]);
+            act[j] = z;
+            act[H + j] = r;
+            act[2 * H + j] = n;
+            h[hAt + j] = flush((1 - z) * n + z * hPrev[hPrevAt + j]);
+        }
+    }
+
+    @Override
+    public void gruBackward(float[] act, float[] hPrev, int hPrevAt, float[] gH, float[] gA, float[] gAh, float[] gHPrev,
+                            int H) {
+        for (int j = 0; j < H; j++) {
+            float z = act[j], r = act[H + j], n = act[2 * H + j], u = gAh[2 * H + j];
+            float G_z = gH[j] * (hPrev[hPrevAt + j] - n), G_n = gH[j] * (1 - z);
+            float G_an = flush((1 - n * n) * G_n);
+            gA[j] = gAh[j] = flush(z * (1 - z) * G_z);
+            gA[H + j] = gAh[H + j] = flush(r * (1 - r) * G_an * u);
+            gA[2 * H + j] = G_an;
+            gAh[2 * H + j] = flush(r * G_an);
+            gHPrev[j] = flush(gH[j] * z);
+        }
+    }
+
+    @Override
     public void reluForward(float[] a, float[] act, int H) {
         for (int j = 0; j < H; j++) act[j] = Math.max(a[j], 0f);
     }

@@ -117,6 +117,61 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void gruForward(float[] ax, float[] ah, float[] hPrev, int hPrevAt, float[] pre, float[] act, float[] h,
+                           int hAt, int H) {
+        if (H < L) {
+            narrow.gruForward(ax, ah, hPrev, hPrevAt, pre, act, h, hAt, H);
+            return;
+        }
+        for (int start = 0; start < 2 * H; start += L) {
+            int j = Math.min(start, 2 * H - L);
+            FloatVector.fromArray(S, ax, j).add(FloatVector.fromArray(S, ah, j)).intoArray(pre, j);
+        }
+        activate(pre, act, 0, 2 * H, 1f); // z, r = σ
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector r = FloatVector.fromArray(S, act, H + j), u = FloatVector.fromArray(S, ah, 2 * H + j);
+            r.fma(u, FloatVector.fromArray(S, ax, 2 * H + j)).intoArray(pre, 2 * H + j);
+        }
+        activate(pre, act, 2 * H, 3 * H, 2f); // n = tanh
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector z = FloatVector.fromArray(S, act, j), n = FloatVector.fromArray(S, act, 2 * H + j);
+            FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n).fma(z, n).intoArray(h, hAt + j); // n + z⊙(h − n)
+        }
+        flushRow(h, hAt, hAt + H);
+    }
+
+    @Override
+    public void gruBackward(float[] act, float[] hPrev, int hPrevAt, float[] gH, float[] gA, float[] gAh, float[] gHPrev,
+                            int H) {
+        if (H < L) {
+            narrow.gruBackward(act, hPrev, hPrevAt, gH, gA, gAh, gHPrev, H);
+            return;
+        }
+        // u is read from gAh's n block in this pass and overwritten only in the next, since lanes may be recomputed
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector z = FloatVector.fromArray(S, act, j), r = FloatVector.fromArray(S, act, H + j);
+            FloatVector n = FloatVector.fromArray(S, act, 2 * H + j), G_h = FloatVector.fromArray(S, gH, j);
+            FloatVector G_an = n.mul(n).neg().add(1f).mul(G_h.sub(G_h.mul(z))); // (1 − n²)⊙G_h⊙(1 − z)
+            G_an.intoArray(gA, 2 * H + j);
+            r.sub(r.mul(r)).mul(G_an).mul(FloatVector.fromArray(S, gAh, 2 * H + j)).intoArray(gA, H + j); // G_ar
+            FloatVector G_z = G_h.mul(FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n));
+            z.sub(z.mul(z)).mul(G_z).intoArray(gA, j); // G_az
+            G_h.mul(z).intoArray(gHPrev, j);
+        }
+        flushRow(gA, 0, 3 * H);
+        flushRow(gHPrev, 0, H);
+        System.arraycopy(gA, 0, gAh, 0, 2 * H);
+        for (int start = 0; start < H; start += L) {
+            int j = Math.min(start, H - L);
+            FloatVector.fromArray(S, act, H + j).mul(FloatVector.fromArray(S, gA, 2 * H + j)).intoArray(gAh, 2 * H + j);
+        }
+        flushRow(gAh, 2 * H, 3 * H);
+    }
+
+    @Override
     public void reluForward(float[] a, float[] act, int H) {
         for (int j = 0; j < H; j += L) FloatVector.fromArray(S, a, j).max(0f).intoArray(act, j);
     }

@@ -111,7 +111,7 @@ class RegularisationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CellType.class, names = "GRU", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(CellType.class)
     void float32EngineAppliesTheSameMask(CellType cell) {
         ModelConfig c = new ModelConfig(cell, 6, 5, 4);
         Parameters p = NnFixtures.randomParameters(c, 0.3, 21);
