@@ -10,7 +10,8 @@ For each file it reports a problem when, after the page has loaded:
   - no element matches a --require selector;
   - a script on the page threw an uncaught error.
 It prints "browser-check: FILE: ok (N images, N progress bars)" or each problem, and exits 1 when any file has
-one (2 when Chromium is missing: install it with `bash scripts/install-chromium.sh`).
+one (2 when Chromium is missing: install it with `bash scripts/install-chromium.sh`). scripts/test_browser_check.py
+checks it on a sound page and on one broken each way.
 
 The page is not modified: a copy with a <base href> (so relative images still resolve) and a small probe script is
 rendered from a temporary folder, with a fresh Chromium profile, run headless and sandbox-free (as root in CI):

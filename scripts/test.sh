@@ -11,6 +11,7 @@ mvn -B verify
 /usr/bin/python3 scripts/test_notebooks.py
 
 bash scripts/install-chromium.sh
+/usr/bin/python3 scripts/test_browser_check.py
 bash scripts/install-jupyter.sh
 source scripts/jupyter-env.sh
 /usr/bin/python3 scripts/notebooks.py build --check
