@@ -103,7 +103,7 @@ final class ModelJob {
             ModelFile.save(modelFile(runDir, name), model, history);
             ModelResult result = new ModelResult(name, config.cell(), data.params().intervalMs(), data.params().windowMs(),
                     fold, config.clipNorm(), history.size(), seconds(history),
-                    Evaluation.of(data.classNames(), p.actual(), p.predicted()), history.table(), history.gradientNorms());
+                    Evaluation.of(data.classNames(), p.actual(), p.predicted()), history);
             result.write(runDir);
             Files.deleteIfExists(ckpt);
             return result;

@@ -2,12 +2,10 @@ package org.lstmlab.experiment;
 
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.train.History;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,24 +14,28 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One finished model of a run: its test metrics, training seconds (summed over epochs, so a resumed run counts only
- * time spent training), its per-epoch history table and any ‖∂L/∂h_t‖ probes (by epoch). Stored in the report folder
- * as models/&lt;name&gt;.json plus history/&lt;name&gt;.csv; the json's presence marks the model as finished.
+ * time spent training) and its history with any ‖∂L/∂h_t‖ probes. Stored in the report folder as
+ * models/&lt;name&gt;.json plus history/&lt;name&gt;.csv and history/&lt;name&gt;.gradient-norms.csv (the history's one
+ * stored form, as in a model file); the json's presence marks the model as finished.
  * fold is the UrbanSound8K test fold, 0 for a single split.
  */
 public record ModelResult(String name, CellType cell, int intervalMs, int windowMs, int fold, double clipNorm,
-                          int epochs, double seconds, Evaluation evaluation, Table history,
-                          Map<Integer, double[]> gradientNorms) {
+                          int epochs, double seconds, Evaluation evaluation, History history) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public double testAccuracy() { return evaluation.accuracy(); }
 
+    /** The history's ‖∂L/∂h_t‖ probes by epoch (empty unless the model was probed). */
+    public Map<Integer, double[]> gradientNorms() { return history.gradientNorms(); }
+
     static Path jsonFile(Path runDir, String name) { return runDir.resolve("models").resolve(name + ".json"); }
 
     static Path historyFile(Path runDir, String name) { return runDir.resolve("history").resolve(name + ".csv"); }
+
+    static Path normsFile(Path runDir, String name) { return runDir.resolve("history").resolve(name + ".gradient-norms.csv"); }
 
     public void write(Path runDir) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -47,12 +49,10 @@ public record ModelResult(String name, CellType cell, int intervalMs, int window
         m.put("train_seconds", seconds);
         m.put("test_accuracy", testAccuracy());
         m.put("evaluation", evaluation.asMap());
-        Map<String, double[]> norms = new LinkedHashMap<>();
-        gradientNorms.forEach((e, v) -> norms.put(Integer.toString(e), v));
-        m.put("gradient_norms", norms);
         try {
             Files.createDirectories(historyFile(runDir, name).getParent());
-            history.write().csv(historyFile(runDir, name).toFile());
+            Files.writeString(historyFile(runDir, name), history.toCsv());
+            Files.writeString(normsFile(runDir, name), history.gradientNormsCsv());
             // the json goes last: it marks the model as finished
             Path json = jsonFile(runDir, name), tmp = json.resolveSibling(name + ".json.part");
             Files.createDirectories(json.getParent());
@@ -74,16 +74,10 @@ public record ModelResult(String name, CellType cell, int intervalMs, int window
             List<List<Number>> cm = (List<List<Number>>) ev.get("confusion");
             int[][] counts = cm.stream().map(r -> r.stream().mapToInt(Number::intValue).toArray()).toArray(int[][]::new);
             Evaluation evaluation = Evaluation.fromConfusion((List<String>) ev.get("class_names"), counts);
-            Map<Integer, double[]> norms = new TreeMap<>();
-            ((Map<String, List<Number>>) m.get("gradient_norms")).forEach((e, v) ->
-                    norms.put(Integer.parseInt(e), v.stream().mapToDouble(Number::doubleValue).toArray()));
-            Table history = Table.read().usingOptions(CsvReadOptions.builder(historyFile(runDir, name).toFile())
-                    .tableName(name).columnTypesPartial(Map.of("epoch", ColumnType.INTEGER, "run_epoch", ColumnType.INTEGER,
-                            "cost", ColumnType.DOUBLE, "train_accuracy", ColumnType.DOUBLE,
-                            "validation_accuracy", ColumnType.DOUBLE, "seconds", ColumnType.DOUBLE, "mark", ColumnType.STRING)));
+            History history = History.fromCsv(Files.readString(historyFile(runDir, name)), Files.readString(normsFile(runDir, name)));
             return new ModelResult(name, CellType.parse((String) m.get("cell")), num(m, "interval_ms").intValue(),
                     num(m, "window_ms").intValue(), num(m, "fold").intValue(), num(m, "clip_norm").doubleValue(),
-                    num(m, "epochs").intValue(), num(m, "train_seconds").doubleValue(), evaluation, history, norms);
+                    num(m, "epochs").intValue(), num(m, "train_seconds").doubleValue(), evaluation, history);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the result " + json + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -44,7 +44,7 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         c.put("accuracy", Charts.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
         c.put("training-time", Charts.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
         Map<String, Table> curves = new LinkedHashMap<>();
-        for (ModelResult m : models) if (m.fold() <= firstFold()) curves.put(m.name(), m.history());
+        for (ModelResult m : models) if (m.fold() <= firstFold()) curves.put(m.name(), m.history().table());
         if (!curves.isEmpty()) c.put("learning-curves", Charts.learningCurves(curves));
         confusions().forEach((name, e) -> c.put("confusion-" + name, Charts.confusion(name, e.classNames(), e.confusion(), e.accuracy())));
         if (!example.spectrograms().isEmpty()) {

@@ -1,12 +1,19 @@
 package org.lstmlab.train;
 
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.csv.CsvReadOptions;
+import tech.tablesaw.io.csv.CsvWriteOptions;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,13 +22,11 @@ import java.util.TreeMap;
  * What training produced, epoch by epoch, plus the optional ‖∂L/∂h_t‖ probes keyed by epoch (0 = before training)
  * and, under early stopping, the marks of the last such run: the epoch whose weights it kept ("best") and the epoch
  * after which it stopped ("stop"), each 0 when absent.
- * {@link #toCsv()} is deterministic: the same seed gives the same bytes; wall-clock seconds live in
- * {@link #secondsCsv()} only. Doubles are written with {@link Double#toString(double)}, which round-trips exactly.
+ * It has one stored form, its Tablesaw tables as CSV ({@link #toCsv()}, {@link #gradientNormsCsv()}), which model
+ * files and report folders both write and read back. Apart from the seconds column the same seed gives the same
+ * bytes ({@link #deterministicCsv()}).
  */
 public final class History {
-    static final String HEADER = "epoch,run_epoch,cost,train_accuracy,validation_accuracy,mark";
-    /** The header before early stopping; such histories still load. */
-    private static final String UNMARKED = "epoch,run_epoch,cost,train_accuracy,validation_accuracy";
     static final String BEST = "best", STOP = "stop";
     private final List<EpochRecord> epochs;
     private final TreeMap<Integer, double[]> gradientNorms;
@@ -104,73 +109,82 @@ public final class History {
         return Table.create("gradient norms", epoch, step, norm);
     }
 
-    /** The deterministic part of the per-epoch record, one line per epoch after a header. */
-    public String toCsv() {
-        StringBuilder sb = new StringBuilder(HEADER).append('\n');
-        for (EpochRecord r : epochs)
-            sb.append(r.epoch()).append(',').append(r.runEpoch()).append(',').append(r.cost()).append(',')
-                    .append(r.trainAccuracy()).append(',').append(r.validationAccuracy()).append(',').append(mark(r.epoch()))
-                    .append('\n');
-        return sb.toString();
-    }
+    /**
+     * The stored form, the same in model files and report folders: {@link #table()} as CSV written by Tablesaw.
+     * Doubles are written by {@link Double#toString(double)}, so they read back exactly; a missing validation
+     * accuracy is an empty field.
+     */
+    public String toCsv() { return csv(table()); }
 
-    /** epoch,seconds: wall-clock, never byte-identical across runs. */
-    public String secondsCsv() {
-        StringBuilder sb = new StringBuilder("epoch,seconds\n");
-        for (EpochRecord r : epochs) sb.append(r.epoch()).append(',').append(r.seconds()).append('\n');
-        return sb.toString();
-    }
+    /** {@link #toCsv()} without the wall-clock seconds: what the same seed reproduces byte for byte. */
+    public String deterministicCsv() { return csv(table().removeColumns("seconds")); }
 
-    /** epoch,norm_1,...,norm_T per probed epoch; deterministic. */
-    public String gradientNormsCsv() {
-        StringBuilder sb = new StringBuilder("epoch,norms\n");
-        gradientNorms.forEach((e, norms) -> {
-            sb.append(e);
-            for (double v : norms) sb.append(',').append(v);
-            sb.append('\n');
-        });
-        return sb.toString();
-    }
+    /** {@link #gradientNormTable()} as CSV, written by Tablesaw. */
+    public String gradientNormsCsv() { return csv(gradientNormTable()); }
 
-    /** Reads back {@link #toCsv()}, {@link #secondsCsv()} and {@link #gradientNormsCsv()}. */
-    public static History fromCsv(String csv, String secondsCsv, String gradientNormsCsv) {
-        boolean marked = csv.startsWith(HEADER);
-        List<String> lines = dataLines(csv, marked ? HEADER : UNMARKED), secs = dataLines(secondsCsv, "epoch,seconds");
-        if (secs.size() != lines.size())
-            throw new IllegalArgumentException("history has " + lines.size() + " epochs but " + secs.size() + " timings");
+    /** Reads back {@link #toCsv()} and {@link #gradientNormsCsv()}; an error names the table and what is wrong. */
+    public static History fromCsv(String epochsCsv, String gradientNormsCsv) {
+        Table t = read(epochsCsv, "history", EPOCH_COLUMNS);
         List<EpochRecord> records = new ArrayList<>();
         int best = 0, stop = 0;
-        for (int k = 0; k < lines.size(); k++) {
-            String[] f = fields(lines.get(k), marked ? 6 : 5);
-            if (marked && f[5].equals(BEST)) best = Integer.parseInt(f[0]);
-            else if (marked && f[5].equals(STOP)) stop = Integer.parseInt(f[0]);
-            else if (marked && !f[5].isEmpty()) throw new IllegalArgumentException("unknown mark '" + f[5] + "' in '" + lines.get(k) + "'");
-            String[] s = fields(secs.get(k), 2);
-            if (!s[0].equals(f[0])) throw new IllegalArgumentException("timing line " + (k + 2) + " is for epoch " + s[0] + ", not " + f[0]);
-            records.add(new EpochRecord(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-                    Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(s[1])));
+        for (int r = 0; r < t.rowCount(); r++) {
+            int epoch = t.intColumn(0).getInt(r);
+            String mark = t.stringColumn(6).get(r);
+            if (mark.equals(BEST)) best = epoch;
+            else if (mark.equals(STOP)) stop = epoch;
+            else if (!mark.isEmpty()) throw new IllegalArgumentException("history: unknown mark '" + mark + "' at epoch " + epoch);
+            records.add(new EpochRecord(epoch, t.intColumn(1).getInt(r), t.doubleColumn(2).getDouble(r),
+                    t.doubleColumn(3).getDouble(r), t.doubleColumn(4).getDouble(r), t.doubleColumn(5).getDouble(r)));
         }
-        Map<Integer, double[]> norms = new TreeMap<>();
-        for (String line : dataLines(gradientNormsCsv, "epoch,norms")) {
-            String[] f = line.split(",");
-            double[] v = new double[f.length - 1];
-            for (int t = 0; t < v.length; t++) v[t] = Double.parseDouble(f[t + 1]);
-            norms.put(Integer.parseInt(f[0]), v);
+        Table n = read(gradientNormsCsv, "gradient norms", NORM_COLUMNS);
+        Map<Integer, List<Double>> norms = new TreeMap<>();
+        for (int r = 0; r < n.rowCount(); r++) {
+            List<Double> steps = norms.computeIfAbsent(n.intColumn(0).getInt(r), e -> new ArrayList<>());
+            if (n.intColumn(1).getInt(r) != steps.size() + 1)
+                throw new IllegalArgumentException("gradient norms: row " + (r + 1) + " is step " + n.intColumn(1).getInt(r)
+                        + " of epoch " + n.intColumn(0).getInt(r) + ", expected step " + (steps.size() + 1));
+            steps.add(n.doubleColumn(2).getDouble(r));
         }
-        return new History(records, norms, best, stop);
+        Map<Integer, double[]> byEpoch = new TreeMap<>();
+        norms.forEach((e, v) -> byEpoch.put(e, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return new History(records, byEpoch, best, stop);
     }
 
-    private static List<String> dataLines(String csv, String header) {
-        List<String> lines = new ArrayList<>(csv.lines().toList());
-        if (lines.isEmpty() || !lines.get(0).equals(header))
-            throw new IllegalArgumentException("expected a CSV starting with '" + header + "'");
-        return lines.subList(1, lines.size());
+    private static final Map<String, ColumnType> EPOCH_COLUMNS = columns("epoch", ColumnType.INTEGER, "run_epoch", ColumnType.INTEGER,
+            "cost", ColumnType.DOUBLE, "train_accuracy", ColumnType.DOUBLE, "validation_accuracy", ColumnType.DOUBLE,
+            "seconds", ColumnType.DOUBLE, "mark", ColumnType.STRING);
+    private static final Map<String, ColumnType> NORM_COLUMNS = columns("epoch", ColumnType.INTEGER, "step", ColumnType.INTEGER,
+            "norm", ColumnType.DOUBLE);
+
+    private static Map<String, ColumnType> columns(Object... nameThenType) {
+        Map<String, ColumnType> m = new LinkedHashMap<>();
+        for (int k = 0; k < nameThenType.length; k += 2) m.put((String) nameThenType[k], (ColumnType) nameThenType[k + 1]);
+        return m;
     }
 
-    private static String[] fields(String line, int n) {
-        String[] f = line.split(",", -1);
-        if (f.length != n) throw new IllegalArgumentException("expected " + n + " fields in '" + line + "'");
-        return f;
+    private static String csv(Table t) {
+        StringWriter out = new StringWriter();
+        t.write().csv(CsvWriteOptions.builder(out).lineEnd("\n").build());
+        return out.toString();
+    }
+
+    /** The table in csv, after checking that its header is exactly these columns; only validation and mark have gaps. */
+    private static Table read(String csv, String what, Map<String, ColumnType> columns) {
+        String header = csv.lines().findFirst().orElse("");
+        String expected = String.join(",", columns.keySet());
+        if (!header.equals(expected))
+            throw new IllegalArgumentException(what + ": expected the columns " + expected + ", found '" + header + "'");
+        Table t;
+        try {
+            t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(csv)).tableName(what)
+                    .columnTypes(columns.values().toArray(ColumnType[]::new)));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(what + ": not a readable CSV table (" + e.getMessage() + ")", e);
+        }
+        for (Column<?> c : t.columns())
+            if (c.countMissing() > 0 && !c.name().equals("validation_accuracy") && !c.name().equals("mark"))
+                throw new IllegalArgumentException(what + ": column " + c.name() + " has a missing value");
+        return t;
     }
 
     @Override public String toString() { return toCsv(); }

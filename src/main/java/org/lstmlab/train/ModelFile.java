@@ -1,5 +1,6 @@
 package org.lstmlab.train;
 
+import org.lstmlab.data.NpzArrays;
 import org.lstmlab.nn.AdamState;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
@@ -7,13 +8,7 @@ import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.recipe.Recipe;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,50 +20,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
- * A trained model on disk: a zip holding model.json (format, network shape, tensor checksum), recipe.json (the full
- * recipe), tensors.bin (W, b, Wo, bo, then Adam's s, t per tensor and its step counters n, then, in a checkpoint of a
- * run under early stopping, its best weights W, b, Wo, bo; big-endian float64 with a CRC-32 in model.json) and the
- * history as CSV. Loading checks every piece and names the file in any error, so a truncated or foreign file never
- * becomes a silently wrong model. Save, load and continue training gives the same history, bit for bit, as training
- * on without the break.
+ * A trained model on disk, an .npz archive that numpy opens as it is ({@code np.load}): the tensors W, b, Wo, bo and
+ * Adam's moments adam_s_&lt;name&gt;, adam_t_&lt;name&gt; (float64, in the network's shapes) and step counters adam_n
+ * (int32), in a checkpoint of a run under early stopping also its best weights so far best_&lt;name&gt;, with
+ * model.json (format, version, network shape, the tensors' CRC-32), recipe.json and the history's tables
+ * (history.csv, gradient-norms.csv) beside them. Loading checks every piece and names the file in any
+ * error, so a truncated or foreign file never becomes a silently wrong model; a file of another format version is
+ * refused by its number. Save, load and continue training gives the same history, bit for bit, as training on
+ * without the break.
  */
 public record ModelFile(Path path, Model model, History history) {
     static final String FORMAT = "lstm-lab-model";
-    static final int VERSION = 1;
+    /** 2: the tensors as .npy arrays and one history table. 1 (refused): tensors.bin and hand-written CSVs. */
+    static final int VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MODEL = "model.json", RECIPE = "recipe.json", TENSORS = "tensors.bin",
-            HISTORY = "history.csv", SECONDS = "history-seconds.csv", NORMS = "gradient-norms.csv";
+    private static final String MODEL = "model.json", RECIPE = "recipe.json", HISTORY = "history.csv",
+            NORMS = "gradient-norms.csv";
 
     public Recipe recipe() { return model.recipe(); }
 
     /** Writes atomically: a partly written file never replaces a good one. */
     public static ModelFile save(Path file, Model model, History history) throws IOException {
-        byte[] tensors = tensors(model);
+        NpzArrays npz = tensors(model);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
         header.put("format_version", VERSION);
         header.put("model", Trainer.modelMap(model.config()));
-        header.put("tensors_crc32", crc(tensors));
+        header.put("tensors_crc32", Long.toHexString(npz.crc32()));
         if (model.best() != null) header.put("best_weights", true);
+        npz.putFile(MODEL, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header))
+                .putFile(RECIPE, (model.recipe() == null ? Recipe.empty() : model.recipe()).toJson().getBytes(StandardCharsets.UTF_8))
+                .putFile(HISTORY, history.toCsv().getBytes(StandardCharsets.UTF_8))
+                .putFile(NORMS, history.gradientNormsCsv().getBytes(StandardCharsets.UTF_8));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
         try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                put(zip, MODEL, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header));
-                put(zip, RECIPE, (model.recipe() == null ? Recipe.empty() : model.recipe()).toJson().getBytes(StandardCharsets.UTF_8));
-                put(zip, TENSORS, tensors);
-                put(zip, HISTORY, history.toCsv().getBytes(StandardCharsets.UTF_8));
-                put(zip, SECONDS, history.secondsCsv().getBytes(StandardCharsets.UTF_8));
-                put(zip, NORMS, history.gradientNormsCsv().getBytes(StandardCharsets.UTF_8));
-            }
+            npz.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -103,22 +96,23 @@ public record ModelFile(Path path, Model model, History history) {
 
     public static ModelFile load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no model file here");
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<?, ?> header = JSON.readValue(read(zip, MODEL, file), Map.class);
+        try {
+            NpzArrays npz = NpzArrays.read(file);
+            Map<?, ?> header = JSON.readValue(npz.file(MODEL), Map.class);
             if (!FORMAT.equals(header.get("format")))
                 throw fault(file, "not an lstm-lab model (format '" + header.get("format") + "')");
             if (!Integer.valueOf(VERSION).equals(header.get("format_version")))
-                throw fault(file, "format version " + header.get("format_version") + " is not supported (this build reads " + VERSION + ")");
+                throw fault(file, "format version " + header.get("format_version") + " is not supported (this build reads "
+                        + VERSION + (Integer.valueOf(1).equals(header.get("format_version"))
+                        ? "; version 1 kept its tensors in tensors.bin: train the model again)" : ")"));
             ModelConfig config = config(file, header.get("model"));
-            byte[] tensors = read(zip, TENSORS, file);
-            if (!String.valueOf(header.get("tensors_crc32")).equals(crc(tensors)))
-                throw fault(file, "tensors.bin fails its CRC-32 check (corrupt)");
-            Recipe recipe = Recipe.fromJson(new String(read(zip, RECIPE, file), StandardCharsets.UTF_8));
-            Model model = model(file, config, tensors, recipe, Boolean.TRUE.equals(header.get("best_weights")));
-            History history = History.fromCsv(text(zip, HISTORY, file), text(zip, SECONDS, file), text(zip, NORMS, file));
+            Recipe recipe = Recipe.fromJson(new String(npz.file(RECIPE), StandardCharsets.UTF_8));
+            Model model = model(npz, config, recipe, Boolean.TRUE.equals(header.get("best_weights")));
+            if (!String.valueOf(header.get("tensors_crc32")).equals(Long.toHexString(npz.crc32())))
+                throw fault(file, "the tensors fail their CRC-32 check (corrupt)");
+            History history = History.fromCsv(new String(npz.file(HISTORY), StandardCharsets.UTF_8),
+                    new String(npz.file(NORMS), StandardCharsets.UTF_8));
             return new ModelFile(file, model, history);
-        } catch (java.util.zip.ZipException e) {
-            throw fault(file, "not a readable zip (truncated or not a model file): " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw fault(file, e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -133,80 +127,50 @@ public record ModelFile(Path path, Model model, History history) {
         return new ModelConfig(CellType.parse(String.valueOf(map.get("cell"))), in, h, c);
     }
 
-    private static byte[] tensors(Model model) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            AdamState a = model.adam();
-            for (double[][] group : new double[][][] {model.params().tensors(), a.s, a.t})
-                for (double[] t : group) {
-                    out.writeInt(t.length);
-                    for (double v : t) out.writeDouble(v);
-                }
-            for (int n : a.n) out.writeInt(n);
-            if (model.best() != null)
-                for (double[] t : model.best().tensors()) {
-                    out.writeInt(t.length);
-                    for (double v : t) out.writeDouble(v);
-                }
-        }
-        return bytes.toByteArray();
+    /** The shape of tensor k of {@link Parameters#NAMES}: W [inputs + hidden, gates·hidden], b, Wo [hidden, classes], bo. */
+    private static int[] shape(ModelConfig c, int k) {
+        return switch (k) {
+            case 0 -> new int[] {c.zWidth(), c.gateWidth()};
+            case 1 -> new int[] {c.gateWidth()};
+            case 2 -> new int[] {c.hidden(), c.classes()};
+            default -> new int[] {c.classes()};
+        };
     }
 
-    private static Model model(Path file, ModelConfig config, byte[] tensors, Recipe recipe, boolean withBest) throws IOException {
-        double[][][] groups = new double[4][][];
-        int[] n = new int[Parameters.NAMES.length];
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(tensors))) {
-            for (int g = 0; g < 3; g++) groups[g] = group(file, config, in);
-            for (int k = 0; k < n.length; k++) n[k] = in.readInt();
-            if (withBest) groups[3] = group(file, config, in);
-            if (in.read() != -1) throw fault(file, "tensors.bin has bytes past its last tensor");
-        } catch (EOFException e) {
-            throw fault(file, "tensors.bin is truncated");
+    private static NpzArrays tensors(Model model) {
+        NpzArrays npz = NpzArrays.create();
+        double[][] p = model.params().tensors();
+        AdamState a = model.adam();
+        for (int k = 0; k < p.length; k++) npz.put(Parameters.NAMES[k], p[k], shape(model.config(), k));
+        for (int k = 0; k < p.length; k++) npz.put("adam_s_" + Parameters.NAMES[k], a.s[k], shape(model.config(), k));
+        for (int k = 0; k < p.length; k++) npz.put("adam_t_" + Parameters.NAMES[k], a.t[k], shape(model.config(), k));
+        npz.put("adam_n", a.n.clone(), a.n.length);
+        if (model.best() != null)
+            for (int k = 0; k < p.length; k++) npz.put("best_" + Parameters.NAMES[k], model.best().tensors()[k], shape(model.config(), k));
+        return npz;
+    }
+
+    private static Model model(NpzArrays npz, ModelConfig config, Recipe recipe, boolean withBest) {
+        double[][] p = group(npz, "", config), s = group(npz, "adam_s_", config), t = group(npz, "adam_t_", config);
+        int[] n = npz.ints("adam_n", Parameters.NAMES.length);
+        Model m = new Model(config, new Parameters(config, p[0], p[1], p[2], p[3]), new AdamState(s, t, n), recipe);
+        if (withBest) {
+            double[][] b = group(npz, "best_", config);
+            m.best(new Parameters(config, b[0], b[1], b[2], b[3]));
         }
-        double[][] p = groups[0], b = groups[3];
-        Model m = new Model(config, new Parameters(config, p[0], p[1], p[2], p[3]), new AdamState(groups[1], groups[2], n), recipe);
-        if (withBest) m.best(new Parameters(config, b[0], b[1], b[2], b[3]));
         return m;
     }
 
-    /** One value per tensor of {@link Parameters#NAMES}, each checked against the network's shape. */
-    private static double[][] group(Path file, ModelConfig config, DataInputStream in) throws IOException {
-        Parameters shape = Parameters.zeros(config);
+    /** The arrays prefix + W, b, Wo, bo, each checked against the network's shape. */
+    private static double[][] group(NpzArrays npz, String prefix, ModelConfig config) {
         double[][] group = new double[Parameters.NAMES.length][];
-        for (int k = 0; k < group.length; k++) {
-            int len = in.readInt(), want = shape.tensors()[k].length;
-            if (len != want) throw fault(file, Parameters.NAMES[k] + " holds " + len + " values but a " + config + " needs " + want);
-            group[k] = new double[len];
-            for (int j = 0; j < len; j++) group[k][j] = in.readDouble();
-        }
+        for (int k = 0; k < group.length; k++) group[k] = npz.get(prefix + Parameters.NAMES[k], shape(config, k));
         return group;
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(data);
-        zip.closeEntry();
-    }
-
-    private static byte[] read(ZipFile zip, String name, Path file) throws IOException {
-        ZipEntry e = zip.getEntry(name);
-        if (e == null) throw fault(file, "the entry " + name + " is missing");
-        try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static String text(ZipFile zip, String name, Path file) throws IOException {
-        return new String(read(zip, name, file), StandardCharsets.UTF_8);
-    }
-
-    private static String crc(byte[] data) {
-        CRC32 c = new CRC32();
-        c.update(data);
-        return Long.toHexString(c.getValue());
-    }
-
+    /** An error naming the file once, also when the message below already starts with it. */
     private static IOException fault(Path file, String why) {
-        return new IOException("model file " + file + ": " + why);
+        String prefix = file + ": ";
+        return new IOException("model file " + file + ": " + (why.startsWith(prefix) ? why.substring(prefix.length()) : why));
     }
 }

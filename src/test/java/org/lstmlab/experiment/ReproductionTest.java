@@ -169,7 +169,7 @@ class ReproductionTest {
             assertEquals(b.testAccuracy(), a.testAccuracy());
             assertArrayEquals(b.evaluation().confusion(), a.evaluation().confusion());
             for (String col : new String[] {"epoch", "cost", "train_accuracy", "validation_accuracy"})
-                assertEquals(b.history().column(col).asList(), a.history().column(col).asList(), col);
+                assertEquals(b.history().table().column(col).asList(), a.history().table().column(col).asList(), col);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.lstmlab.train;
 
+import org.lstmlab.data.NpzArrays;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
@@ -43,6 +44,7 @@ class ModelFileTest {
         assertArrayEquals(a.adam().n, b.adam().n);
         assertEquals(a.recipe().toJson(), b.recipe().toJson());
         assertEquals(h.epochs(), back.history().epochs());
+        assertEquals(h.toCsv(), back.history().toCsv());
         assertEquals(h.gradientNormsCsv(), back.history().gradientNormsCsv());
         assertEquals("reference", back.recipe().get("engine"));
         assertEquals(DATA.fingerprint(), back.recipe().get("data"));
@@ -66,7 +68,8 @@ class ModelFileTest {
         assertEquals(3, saved.history().size());
         History rest = Trainer.of(saved.model()).on(DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1).resumeRun().train();
         History resumed = saved.history().then(rest);
-        assertArrayEquals(uninterrupted.toCsv().getBytes(StandardCharsets.UTF_8), resumed.toCsv().getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(uninterrupted.deterministicCsv().getBytes(StandardCharsets.UTF_8),
+                resumed.deterministicCsv().getBytes(StandardCharsets.UTF_8));
         assertEquals(uninterrupted.gradientNormsCsv(), resumed.gradientNormsCsv());
         for (int k = 0; k < 4; k++) assertArrayEquals(a.model().params().tensors()[k], saved.model().params().tensors()[k]);
         assertEquals(uninterrupted.toCsv(), ModelFile.load(whole).history().toCsv(), "the last checkpoint holds the whole run");
@@ -74,24 +77,41 @@ class ModelFileTest {
 
     @Test
     void sameSeedGivesTheSameHistoryBytesWithTheReferenceEngine() {
-        byte[] x = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().toCsv().getBytes(StandardCharsets.UTF_8);
-        byte[] y = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().toCsv().getBytes(StandardCharsets.UTF_8);
+        byte[] x = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().deterministicCsv().getBytes(StandardCharsets.UTF_8);
+        byte[] y = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).train().deterministicCsv().getBytes(StandardCharsets.UTF_8);
         assertArrayEquals(x, y);
     }
 
     /**
      * A model file of format version 1 (zip: model.json, recipe.json, tensors.bin, history CSVs), written by
      * {@code train --data <synthetic small kaggle> --cell lstm --window 100 --epochs 2 --report 1 --hidden 3
-     * --engine reference --save}. Whoever changes the format decides here: it still loads, or it is refused by name.
+     * --engine reference --save}. Version 2 keeps the tensors as .npy arrays, so version 1 is refused by its number.
      */
     @Test
-    void aVersionOneModelFileLoads() throws Exception {
+    void aVersionOneModelFileIsRefusedByItsVersion() throws Exception {
         Path v1 = Path.of(ModelFileTest.class.getResource("/models/lstm-v1.model").toURI());
-        ModelFile f = ModelFile.load(v1);
-        assertEquals(new org.lstmlab.nn.ModelConfig(CellType.LSTM, 100, 3, 10), f.model().config());
-        assertEquals(2, f.history().size());
-        assertEquals(46, f.model().adam().n[0], "2 epochs x 23 batches of 10 (230 training clips) of Adam steps");
-        assertEquals("2.299", BookLog.f53(f.history().last().cost()), "the cost its run printed in epoch 2");
+        assertFault(v1, "format version 1 is not supported (this build reads 2; version 1 kept its tensors in tensors.bin");
+    }
+
+    /** The tensors as numpy sees them: one .npy entry per array, in the network's shapes, beside the JSON entries. */
+    @Test
+    void theFileIsAnNpzArchiveOfTheTensors() throws IOException {
+        Trainer t = Trainer.fresh(C.withEpochs(1), DATA, SPLIT).engine(new ReferenceEngine());
+        Path f = ModelFile.save(dir.resolve("m.model"), t.model(), t.train()).path();
+        try (ZipFile zip = new ZipFile(f.toFile())) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            zip.stream().forEach(e -> names.add(e.getName()));
+            assertTrue(names.containsAll(java.util.List.of("W.npy", "b.npy", "Wo.npy", "bo.npy", "adam_s_W.npy", "adam_t_bo.npy",
+                    "adam_n.npy", "model.json", "recipe.json", "history.csv", "gradient-norms.csv")), names.toString());
+            byte[] w = zip.getInputStream(zip.getEntry("W.npy")).readAllBytes();
+            String header = new String(w, 10, w.length - 10, StandardCharsets.ISO_8859_1);
+            assertEquals("\u0093NUMPY", new String(w, 0, 6, StandardCharsets.ISO_8859_1), "the .npy magic");
+            assertTrue(header.replace(" ", "").contains("'shape':(12,16,)"), "W is (inputs + hidden) x (4 gates x hidden): "
+                    + header.substring(0, 80));
+        }
+        NpzArrays npz = NpzArrays.read(f);
+        assertArrayEquals(t.model().params().wo, npz.get("Wo", 4, 3));
+        assertArrayEquals(t.model().adam().n, npz.ints("adam_n", 4));
     }
 
     @Test
@@ -102,22 +122,25 @@ class ModelFileTest {
 
         Path truncated = dir.resolve("truncated.lstmlab");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
-        assertFault(truncated, "not a readable zip");
+        assertFault(truncated, "not a readable .npz archive");
 
         Path text = dir.resolve("notes.lstmlab");
         Files.writeString(text, "hello");
-        assertFault(text, "not a readable zip");
+        assertFault(text, "not a readable .npz archive");
 
-        Path flipped = rewrite(good, "flipped.lstmlab", "tensors.bin", b -> b[100] ^= 1);
-        assertFault(flipped, "fails its CRC-32 check");
+        Path flipped = rewrite(good, "flipped.lstmlab", "Wo.npy", b -> b[b.length - 3] ^= 1);
+        assertFault(flipped, "the tensors fail their CRC-32 check");
 
-        Path shortTensors = rewrite(good, "short.lstmlab", "tensors.bin", null);
-        assertFault(shortTensors, "the entry tensors.bin is missing");
+        Path noTensor = rewrite(good, "short.lstmlab", "adam_t_W.npy", null);
+        assertFault(noTensor, "missing array 'adam_t_W'");
+
+        Path noHistory = rewrite(good, "nohistory.lstmlab", "history.csv", null);
+        assertFault(noHistory, "the entry history.csv is missing");
 
         Path otherShape = rewriteText(good, "shape.lstmlab", "model.json", s -> s.replace("\"hidden\" : 4", "\"hidden\" : 5"));
-        assertFault(otherShape, "W holds 192 values but a ModelConfig[cell=LSTM_STATE, inputs=8, hidden=5, classes=3] needs 260");
+        assertFault(otherShape, "array 'W' has shape [12, 16], expected [13, 20]");
 
-        Path future = rewriteText(good, "future.lstmlab", "model.json", s -> s.replace("\"format_version\" : 1", "\"format_version\" : 9"));
+        Path future = rewriteText(good, "future.lstmlab", "model.json", s -> s.replace("\"format_version\" : 2", "\"format_version\" : 9"));
         assertFault(future, "format version 9 is not supported");
 
         assertThrows(NoSuchFileException.class, () -> ModelFile.load(dir.resolve("missing.lstmlab")));

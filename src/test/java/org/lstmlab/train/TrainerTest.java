@@ -117,11 +117,11 @@ class TrainerTest {
     void sameSeedSameBytesOtherSeedOtherBytes() {
         Split split = TestSequences.split(160, 60, 40);
         TrainConfig c = TrainConfig.book(CellType.RNN).withEpochs(4).withReport(1);
-        byte[] a = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().toCsv().getBytes(StandardCharsets.UTF_8);
+        byte[] a = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().deterministicCsv().getBytes(StandardCharsets.UTF_8);
         History hb = trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train();
-        assertArrayEquals(a, hb.toCsv().getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(a, hb.deterministicCsv().getBytes(StandardCharsets.UTF_8));
         History hc = trainer(c.withSeed(99), split, new LastStepLinearEngine()).probeGradients(2).train();
-        assertNotEquals(hb.toCsv(), hc.toCsv());
+        assertNotEquals(hb.deterministicCsv(), hc.deterministicCsv());
         assertEquals(hb.gradientNormsCsv(), trainer(c, split, new LastStepLinearEngine()).probeGradients(2).train().gradientNormsCsv());
     }
 
@@ -181,14 +181,42 @@ class TrainerTest {
     void historyCsvRoundTripsExactlyAndItsTableHasMissingValidation() {
         History h = trainer(TrainConfig.book(CellType.RNN).withEpochs(3).withReport(2), TestSequences.split(160, 30, 20),
                 new LastStepLinearEngine()).probeGradients(1).train();
-        History back = History.fromCsv(h.toCsv(), h.secondsCsv(), h.gradientNormsCsv());
+        History back = History.fromCsv(h.toCsv(), h.gradientNormsCsv());
         assertEquals(h.epochs(), back.epochs());
-        assertEquals(h.gradientNormsCsv(), back.gradientNormsCsv());
+        assertEquals(h.gradientNorms().keySet(), back.gradientNorms().keySet());
+        h.gradientNorms().forEach((e, n) -> assertArrayEquals(n, back.gradientNorms().get(e), "epoch " + e));
         var table = h.table();
         assertEquals(3, table.rowCount());
         assertEquals(2, table.doubleColumn("validation_accuracy").countMissing());
         assertEquals(h.epochs().get(1).cost(), table.doubleColumn("cost").get(1));
-        assertFalse(h.toCsv().contains("seconds"), "wall-clock time stays out of the deterministic CSV");
+        assertTrue(h.toCsv().startsWith("epoch,run_epoch,cost,train_accuracy,validation_accuracy,seconds,mark\n"), h.toCsv());
+        assertFalse(h.deterministicCsv().contains("seconds"), "wall-clock time stays out of the deterministic CSV");
+    }
+
+    /** Values whose shortest decimal needs 17 digits, a missing validation, and an empty history all read back. */
+    @Test
+    void theStoredTableReadsBackExactly() {
+        double awkward = 0.1 + 0.2, tiny = Math.nextUp(1e-300);
+        History h = new History(List.of(new EpochRecord(1, 1, awkward, 1.0 / 3, Double.NaN, 0.125),
+                new EpochRecord(2, 2, tiny, 2.0 / 3, 0.7, 12.5)), java.util.Map.of(0, new double[] {awkward, tiny}));
+        History back = History.fromCsv(h.toCsv(), h.gradientNormsCsv());
+        assertEquals(h.epochs(), back.epochs());
+        assertArrayEquals(new double[] {awkward, tiny}, back.gradientNorms().get(0));
+        assertTrue(h.toCsv().contains("0.30000000000000004,0.3333333333333333,,0.125"), h.toCsv());
+        assertTrue(History.fromCsv(History.empty().toCsv(), History.empty().gradientNormsCsv()).isEmpty());
+    }
+
+    @Test
+    void aForeignTableIsRefusedWithWhatIsWrong() {
+        String wrong = assertThrows(IllegalArgumentException.class, () -> History.fromCsv("epoch,cost\n1,2.0\n", "epoch,step,norm\n"))
+                .getMessage();
+        assertTrue(wrong.contains("expected the columns epoch,run_epoch,cost,train_accuracy,validation_accuracy,seconds,mark"), wrong);
+        String gap = assertThrows(IllegalArgumentException.class, () -> History.fromCsv(
+                "epoch,run_epoch,cost,train_accuracy,validation_accuracy,seconds,mark\n1,1,,0.5,,1.0,\n", "epoch,step,norm\n")).getMessage();
+        assertTrue(gap.contains("column cost has a missing value"), gap);
+        String steps = assertThrows(IllegalArgumentException.class, () -> History.fromCsv(History.empty().toCsv(),
+                "epoch,step,norm\n0,1,0.5\n0,3,0.25\n")).getMessage();
+        assertTrue(steps.contains("row 2 is step 3 of epoch 0, expected step 2"), steps);
     }
 
     private static List<String> numbers(History h) {
