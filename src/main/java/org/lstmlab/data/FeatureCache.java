@@ -3,15 +3,8 @@ package org.lstmlab.data;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.SkipReason;
 import org.lstmlab.recipe.Recipe;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +12,20 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
- * Extracted features on disk beside the dataset: {@code <root>/.lstm-lab-cache/<audio folder>.<interval>-<window>.<key>.cache},
- * the key hashing the dataset fingerprint, every feature parameter and the format version. Layout: magic, version,
- * recipe JSON (key, parameters, fingerprint, class names, paths, skips), n, maxSteps, features, lengths, labels,
- * clip indices, the float32 features, then a CRC-32 of everything before it. A file that is truncated, has the wrong
- * magic, version, key or sizes, or fails its checksum is reported as stale and rebuilt.
+ * Extracted features on disk beside the dataset, as files numpy opens: {@code <root>/.lstm-lab-cache/<audio folder>.
+ * <interval>-<window>.<key>.npz} holds x (float32, clips x maxSteps x features), lengths, labels and clip_index
+ * (int32), and the .json beside it the rest (key, format version, recipe, class names, paths, skips) with a CRC-32
+ * over the arrays. The key hashes the dataset fingerprint, every feature parameter and the format version. The json
+ * is written last, so a cache without one, or whose json is unreadable, has another key or version, or whose arrays
+ * are missing, misshapen, truncated or fail the checksum, is reported as stale and rebuilt.
  */
 final class FeatureCache {
-    static final int FORMAT_VERSION = 1;
-    private static final byte[] MAGIC = "LSTMLAB-FEATURES\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHUNK = 1 << 20;
+    static final int FORMAT_VERSION = 2;
 
     /** What a cache holds besides its recipe. */
     record Entry(PackedSequences sequences, SkipReport skips, int[] clipIndex, Recipe recipe) {}
@@ -60,39 +48,31 @@ final class FeatureCache {
         }
     }
 
+    /** The arrays' file; {@link #index} names the json beside it. */
     static Path file(SoundDataset ds, FeatureConfig params) {
         return ds.root().resolve(".lstm-lab-cache").resolve(ds.audioDir().getFileName() + "." + params.tag() + "."
-                + key(ds.fingerprint(), params) + ".cache");
+                + key(ds.fingerprint(), params) + ".npz");
     }
+
+    static Path index(Path npz) { return npz.resolveSibling(npz.getFileName().toString().replaceFirst("\\.npz$", ".json")); }
 
     static void write(Path file, String key, Entry e) throws IOException {
         Files.createDirectories(file.getParent());
+        PackedSequences p = e.sequences();
+        int n = p.size();
+        NpzArrays npz = NpzArrays.create().put("x", p.x(), n, p.maxSteps(), p.features()).put("lengths", p.lengths(), n)
+                .put("labels", p.labels(), n).put("clip_index", e.clipIndex(), n);
+        Recipe index = recipeWithIndex(key, e).with("arrays_crc32", Long.toHexString(npz.crc32()));
+        Path json = index(file);
+        Files.deleteIfExists(json);   // the old index must not vouch for new arrays while they are written
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            CRC32 crc = new CRC32();
-            try (OutputStream raw = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, CHUNK), crc))) {
-                PackedSequences p = e.sequences();
-                out.write(MAGIC);
-                out.writeInt(FORMAT_VERSION);
-                byte[] json = recipeWithIndex(key, e).toJson().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(json.length);
-                out.write(json);
-                out.writeInt(p.size());
-                out.writeInt(p.maxSteps());
-                out.writeInt(p.features());
-                for (int[] a : new int[][] {p.lengths(), p.labels(), e.clipIndex()}) for (int v : a) out.writeInt(v);
-                float[] x = p.x();
-                ByteBuffer buf = ByteBuffer.allocate(CHUNK * 4);
-                for (int off = 0; off < x.length; off += CHUNK) {
-                    int len = Math.min(CHUNK, x.length - off);
-                    buf.clear();
-                    buf.asFloatBuffer().put(x, off, len);
-                    out.write(buf.array(), 0, len * 4);
-                }
-                out.writeLong(crc.getValue());
-            }
+            npz.write(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(tmp, index.toJson());
+            Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (UncheckedIOException x) {
+            throw x.getCause();
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -108,44 +88,27 @@ final class FeatureCache {
     }
 
     static Entry read(Path file, String key, FeatureConfig params) throws IOException, Stale {
-        long size = Files.size(file);
-        CRC32 crc = new CRC32();
-        try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, CHUNK), crc))) {
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) throw new Stale("wrong magic: not an lstm-lab feature cache");
-            int version = in.readInt();
-            if (version != FORMAT_VERSION) throw new Stale("format version " + version + ", this build writes " + FORMAT_VERSION);
-            int jsonLength = in.readInt();
-            if (jsonLength < 2 || jsonLength > size) throw new Stale("corrupt header (recipe length " + jsonLength + ")");
-            byte[] json = new byte[jsonLength];
-            in.readFully(json);
-            Recipe recipe;
-            try {
-                recipe = Recipe.fromJson(new String(json, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw new Stale("corrupt recipe: " + e.getMessage());
-            }
-            if (!key.equals(recipe.getString("cache_key"))) throw new Stale("key " + recipe.getString("cache_key") + " != " + key);
-            int n = in.readInt(), steps = in.readInt(), features = in.readInt();
-            long expected = MAGIC.length + 8L + jsonLength + 12 + 12L * n + 4L * n * steps * features + 8;
-            if (n < 0 || steps < 0 || features != FeatureConfig.FEATURES || expected != size)
-                throw new Stale("size " + size + " bytes does not match its header (" + n + " x " + steps + " x " + features + ")");
-            int[] lengths = ints(in, n), labels = ints(in, n), index = ints(in, n);
-            float[] x = new float[Math.toIntExact((long) n * steps * features)];
-            byte[] buf = new byte[CHUNK * 4];
-            for (int off = 0; off < x.length; off += CHUNK) {
-                int len = Math.min(CHUNK, x.length - off);
-                in.readFully(buf, 0, len * 4);
-                ByteBuffer.wrap(buf, 0, len * 4).asFloatBuffer().get(x, off, len);
-            }
-            long computed = crc.getValue();
-            long stored = in.readLong();
-            if (stored != computed) throw new Stale("checksum mismatch");
-            return decode(recipe, params, lengths, labels, index, steps, x);
-        } catch (EOFException e) {
-            throw new Stale("truncated");
+        Path json = index(file);
+        if (!Files.isRegularFile(json)) throw new Stale("no index " + json.getFileName() + " beside it");
+        Recipe recipe;
+        try {
+            recipe = Recipe.fromJson(Files.readString(json));
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            throw new Stale("corrupt index: " + e.getMessage());
+        }
+        if (!Integer.valueOf(FORMAT_VERSION).equals(recipe.get("cache_format")))
+            throw new Stale("format version " + recipe.get("cache_format") + ", this build writes " + FORMAT_VERSION);
+        if (!key.equals(recipe.getString("cache_key"))) throw new Stale("key " + recipe.getString("cache_key") + " != " + key);
+        try {
+            NpzArrays npz = NpzArrays.read(file);
+            if (!Long.toHexString(npz.crc32()).equals(recipe.getString("arrays_crc32"))) throw new Stale("checksum mismatch");
+            int[] lengths = npz.ints("lengths", -1);
+            int n = lengths.length;
+            float[] x = npz.floats("x", n, -1, FeatureConfig.FEATURES);
+            int steps = n == 0 ? 0 : x.length / (n * FeatureConfig.FEATURES);
+            return decode(recipe, params, lengths, npz.ints("labels", n), npz.ints("clip_index", n), steps, x);
+        } catch (IllegalArgumentException e) {
+            throw new Stale(e.getMessage());
         }
     }
 
@@ -159,7 +122,7 @@ final class FeatureCache {
             PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, steps, lengths, x, labels, classes, paths,
                     r.getString("fingerprint"));
             Recipe clean = r;
-            for (String k : new String[] {"cache_key", "cache_format", "class_names", "paths", "skipped", "refused_rows"})
+            for (String k : new String[] {"cache_key", "cache_format", "class_names", "paths", "skipped", "refused_rows", "arrays_crc32"})
                 clean = without(clean, k);
             return new Entry(p, new SkipReport(skips, (List<String>) r.get("refused_rows")), index, clean);
         } catch (RuntimeException e) {
@@ -176,11 +139,5 @@ final class FeatureCache {
     private static SkipReason reason(String rule) {
         for (SkipReason s : SkipReason.values()) if (s.rule().equals(rule)) return s;
         throw new IllegalArgumentException("unknown skip rule " + rule);
-    }
-
-    private static int[] ints(DataInputStream in, int n) throws IOException {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) a[i] = in.readInt();
-        return a;
     }
 }

@@ -20,7 +20,7 @@ class FeatureCacheTest {
     static List<Path> caches(Path root) throws Exception {
         Path dir = root.resolve(".lstm-lab-cache");
         if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.list(dir)) { return s.filter(p -> p.toString().endsWith(".cache")).toList(); }
+        try (Stream<Path> s = Files.list(dir)) { return s.filter(p -> p.toString().endsWith(".npz")).toList(); }
     }
 
     static void assertSameData(LoadResult a, LoadResult b) {
@@ -45,6 +45,11 @@ class FeatureCacheTest {
         assertEquals(ds.fingerprint(), second.recipe().getString("fingerprint"));
         Path cache = caches(dir).get(0);
         assertTrue(cache.getFileName().toString().startsWith("Train.10-10."), cache.toString());
+        NpzArrays npz = NpzArrays.read(cache);
+        int n = first.sequences().size(), steps = first.sequences().maxSteps();
+        assertArrayEquals(first.sequences().x(), npz.floats("x", n, steps, FeatureConfig.FEATURES));
+        assertArrayEquals(first.sequences().lengths(), npz.ints("lengths", n));
+        assertTrue(Files.readString(FeatureCache.index(cache)).contains("\"class_names\""));
     }
 
     @Test
@@ -86,13 +91,20 @@ class FeatureCacheTest {
         // truncated
         Files.write(cache, java.util.Arrays.copyOf(bytes, bytes.length - 100));
         assertRebuilt(ds, good, cache, bytes);
-        // one flipped bit in the features: checksum mismatch
+        // one flipped bit in the features (the zip reader checks no CRC): the index's checksum catches it
         try (RandomAccessFile f = new RandomAccessFile(cache.toFile(), "rw")) {
-            f.seek(bytes.length - 400);
+            f.seek(400);
             int b = f.read();
-            f.seek(bytes.length - 400);
+            f.seek(400);
             f.write(b ^ 1);
         }
+        assertRebuilt(ds, good, cache, bytes);
+        // no index beside the arrays (a write cut short before it), or an index with another key
+        Path index = FeatureCache.index(cache);
+        String json = Files.readString(index);
+        Files.delete(index);
+        assertRebuilt(ds, good, cache, bytes);
+        Files.writeString(index, json.replaceFirst("\"cache_key\" : \"[0-9a-f]+\"", "\"cache_key\" : \"0000\""));
         assertRebuilt(ds, good, cache, bytes);
         // wrong magic
         byte[] foreign = bytes.clone();
