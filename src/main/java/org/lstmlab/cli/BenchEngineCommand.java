@@ -1,6 +1,7 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.Batch;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Float32Engine;
@@ -8,6 +9,7 @@ import org.lstmlab.nn.KernelPath;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
 import org.lstmlab.recipe.Versions;
+import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,22 +22,29 @@ import java.util.function.Supplier;
         description = "Sample-steps per second (one valid step of one sequence, forward + backward + Adam) "
                 + "for each cell: fast engine on 1 and 2 threads, the reference engine, optionally the scalar path.")
 public final class BenchEngineCommand implements Callable<Integer> {
-    @Option(names = "--batch", description = "Batch size (default ${DEFAULT-VALUE}).") int batch = 10;
-    @Option(names = "--steps", description = "Sequence length T (default ${DEFAULT-VALUE}).") int steps = 400;
-    @Option(names = "--min-length", description = "Shortest length; lengths are uniform in [min, T] (default: T).")
+    static final String STEPS = "Sequence length T. Default: ${DEFAULT-VALUE}",
+            FEATURES = "Features per step F. Default: ${DEFAULT-VALUE}",
+            THREAD_COUNTS = "Thread counts to time, one after another. Default: ${DEFAULT-VALUE}",
+            WARMUP_SECONDS = "Untimed seconds per engine first (Java 17's C2 needs several to compile the vector code). "
+                    + "Default: ${DEFAULT-VALUE}";
+    private static final TrainConfig BOOK = TrainConfig.book();
+
+    @Option(names = "--batch", paramLabel = "B", description = TrainingMixin.BATCH) int batch = BOOK.batchSize();
+    @Option(names = "--steps", paramLabel = "T", description = STEPS) int steps = 400;
+    @Option(names = "--min-length", paramLabel = "T", description = "Shortest length; lengths are uniform in [min, T]. Default: T")
     Integer minLength;
-    @Option(names = "--features", description = "Features F (default ${DEFAULT-VALUE}).") int features = 100;
-    @Option(names = "--hidden", description = "Hidden size H (default ${DEFAULT-VALUE}).") int hidden = 20;
-    @Option(names = "--classes", description = "Classes (default ${DEFAULT-VALUE}).") int classes = 10;
-    @Option(names = "--cells", split = ",", description = "Cells to run (default rnn,lstm,state).")
-    List<String> cells = List.of("rnn", "lstm", "state");
-    @Option(names = "--threads", split = ",", description = "Fast-engine thread counts (default 1,2).")
-    List<Integer> threads = List.of(1, 2);
+    @Option(names = "--features", paramLabel = "F", description = FEATURES) int features = FeatureConfig.FEATURES;
+    @Option(names = "--hidden", paramLabel = "H", description = TrainingMixin.HIDDEN) int hidden = BOOK.hidden();
+    @Option(names = "--classes", paramLabel = "C", description = "Classes. Default: ${DEFAULT-VALUE}") int classes = 10;
+    @Option(names = "--cells", split = ",", paramLabel = "CELL", defaultValue = "rnn,lstm,state", description = "Cells to run. Default: ${DEFAULT-VALUE}")
+    List<CellType> cells;
+    @Option(names = "--thread-counts", split = ",", paramLabel = "N", defaultValue = "1,2", description = THREAD_COUNTS)
+    List<Integer> threads;
     @Option(names = "--scalar", description = "Also run the fast engine's scalar (auto-vectorised) path.") boolean scalar;
     @Option(names = "--no-reference", description = "Skip the (slow) float64 reference engine.") boolean noReference;
-    @Option(names = "--warmup", description = "Warm-up seconds per engine (default ${DEFAULT-VALUE}; Java 17 needs several seconds before C2 has compiled the vector code).") double warmup = 8;
-    @Option(names = "--seconds", description = "Measured seconds per engine (default ${DEFAULT-VALUE}).") double seconds = 3;
-    @Option(names = "--seed", description = "Seed (default ${DEFAULT-VALUE}).") long seed = 1234;
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = WARMUP_SECONDS) double warmup = 8;
+    @Option(names = "--seconds", paramLabel = "S", description = "Measured seconds per engine. Default: ${DEFAULT-VALUE}") double seconds = 3;
+    private final long seed = BOOK.seed();
 
     @Override
     public Integer call() {
@@ -45,8 +54,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
                 Runtime.version(), Versions.vectorApi() ? "present" : "absent",
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("%-6s %-28s %16s %10s%n", "cell", "engine", "sample-steps/s", "vs ref");
-        for (String name : cells) {
-            CellType cell = CellType.parse(name);
+        for (CellType cell : cells) {
             ModelConfig config = new ModelConfig(cell, features, hidden, classes);
             double ref = noReference ? Double.NaN : run(cell, "reference (float64)", ReferenceEngine::new, config, b);
             for (int t : threads) {
@@ -56,7 +64,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
                         () -> new Float32Engine(t, KernelPath.SCALAR), config, b, ref);
             }
         }
-        return 0;
+        return Failures.OK;
     }
 
     private double run(CellType cell, String label, Supplier<Engine> engine, ModelConfig config, Batch b) {

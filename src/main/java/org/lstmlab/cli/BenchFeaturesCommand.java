@@ -5,7 +5,6 @@ import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.features.FeatureConfig;
-import org.lstmlab.nn.Model;
 import org.lstmlab.recipe.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,34 +25,33 @@ import java.util.concurrent.Callable;
  * repeated and the median reported with every load's figure, since a shared machine's noise is ±10% or more.
  */
 @Command(name = "bench-features", mixinStandardHelpOptions = true,
-        description = "Clips per second of feature extraction (no cache) at each window and thread count; default: the BOOK synthetic preset.")
+        description = "Clips per second of feature extraction (no cache) at each window and thread count.")
 public final class BenchFeaturesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin DatasetOptions dataset;
-    @Mixin FeatureOptions features;
+    @Mixin DataMixin data;
+    @Mixin WindowsMixin features;
 
-    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "thread counts to time (default ${DEFAULT-VALUE})")
+    @Option(names = "--thread-counts", split = ",", paramLabel = "N", defaultValue = "1,2", description = BenchEngineCommand.THREAD_COUNTS)
     List<Integer> threads;
 
-    @Option(names = "--clips", description = "time only the first N clips of the dataset (default: all)")
+    @Option(names = "--clips", paramLabel = "N", description = "Time only the first N clips of the dataset. Default: all")
     Integer clips;
 
-    @Option(names = "--warmup", defaultValue = "60", description = "clips extracted untimed first (default ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup-clips", paramLabel = "N", description = "Clips extracted untimed first. Default: ${DEFAULT-VALUE}")
+    int warmup = 60;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "timed loads per setting; the median is reported (default ${DEFAULT-VALUE})")
-    int repeats;
+    @Option(names = "--repeats", paramLabel = "N", description = "Timed loads per setting; the median is reported. Default: ${DEFAULT-VALUE}")
+    int repeats = 3;
 
     @Override
     public Integer call() throws Exception {
-        if (dataset.data == null && spec.commandLine().getParseResult().matchedOption("--preset") == null) dataset.preset = "book";
-        List<FeatureConfig> settings = features.params();
-        SoundDataset ds = dataset.open();
+        List<FeatureConfig> settings = features.configs();
+        if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
+        SoundDataset ds = data.open();
         if (clips != null) ds = ds.limit(clips);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: %d clips, %d cores available, vector FFT %s%n", ds, ds.clips().size(),
                 Runtime.getRuntime().availableProcessors(), Versions.vectorApi() ? "on" : "off (JTransforms)");
-        if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
         for (FeatureConfig p : settings) {
@@ -75,6 +73,6 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return 0;
+        return Failures.OK;
     }
 }

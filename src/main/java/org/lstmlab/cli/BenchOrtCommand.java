@@ -1,6 +1,7 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.Batch;
+import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.AdamState;
 import org.lstmlab.nn.CellType;
@@ -12,7 +13,9 @@ import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.onnx.OrtDevice;
 import org.lstmlab.onnx.OrtEngine;
+import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -25,35 +28,29 @@ import java.util.concurrent.Callable;
                 "Prints a Markdown table: median wall ms per batch, the ORT/Java ratio (below 1 = ORT faster), and the",
                 "mean process CPU ms per batch (all threads), which a busy machine disturbs less than wall time."})
 public final class BenchOrtCommand implements Callable<Integer> {
-    @Option(names = "--batch", split = ",", defaultValue = "10,64,256", description = "batch sizes (default ${DEFAULT-VALUE})")
+    @Option(names = "--batches", split = ",", paramLabel = "B", defaultValue = "10,64,256", description = "Batch sizes. Default: ${DEFAULT-VALUE}")
     int[] batches;
-    @Option(names = "--hidden", split = ",", defaultValue = "20,128", description = "hidden sizes (default ${DEFAULT-VALUE})")
+    @Option(names = "--hiddens", split = ",", paramLabel = "H", defaultValue = "20,128", description = "Hidden sizes. Default: ${DEFAULT-VALUE}")
     int[] hiddens;
-    @Option(names = "--steps", defaultValue = "400", description = "T, every sequence full length (default ${DEFAULT-VALUE})")
-    int steps;
-    @Option(names = "--features", defaultValue = "100", description = "F (default ${DEFAULT-VALUE})")
-    int features;
-    @Option(names = "--cell", defaultValue = "lstm", description = "rnn, lstm or state (default ${DEFAULT-VALUE})")
-    String cell;
-    @Option(names = "--warmup", defaultValue = "3", description = "untimed steps per engine and shape, at least (default ${DEFAULT-VALUE})")
-    int warmup;
-    @Option(names = "--warmup-seconds", defaultValue = "3", description = "warm up for at least this long, for the JIT (default ${DEFAULT-VALUE})")
-    double warmupSeconds;
-    @Option(names = "--repeats", defaultValue = "10", description = "timed steps; the median is reported (default ${DEFAULT-VALUE})")
-    int repeats;
-    @Option(names = "--threads", description = "threads for both engines: ORT intra-op, Java batch split (default: cores)")
-    Integer threads;
-    @Option(names = "--device", defaultValue = "cpu", description = "ORT device: cpu or cuda (default ${DEFAULT-VALUE})")
-    String device;
-    @Option(names = "--against", defaultValue = "float32", description = "Java engine to compare with: float32 or reference (default ${DEFAULT-VALUE})")
-    String against;
+    @Option(names = "--steps", paramLabel = "T", description = BenchEngineCommand.STEPS) int steps = 400;
+    @Option(names = "--features", paramLabel = "F", description = BenchEngineCommand.FEATURES) int features = FeatureConfig.FEATURES;
+    @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cellType = TrainConfig.book().cell();
+    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps per engine and shape, at least. Default: ${DEFAULT-VALUE}")
+    int warmup = 3;
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = BenchEngineCommand.WARMUP_SECONDS) double warmupSeconds = 8;
+    @Option(names = "--timed-steps", paramLabel = "N", description = "Timed steps; the median is reported. Default: ${DEFAULT-VALUE}")
+    int repeats = 10;
+    @Mixin ThreadsMixin threads;
+    @Option(names = "--device", paramLabel = "DEVICE", description = "ORT device: cpu or cuda. Default: ${DEFAULT-VALUE}")
+    OrtDevice device = OrtDevice.CPU;
+    @Option(names = "--against", paramLabel = "ENGINE", description = "Java engine to compare with: float32 or reference. Default: ${DEFAULT-VALUE}")
+    EngineKind against = EngineKind.FLOAT32;
 
     @Override
     public Integer call() {
-        CellType cellType = CellType.parse(cell);
-        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        try (Engine java = Engines.open(EngineKind.parse(against), t);
-             OrtEngine ort = new OrtEngine(OrtDevice.parse(device), t)) {
+        int t = threads.threads;
+        try (Engine java = Engines.open(against, t);
+             OrtEngine ort = new OrtEngine(device, t)) {
             System.out.printf("cell %s, T=%d, F=%d, warm-up >= %d steps, %d timed steps, %d threads, ORT on %s, Java %s%n%n",
                     cellType.bookName(), steps, features, warmup, repeats, t, ort.device(), java.kind().id());
             System.out.println("| B | H | Java ms/batch | ORT ms/batch | ORT / Java | Java CPU ms | ORT CPU ms |");
@@ -68,7 +65,7 @@ public final class BenchOrtCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return Failures.OK;
     }
 
     /** Median wall ms and mean process-CPU ms of one trainStep, after warm-up (the first ORT call also builds the session). */

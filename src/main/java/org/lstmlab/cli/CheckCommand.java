@@ -4,13 +4,13 @@ import org.lstmlab.data.NpzArrays;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.teach.AnswerCheck;
 import org.lstmlab.teach.CellCheck;
+import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -23,19 +23,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "PROBLEM.npz", description = "the problem (from `problem`)") Path problem;
     @Parameters(index = "1", paramLabel = "ANSWERS.npz", description = "the student's loss, dW, db, dWo, dbo") Path answers;
-    @Option(names = "--cell", required = true, description = "rnn, lstm or state") String cell;
+    @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cell = TrainConfig.book().cell();
 
     @Override
     public Integer call() {
-        try {
-            CellCheck.Report r = AnswerCheck.run(NpzArrays.read(problem), NpzArrays.read(answers), CellType.parse(cell));
-            spec.commandLine().getOut().println(r);
-            spec.commandLine().getOut().flush();
-            return r.passed() ? 0 : 1;
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("check: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
+        CellCheck.Report r = AnswerCheck.run(NpzArrays.read(problem), NpzArrays.read(answers), cell);
+        spec.commandLine().getOut().println(r);
+        spec.commandLine().getOut().flush();
+        return r.passed() ? Failures.OK : Failures.FAILED;
     }
 }

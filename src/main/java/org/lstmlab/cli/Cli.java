@@ -3,26 +3,24 @@ package org.lstmlab.cli;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.train.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What train and evaluate share: one-line errors, and reading a saved model's data settings back. */
+/** What the commands that read a saved model share: loading it as an input, and reading its data settings back. */
 final class Cli {
     private static final Pattern BOOK_SPLIT = Pattern.compile("book\\(seed=(-?\\d+)\\)");
 
     private Cli() {}
 
-    interface Action { void run() throws Exception; }
-
-    /** Runs the command; a bad input or a failed run prints one line "command: why" and exits with 1. */
-    static int run(String command, Action action) {
+    /** A model file given as input: one that cannot be read is bad input (exit 2), whatever the reason. */
+    static ModelFile load(Path file) {
         try {
-            action.run();
-            return 0;
-        } catch (Exception e) {
-            System.err.println(command + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return 1;
+            return ModelFile.load(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -6,7 +6,6 @@ import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SkipReport;
 import org.lstmlab.data.SoundDataset;
-import org.lstmlab.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,21 +20,20 @@ import java.util.concurrent.Callable;
         description = "Loads a dataset (features cached beside it) and prints clips per class, skipped files per rule, T max and memory.")
 public final class DatasetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Mixin DatasetOptions dataset;
-    @Mixin FeatureOptions features;
+    @Mixin DataMixin data;
+    @Mixin WindowsMixin features;
+    @Mixin ThreadsMixin threads;
+    @Mixin OutputMixin output;
 
-    @Option(names = "--threads", description = "extraction threads (default: all cores)")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Option(names = "--no-cache", description = "Extract afresh and write no cache.") boolean noCache;
 
-    @Option(names = "--no-cache", description = "extract afresh and write no cache") boolean noCache;
-
-    @Option(names = "--list-skipped", description = "also list every skipped file and refused CSV row with its rule") boolean listSkipped;
+    @Option(names = "--list-skipped", description = "Also list every skipped file and refused CSV row with its rule.") boolean listSkipped;
 
     @Override
     public Integer call() throws Exception {
-        SoundDataset ds = dataset.open();
-        LoadConfig options = new LoadConfig(threads, !noCache, LoadProgress.console());
-        DatasetSummary summary = DatasetSummary.of(ds, features.params(), options);
+        SoundDataset ds = data.open();
+        LoadConfig load = new LoadConfig(threads.threads, !noCache, output.bars() ? LoadProgress.console() : LoadProgress.NONE);
+        DatasetSummary summary = DatasetSummary.of(ds, features.configs(), load);
         PrintWriter out = spec.commandLine().getOut();
         out.print(summary.text());
         if (listSkipped) {
@@ -47,6 +45,6 @@ public final class DatasetCommand implements Callable<Integer> {
             for (String m : ds.foldConflicts()) out.println("  " + m);
         }
         out.flush();
-        return 0;
+        return Failures.OK;
     }
 }

@@ -5,7 +5,6 @@ import org.lstmlab.data.Splits;
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Engine;
-import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.train.BookLog;
 import org.lstmlab.train.ModelFile;
@@ -26,37 +25,33 @@ import java.util.stream.IntStream;
 public final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train --save.")
     Path modelFile;
-    @Mixin DatasetOption dataset;
+    @Mixin DataMixin data;
+    @Mixin EngineMixin engine;
+    @Mixin OutputMixin output;
     @Option(names = "--all", description = "Evaluate every sample, not only the test split.")
     boolean all;
-    @Option(names = "--engine", defaultValue = "auto", description = "float32, reference, ort or auto. Default: ${DEFAULT-VALUE}")
-    String engine;
-
-    @Option(names = "--threads", description = "Threads for the java and ort engines. Default: all cores")
-    int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
-    public Integer call() {
-        return Cli.run("evaluate", () -> {
-            ModelFile f = ModelFile.load(modelFile);
-            FeatureConfig params = Cli.featureParams(f);
-            PackedSequences data = dataset.load(params, TrainProgress.interactive()).sequences();
-            int[] indices;
-            if (all) {
-                Cli.requireSameClasses(f, data);
-                indices = IntStream.range(0, data.size()).toArray();
-            } else {
-                Cli.requireSameData(f, data);
-                indices = Splits.book(data.size(), Cli.splitSeed(f)).test();
-            }
-            String name = BookLog.modelName(f.model().config().cell(), params);
-            try (Engine e = Engines.open(EngineKind.parse(engine), threads)) {
-                long start = System.currentTimeMillis() / 1000;
-                Predictions p = Predictions.of(e, f.model(), data, indices);
-                System.out.println(BookLog.test(name, p.accuracy(), System.currentTimeMillis() / 1000 - start));
-                System.out.println(confusion(Evaluation.of(data.classNames(), p.actual(), p.predicted())));
-            }
-        });
+    public Integer call() throws Exception {
+        ModelFile f = Cli.load(modelFile);
+        FeatureConfig params = Cli.featureParams(f);
+        PackedSequences sequences = data.load(params, engine.threads.threads, output.bars()).sequences();
+        int[] indices;
+        if (all) {
+            Cli.requireSameClasses(f, sequences);
+            indices = IntStream.range(0, sequences.size()).toArray();
+        } else {
+            Cli.requireSameData(f, sequences);
+            indices = Splits.book(sequences.size(), Cli.splitSeed(f)).test();
+        }
+        String name = BookLog.modelName(f.model().config().cell(), params);
+        try (Engine e = Engines.open(engine.config())) {
+            long start = System.currentTimeMillis() / 1000;
+            Predictions p = Predictions.of(e, f.model(), sequences, indices);
+            System.out.println(BookLog.test(name, p.accuracy(), System.currentTimeMillis() / 1000 - start));
+            System.out.println(confusion(Evaluation.of(sequences.classNames(), p.actual(), p.predicted())));
+        }
+        return Failures.OK;
     }
 
     /** Rows: true class; columns: predicted class, numbered as in the header list. */

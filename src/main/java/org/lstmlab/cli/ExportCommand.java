@@ -1,6 +1,5 @@
 package org.lstmlab.cli;
 
-import org.lstmlab.nn.Model;
 import org.lstmlab.onnx.OnnxExport;
 import org.lstmlab.onnx.OrtClassifier;
 import org.lstmlab.train.ModelFile;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,33 +19,26 @@ import java.util.concurrent.Callable;
                 "Inputs: features float [batch, T, F], lengths int32 [batch]; outputs: logits, probabilities.",
                 "Metadata: class_names, feature_params, cell, recipe."})
 public final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "model file written by train")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train --save.")
     Path model;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "ONNX file (default: MODEL with .onnx)")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The ONNX file. Default: MODEL with .onnx")
     Path output;
 
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try {
-            ModelFile mf = ModelFile.load(model);
-            Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
-            OnnxExport.write(mf.model(), out);
-            try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
-                spec.commandLine().getOut().printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out,
-                        Files.size(out), mf.model().config(), check.classNames().size(), check.classNames(),
-                        check.featureParams().asMap());
-            }
-            return 0;
-        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("export: " + e.getMessage());
-            return 2;
-        } finally {
-            spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().flush();
+    public Integer call() throws IOException {
+        ModelFile mf = Cli.load(model);
+        Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
+        OnnxExport.write(mf.model(), out);
+        try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
+            spec.commandLine().getOut().printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out,
+                    Files.size(out), mf.model().config(), check.classNames().size(), check.classNames(),
+                    check.featureParams().asMap());
         }
+        spec.commandLine().getOut().flush();
+        return Failures.OK;
     }
 
     private static String stem(String name) {

@@ -2,8 +2,8 @@ package org.lstmlab.cli;
 
 import org.lstmlab.data.NpzArrays;
 import org.lstmlab.nn.CellType;
-import org.lstmlab.nn.Model;
 import org.lstmlab.teach.NpzGradients;
+import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -24,24 +23,18 @@ import java.util.concurrent.Callable;
                 "Output .npz: loss, accuracy (1-element arrays), dW, db, dWo, dbo."})
 public final class GradCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "NPZ", description = "the batch and the weights") Path input;
-    @Option(names = "--cell", required = true, description = "rnn, lstm, state or gru") String cell;
-    @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "where to write the results")
+    @Parameters(index = "0", paramLabel = "NPZ", description = "The batch and the weights.") Path input;
+    @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cell = TrainConfig.book().cell();
+    @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "Where to write the results.")
     Path out;
 
     @Override
     public Integer call() {
-        try {
-            NpzArrays result = NpzGradients.compute(NpzArrays.read(input), CellType.parse(cell));
-            result.write(out);
-            PrintWriter o = spec.commandLine().getOut();
-            o.printf("loss=%.10g accuracy=%.4f -> %s%n", result.get("loss", 1)[0], result.get("accuracy", 1)[0], out);
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("grad: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
+        NpzArrays result = NpzGradients.compute(NpzArrays.read(input), cell);
+        result.write(out);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("loss=%.10g accuracy=%.4f -> %s%n", result.get("loss", 1)[0], result.get("accuracy", 1)[0], out);
+        o.flush();
+        return Failures.OK;
     }
 }

@@ -24,6 +24,9 @@ public final class Main {
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new BenchOrtCommand());
         cl.addSubcommand(new ReproduceCommand());
+        // set after the subcommands are added, so that they apply to every one of them
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new Failures());
         return cl;
     }
 

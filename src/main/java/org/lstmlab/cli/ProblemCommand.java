@@ -2,12 +2,12 @@ package org.lstmlab.cli;
 
 import org.lstmlab.nn.CellType;
 import org.lstmlab.teach.Problem;
+import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -19,22 +19,16 @@ import java.util.concurrent.Callable;
 public final class ProblemCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = "--student", required = true, paramLabel = "ID", description = "the student's ID: the seed") String student;
-    @Option(names = "--cell", required = true, description = "rnn, lstm or state") String cell;
+    @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cell = TrainConfig.book().cell();
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "where to write the problem") Path out;
 
     @Override
     public Integer call() {
-        try {
-            Problem p = Problem.forStudent(CellType.parse(cell), student);
-            p.toNpz().write(out);
-            spec.commandLine().getOut().printf("problem for %s (%s cell, lengths %s) -> %s%n", student.trim(),
-                    p.cell().bookName(), java.util.Arrays.toString(p.lengths()), out);
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            spec.commandLine().getErr().println("problem: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 2;
-        }
+        Problem p = Problem.forStudent(cell, student);
+        p.toNpz().write(out);
+        spec.commandLine().getOut().printf("problem for %s (%s cell, lengths %s) -> %s%n", student.trim(),
+                p.cell().bookName(), java.util.Arrays.toString(p.lengths()), out);
+        spec.commandLine().getOut().flush();
+        return Failures.OK;
     }
 }

@@ -43,21 +43,18 @@ import java.util.stream.Stream;
  * progress restarts from its last checkpoint. Independent models train {@link #parallel} at a time, one thread each.
  */
 public final class Reproduction {
-    public static final long DEFAULT_SEED = TrainConfig.BOOK_SEED;
-    /** Models train side by side ({@link #parallel}), so each engine gets one thread. */
-    static final int ENGINE_THREADS = 1;
-
     Path dataset;
     DatasetLayout layout;
-    FeatureMode mode = FeatureMode.BOOK;
+    List<FeatureConfig> features = List.of(FeatureConfig.book(10, 10), FeatureConfig.book(10, 100));
     EngineKind engine = EngineKind.AUTO;
+    /** Models train side by side ({@link #parallel}), so by default each engine gets one thread. */
+    int threads = 1;
     Integer epochs;
     boolean quick;
-    long seed = DEFAULT_SEED;
+    /** Cell, epochs and report come from {@link #models} and the schedule; seed also draws the splits and baselines. */
+    TrainConfig training = TrainConfig.book();
     /** The book's three; the GRU trains only when asked for. */
     Set<CellType> models = EnumSet.of(CellType.RNN, CellType.LSTM, CellType.LSTM_STATE);
-    int[] windows = {10, 100}, intervals = {10};
-    int hidden = TrainConfig.BOOK_HIDDEN;
     int[] folds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
     Path reports = Path.of("reports");
     String runId;
@@ -77,17 +74,34 @@ public final class Reproduction {
     /** The dataset root (Kaggle or UrbanSound8K layout, or a folder holding kaggle/ and urbansound8k/). */
     public Reproduction dataset(Path root) { this.dataset = root; return this; }
     public Reproduction layout(DatasetLayout l) { this.layout = l; return this; }
-    public Reproduction mode(FeatureMode m) { this.mode = m; return this; }
+    /** The feature settings, one set of models each (default the book's 10-10 and 10-100). */
+    public Reproduction features(List<FeatureConfig> f) {
+        if (f.isEmpty()) throw new IllegalArgumentException("a reproduction needs at least one feature setting");
+        this.features = List.copyOf(f);
+        return this;
+    }
+    /** Windows in ms at the book's 10 ms hop, in this run's mode. */
+    public Reproduction windows(int... ms) {
+        return features(Arrays.stream(ms).mapToObj(w -> config(mode(), 10, w)).toList());
+    }
+    public Reproduction mode(FeatureMode m) {
+        return features(features.stream().map(p -> config(m, p.intervalMs(), p.windowMs())).toList());
+    }
     public Reproduction engine(EngineKind e) { this.engine = e; return this; }
+    /** Threads of each model's engine (default 1: models train {@link #parallel} at a time). */
+    public Reproduction threads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        this.threads = n;
+        return this;
+    }
     /** One phase of this many epochs for every model instead of the book's schedule. */
     public Reproduction epochs(int n) { this.epochs = n; return this; }
     /** Few epochs on the small preset (when no dataset is given). */
     public Reproduction quick(boolean q) { this.quick = q; return this; }
-    public Reproduction seed(long s) { this.seed = s; return this; }
+    public Reproduction seed(long s) { this.training = training.withSeed(s); return this; }
+    /** Hidden size, batch size, learning rate, clipping and seed of every model. */
+    public Reproduction training(TrainConfig c) { this.training = c; return this; }
     public Reproduction models(CellType... cells) { this.models = EnumSet.copyOf(Arrays.asList(cells)); return this; }
-    public Reproduction windows(int... ms) { this.windows = ms.clone(); return this; }
-    public Reproduction intervals(int... ms) { this.intervals = ms.clone(); return this; }
-    public Reproduction hidden(int h) { this.hidden = h; return this; }
     /** UrbanSound8K only: the test folds to run (default all ten). */
     public Reproduction folds(int... f) { this.folds = f.clone(); return this; }
     /** The folder that holds run folders (default reports/). */
@@ -114,25 +128,23 @@ public final class Reproduction {
         SoundDataset ds = open(root);
         DatasetLayout lay = ds.layout();
         Map<FeatureConfig, LoadResult> loaded = new LinkedHashMap<>();
-        for (int interval : intervals)
-            for (int window : windows) {
-                FeatureConfig p = params(interval, window);
-                say("loading features " + p.tag() + " (" + p.mode().id() + ") from " + ds.root());
-                LoadResult r = ds.load(p, progressBar ? LoadConfig.defaults() : LoadConfig.defaults().progress(LoadProgress.NONE));
-                StringBuilder skipped = new StringBuilder();
-                r.skips().counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(reason.rule()).append(' ').append(n));
-                say("  " + r.sequences().size() + " clips kept, " + r.skips().total() + " skipped (" + skipped + ")"
-                        + (r.fromCache() ? ", from cache" : ""));
-                loaded.put(p, r);
-            }
+        for (FeatureConfig p : features) {
+            say("loading features " + p.tag() + " (" + p.mode().id() + ") from " + ds.root());
+            LoadResult r = ds.load(p, progressBar ? LoadConfig.defaults() : LoadConfig.defaults().progress(LoadProgress.NONE));
+            StringBuilder skipped = new StringBuilder();
+            r.skips().counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(reason.rule()).append(' ').append(n));
+            say("  " + r.sequences().size() + " clips kept, " + r.skips().total() + " skipped (" + skipped + ")"
+                    + (r.fromCache() ? ", from cache" : ""));
+            loaded.put(p, r);
+        }
         String id = runId != null ? runId : defaultRunId(ds);
         Path dir = reports.resolve(id);
         // engine_threads stands beside config, not in it: config() also names the run folder, which must not change
         RunManifest manifest = RunManifest.create(id).with("status", "running").with("config", config())
-                .with("engine_threads", ENGINE_THREADS)
+                .with("engine_threads", threads)
                 .with("seeds", seeds(loaded)).with("data", dataMap(ds, loaded)).with("protocol", Protocol.of(lay).label());
         manifest.write(dir);
-        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine, ENGINE_THREADS)).execute(manifest);
+        RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine, threads)).execute(manifest);
         double wall = (System.nanoTime() - start) / 1e9;
         report = report.withManifest(report.manifest().with("status", "finished").with("wall_seconds", wall));
         report.save();
@@ -144,9 +156,13 @@ public final class Reproduction {
         return report;
     }
 
-    FeatureConfig params(int interval, int window) {
-        return mode == FeatureMode.BOOK ? FeatureConfig.book(interval, window) : FeatureConfig.corrected(interval, window);
+    private static FeatureConfig config(FeatureMode m, int interval, int window) {
+        return m == FeatureMode.BOOK ? FeatureConfig.book(interval, window) : FeatureConfig.corrected(interval, window);
     }
+
+    FeatureMode mode() { return features.get(0).mode(); }
+
+    long seed() { return training.seed(); }
 
     /** The given dataset, else the embedded synthetic one (book-sized, or small when quick), generated if missing. */
     Path resolveDataset() {
@@ -194,21 +210,23 @@ public final class Reproduction {
         Map<String, Object> key = new LinkedHashMap<>(config());
         key.put("fingerprint", ds.fingerprint());
         String hash = Integer.toHexString(key.toString().hashCode());
-        return (data + "-" + mode.id() + (quick ? "-quick" : "") + "-s" + seed + "-" + hash).replaceAll("[^A-Za-z0-9._-]", "_");
+        return (data + "-" + mode().id() + (quick ? "-quick" : "") + "-s" + seed() + "-" + hash).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** The options, as recorded in the manifest. */
     Map<String, Object> config() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mode", mode.id());
+        m.put("features", features.stream().map(FeatureConfig::asMap).toList());
         m.put("engine", engine.id());
         m.put("quick", quick);
         m.put("epochs", epochs == null ? "book schedule" : epochs);
-        m.put("seed", seed);
+        m.put("seed", seed());
         m.put("models", models.stream().map(CellType::bookName).toList());
-        m.put("windows_ms", Arrays.stream(windows).boxed().toList());
-        m.put("intervals_ms", Arrays.stream(intervals).boxed().toList());
-        m.put("hidden", hidden);
+        m.put("hidden", training.hidden());
+        m.put("batch_size", training.batchSize());
+        m.put("learning_rate", training.learningRate());
+        m.put("clip_norm", training.clipNorm());
+        m.put("regularisation", training.regularisation());
         m.put("folds", Arrays.stream(folds).boxed().toList());
         m.put("parallel", parallel);
         m.put("baselines", baselines);
@@ -241,12 +259,12 @@ public final class Reproduction {
 
     private Map<String, Object> seeds(Map<FeatureConfig, LoadResult> loaded) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("training", seed);
+        m.put("training", seed());
         Map<String, Object> splitSeeds = new LinkedHashMap<>();
         for (FeatureConfig p : loaded.keySet()) splitSeeds.put(p.tag(), splitSeed(p.windowMs()));
         m.put("book_splits", splitSeeds);
         m.put("fold_splits", "seed + test fold");
-        m.put("baselines", seed);
+        m.put("baselines", seed());
         if (dataset == null) m.put("synthetic_dataset", SyntheticUrbanSounds.DEFAULT_SEED);
         return m;
     }
@@ -261,11 +279,11 @@ public final class Reproduction {
     Map<Integer, Split> splits(DatasetLayout lay, LoadResult r) {
         Map<Integer, Split> m = new LinkedHashMap<>();
         int window = r.sequences().params().windowMs();
-        if (lay == DatasetLayout.URBANSOUND8K) for (int f : folds) m.put(f, Splits.folds(r.folds(), r.groups(), f, seed + f));
+        if (lay == DatasetLayout.URBANSOUND8K) for (int f : folds) m.put(f, Splits.folds(r.folds(), r.groups(), f, seed() + f));
         else m.put(0, Splits.book(r.sequences().size(), splitSeed(window)));
         return m;
     }
 
     /** Protocol §8.6: each window's dataset draws its own split. */
-    long splitSeed(int window) { return seed + window; }
+    long splitSeed(int window) { return seed() + window; }
 }

@@ -68,7 +68,7 @@ final class RunExecution {
             splits.forEach((p, s) -> s.forEach((fold, split) -> {
                 for (Baselines.Kind k : Baselines.Kind.values()) {
                     baselineNames.add(k.id() + "_" + p.intervalMs() + "_" + p.windowMs() + (fold > 0 ? "_fold" + fold : ""));
-                    baselines.add(() -> Baselines.run(k, loaded.get(p).sequences(), split, r.seed));
+                    baselines.add(() -> Baselines.run(k, loaded.get(p).sequences(), split, r.seed()));
                 }
             }));
         Baselines.Result[] baselineResult = new Baselines.Result[baselines.size()];
@@ -98,7 +98,7 @@ final class RunExecution {
     }
 
     private TrainConfig config(CellType cell) {
-        return TrainConfig.book(cell).withHidden(r.hidden).withSeed(r.seed).withEngine(r.engine);
+        return r.training.withCell(cell).withEngine(r.engine);
     }
 
     Schedule schedule(int window) {

@@ -55,7 +55,7 @@ public record FeatureConfig(int intervalMs, int windowMs, FeatureMode mode, bool
 
     public static FeatureConfig fromMap(Map<String, Object> m) {
         return new FeatureConfig(((Number) m.get("interval_ms")).intValue(), ((Number) m.get("window_ms")).intValue(),
-                FeatureMode.parse(String.valueOf(m.get("mode"))), Boolean.TRUE.equals(m.get("hann")),
+                FeatureMode.valueOf(String.valueOf(m.get("mode")).toUpperCase(java.util.Locale.ROOT)), Boolean.TRUE.equals(m.get("hann")),
                 Boolean.TRUE.equals(m.get("log_magnitude")));
     }
 }

@@ -4,13 +4,8 @@ package org.lstmlab.features;
 public enum FeatureMode {
     BOOK, CORRECTED;
 
-    public static FeatureMode parse(String s) {
-        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "book" -> BOOK;
-            case "corrected" -> CORRECTED;
-            default -> throw new IllegalArgumentException("unknown feature mode '" + s + "': expected book or corrected");
-        };
-    }
-
     public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    /** The id, so that help texts and JSON show what the CLI accepts. */
+    @Override public String toString() { return id(); }
 }

@@ -36,6 +36,9 @@ public enum CellType {
 
     public boolean isLstm() { return gates == 4; }
 
+    /** "rnn", "lstm", "state" or "gru": the id the CLI's --cell and recipes use. */
+    @Override public String toString() { return this == LSTM_STATE ? "state" : name().toLowerCase(Locale.ROOT); }
+
     /** Accepts rnn/basic, lstm, state/lstm-state/lstm_state, gru, case-insensitive. */
     public static CellType parse(String s) {
         switch (s.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {

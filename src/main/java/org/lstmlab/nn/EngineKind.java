@@ -17,8 +17,6 @@ public enum EngineKind {
 
     public String id() { return name().toLowerCase(Locale.ROOT); }
 
-    public static EngineKind parse(String s) {
-        for (EngineKind k : values()) if (k.id().equals(s.trim().toLowerCase(Locale.ROOT))) return k;
-        throw new IllegalArgumentException("unknown engine '" + s + "': expected float32, reference, ort or auto");
-    }
+    /** The id, so that help texts and JSON show what the CLI accepts. */
+    @Override public String toString() { return id(); }
 }

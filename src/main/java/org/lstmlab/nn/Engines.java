@@ -13,6 +13,8 @@ public final class Engines {
      * {@code threads} splits each batch across threads (FLOAT32) or sets ORT's intra-op threads; the float64 reference
      * engine is single-threaded. A history is bit-identical only between runs with the same engine and thread count.
      */
+    public static Engine open(EngineConfig c) { return open(c.kind(), c.threads()); }
+
     public static Engine open(EngineKind kind, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         return switch (kind) {

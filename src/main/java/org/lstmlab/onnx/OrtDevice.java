@@ -15,13 +15,7 @@ import java.util.function.Consumer;
 public enum OrtDevice {
     CPU, CUDA;
 
-    public static OrtDevice parse(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "cpu" -> CPU;
-            case "cuda", "gpu" -> CUDA;
-            default -> throw new IllegalArgumentException("unknown ORT device '" + s + "': expected cpu or cuda");
-        };
-    }
+    @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
 
     /** True if this ORT build ships the CUDA execution provider (the onnxruntime_gpu artifact). */
     public static boolean cudaAvailable() {

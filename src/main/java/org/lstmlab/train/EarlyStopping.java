@@ -21,6 +21,8 @@ public record EarlyStopping(int patience, Monitor monitor) {
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
 
+        @Override public String toString() { return id(); }
+
         public static Monitor parse(String s) {
             for (Monitor m : values()) if (m.id().equals(s.trim().toLowerCase(Locale.ROOT))) return m;
             throw new IllegalArgumentException("unknown monitor '" + s + "': expected accuracy or loss");

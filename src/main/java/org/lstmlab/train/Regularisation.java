@@ -22,6 +22,8 @@ public record Regularisation(double l2, double l1, double keepProb, DecayCost co
 
         public String id() { return name().toLowerCase(Locale.ROOT); }
 
+        @Override public String toString() { return id(); }
+
         public static DecayCost parse(String s) {
             for (DecayCost c : values()) if (c.id().equals(s.trim().toLowerCase(Locale.ROOT))) return c;
             throw new IllegalArgumentException("unknown decay cost '" + s + "': expected book or corrected");

@@ -87,7 +87,7 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
         return new TrainConfig(CellType.parse(String.valueOf(m.get("cell"))), num(m, "hidden").intValue(),
                 num(m, "epochs").intValue(), num(m, "batch_size").intValue(), num(m, "learning_rate").doubleValue(),
                 num(m, "clip_norm").doubleValue(), num(m, "report").intValue(), num(m, "validation_samples").intValue(),
-                num(m, "seed").longValue(), EngineKind.parse(String.valueOf(m.get("engine"))),
+                num(m, "seed").longValue(), EngineKind.valueOf(String.valueOf(m.get("engine")).toUpperCase(java.util.Locale.ROOT)),
                 Regularisation.fromMap((Map<?, ?>) m.get("regularisation")), EarlyStopping.fromMap((Map<?, ?>) m.get("early_stopping")));
     }
 

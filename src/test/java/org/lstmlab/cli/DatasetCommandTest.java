@@ -30,12 +30,12 @@ class DatasetCommandTest {
         for (String bad : new String[] {"100", "10-x", "10-0"}) {
             CliRun run = new CliRun();
             assertEquals(2, run.run("bench-features", "--data", dataset(dir).toString(), "--windows", bad), bad);
-            assertTrue(run.err.toString().contains("--windows wants interval-window pairs in ms like 10-100, got '" + bad + "'"), run.err.toString());
+            assertTrue(run.err.toString().contains("Invalid value for option '--windows' (I-W): interval-window pairs in ms like 10-100, got '" + bad + "'"), run.err.toString());
             assertEquals("", run.out.toString(), "nothing is timed");
         }
         CliRun mode = new CliRun(); // a bad --mode is named as such, not blamed on --windows
         assertEquals(2, mode.run("bench-features", "--data", dataset(dir).toString(), "--mode", "fancy"));
-        assertTrue(mode.err.toString().contains("--mode: unknown feature mode 'fancy'"), mode.err.toString());
+        assertTrue(mode.err.toString().contains("Invalid value for option '--mode'"), mode.err.toString());
     }
 
     @Test
@@ -53,8 +53,8 @@ class DatasetCommandTest {
 
     @Test
     void benchFeaturesReportsClipsPerSecondPerWindowAndThreadCount(@TempDir Path dir) throws Exception {
-        assertEquals(0, cli.run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--threads", "1,2",
-                "--warmup", "1", "--repeats", "3"), cli.err.toString());
+        assertEquals(0, cli.run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--thread-counts", "1,2",
+                "--warmup-clips", "1", "--repeats", "3"), cli.err.toString());
         String[] lines = cli.out.toString().split("\n");
         assertEquals(4, lines.length, cli.out.toString());
         // median seconds, clips/s, kept clips/s, then the kept clips/s of each of the three loads

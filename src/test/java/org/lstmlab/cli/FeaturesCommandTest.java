@@ -27,7 +27,7 @@ class FeaturesCommandTest {
     @Test
     void writesEveryFrameAtFullPrecision(@TempDir Path dir) throws Exception {
         Path f = wav(dir, 44100, 44100 + 882);
-        assertEquals(0, cli.run("features", f.toString(), "--interval", "10", "--window", "10"));
+        assertEquals(0, cli.run("features", f.toString(), "--window", "10-10"));
         List<String> rows = cli.out.toString().lines().toList();
         double[][] expected = FeatureExtractor.of(FeatureConfig.book(10, 10)).extract(f);
         assertEquals(102, rows.size());
@@ -41,7 +41,7 @@ class FeaturesCommandTest {
     @Test
     void correctedModeToAFile(@TempDir Path dir) throws Exception {
         Path f = wav(dir, 48000, 48000), csv = dir.resolve("f.csv");
-        assertEquals(0, cli.run("features", f.toString(), "--window", "10", "--mode", "corrected", "--hann", "--log", "--out", csv.toString()));
+        assertEquals(0, cli.run("features", f.toString(), "--window", "10-10", "--mode", "corrected", "--hann", "--log", "--out", csv.toString()));
         assertEquals(100, Files.readAllLines(csv).size());
         assertEquals("", cli.out.toString());
     }

@@ -90,7 +90,7 @@ class GradCommandTest {
     void writesTheReferenceLossAndGradientsWhichMatchFiniteDifferences(CellType cell, @TempDir Path dir) {
         Case c = new Case(cell, 7, 0);
         Path in = c.write(dir.resolve("batch.npz")), res = dir.resolve("out/grads.npz");
-        assertEquals(0, cli.run("grad", in.toString(), "--cell", cell.bookName(), "--out", res.toString()), cli.err.toString());
+        assertEquals(0, cli.run("grad", in.toString(), "--cell", cell.toString(), "--out", res.toString()), cli.err.toString());
         ReferenceEngine engine = new ReferenceEngine();
         Gradients want = engine.gradients(c.params(cell), c.batch(), false);
         assertEquals(want.loss(), read(res, "loss")[0], 0);

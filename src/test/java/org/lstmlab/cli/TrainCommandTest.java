@@ -1,20 +1,16 @@
 package org.lstmlab.cli;
 
-import org.lstmlab.audio.WavWriter;
 import org.lstmlab.train.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,42 +21,15 @@ class TrainCommandTest {
 
     @BeforeAll
     static void tones() throws IOException {
-        data = dir.resolve("tones");
-        Files.createDirectories(data.resolve("Train"));
-        StringBuilder csv = new StringBuilder("ID,Class\n");
-        String[] classes = {"siren", "drilling", "dog_bark"};
-        double[] hz = {5000, 9000, 14000};
-        Random rng = new Random(3);
-        for (int id = 0; id < 40; id++) {
-            int c = id % 3;
-            double[] s = new double[44100 + rng.nextInt(8000)];
-            for (int k = 0; k < s.length; k++) s[k] = 0.3 * Math.sin(2 * Math.PI * hz[c] * k / 44100) + 0.05 * rng.nextGaussian();
-            WavWriter.pcm16().sampleRate(44100).write(data.resolve("Train/" + id + ".wav"), new double[][] {s});
-            csv.append(id).append(',').append(classes[c]).append('\n');
-        }
-        Files.writeString(data.resolve("train.csv"), csv);
+        data = Tones.write(dir.resolve("tones"));
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine().execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
+    static CliRun.Run run(String... args) { return CliRun.system(args); }
 
     @Test
     void trainsSavesContinuesAndEvaluatesWithTheBooksLines() throws IOException {
         Path model = dir.resolve("basic.model");
-        Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "8", "--epochs", "2", "--report", "1",
+        CliRun.Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "8", "--epochs", "2", "--report", "1",
                 "--engine", "reference", "--save", model.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -72,13 +41,13 @@ class TrainCommandTest {
         assertEquals("", lines.get(5), "the book's blank line after the test report");
         String testAccuracy = lines.get(4).replaceAll(".*accuracy = (\\S+),.*", "$1");
 
-        Run e = run("evaluate", model.toString(), "--data", data.toString(), "--engine", "reference");
+        CliRun.Run e = run("evaluate", model.toString(), "--data", data.toString(), "--engine", "reference");
         assertEquals(0, e.code(), e.err());
         assertEquals("accuracy = " + testAccuracy, e.out().lines().findFirst().orElseThrow().replaceAll(".*(accuracy = \\S+),.*", "$1"),
                 "evaluate recomputes the same test split and accuracy");
         assertTrue(e.out().contains("8 samples"), e.out());   // 40 clips: 30 train, 2 validation, 8 test
 
-        Run more = run("train", "--data", data.toString(), "--from", model.toString(), "--epochs", "1", "--report", "1",
+        CliRun.Run more = run("train", "--data", data.toString(), "--from", model.toString(), "--epochs", "1", "--report", "1",
                 "--engine", "float32", "--threads", "2", "--save", model.toString(), "--no-progress");
         assertEquals(0, more.code(), more.err());
         assertTrue(more.out().contains("    Epoch 1: cost="), "the book numbers each call from 1: " + more.out());
@@ -95,7 +64,7 @@ class TrainCommandTest {
     @Test
     void regularisedTrainingRecordsItsSettingsAndNamesTheCorrectedCost() throws IOException {
         Path model = dir.resolve("reg.model");
-        Run r = run("train", "--data", data.toString(), "--cell", "state", "--hidden", "6", "--epochs", "2", "--report", "2",
+        CliRun.Run r = run("train", "--data", data.toString(), "--cell", "state", "--hidden", "6", "--epochs", "2", "--report", "2",
                 "--l2", "0.1", "--l1", "0.001", "--keep-prob", "0.5", "--decay-cost", "corrected", "--engine", "float32",
                 "--save", model.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
@@ -112,7 +81,7 @@ class TrainCommandTest {
         String[][] bad = {{"--l2", "-0.1"}, {"--l1", "-1"}, {"--keep-prob", "0"}, {"--keep-prob", "1.5"}, {"--decay-cost", "half"},
                 {"--patience", "-2"}, {"--monitor", "f1"}};
         for (String[] option : bad) {
-            Run r = run("train", "--data", dir.resolve("no-such-folder").toString(), option[0], option[1], "--no-progress");
+            CliRun.Run r = run("train", "--data", dir.resolve("no-such-folder").toString(), option[0], option[1], "--no-progress");
             assertEquals(2, r.code(), String.join(" ", option));
             assertTrue(r.err().contains(option[0]), r.err());
             assertFalse(r.out().contains("train started"), "nothing trains");
@@ -122,7 +91,7 @@ class TrainCommandTest {
     @Test
     void earlyStoppingSaysSoAfterTheBookLinesAndNeedsReports() throws IOException {
         Path model = dir.resolve("early.model");
-        Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "6", "--epochs", "3", "--report", "1",
+        CliRun.Run r = run("train", "--data", data.toString(), "--cell", "rnn", "--hidden", "6", "--epochs", "3", "--report", "1",
                 "--patience", "5", "--monitor", "loss", "--engine", "reference", "--save", model.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
@@ -133,25 +102,25 @@ class TrainCommandTest {
         assertTrue(f.history().bestEpoch() >= 1, "the history marks the kept epoch");
         assertEquals(Map.of("patience", 5, "monitor", "loss"), ((Map<?, ?>) f.recipe().get("train")).get("early_stopping"));
 
-        Run silent = run("train", "--data", data.toString(), "--report", "0", "--patience", "3", "--no-progress");
+        CliRun.Run silent = run("train", "--data", data.toString(), "--report", "0", "--patience", "3", "--no-progress");
         assertEquals(2, silent.code());
         assertTrue(silent.err().contains("--patience needs validation reports"), silent.err());
     }
 
     @Test
     void badSettingsFailWithOneClearLine() throws IOException {
-        Run hidden = run("train", "--data", data.toString(), "--hidden", "0", "--no-progress");
-        assertEquals(1, hidden.code());
+        CliRun.Run hidden = run("train", "--data", data.toString(), "--hidden", "0", "--no-progress");
+        assertEquals(2, hidden.code());
         assertTrue(hidden.err().contains("train: hidden size must be > 0, got 0"), hidden.err());
 
-        Run batch = run("train", "--data", data.toString(), "--batch", "31", "--engine", "reference", "--no-progress");
-        assertEquals(1, batch.code());
+        CliRun.Run batch = run("train", "--data", data.toString(), "--batch", "31", "--engine", "reference", "--no-progress");
+        assertEquals(2, batch.code());
         assertTrue(batch.err().contains("batch size 31 is larger than the training split (30 samples)"), batch.err());
 
         Path broken = dir.resolve("broken.model");
         Files.write(broken, Arrays.copyOf("PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1), 12));
-        Run eval = run("evaluate", broken.toString(), "--data", data.toString());
-        assertEquals(1, eval.code());
+        CliRun.Run eval = run("evaluate", broken.toString(), "--data", data.toString());
+        assertEquals(2, eval.code());
         assertTrue(eval.err().contains("evaluate: model file " + broken), eval.err());
     }
 }

@@ -15,11 +15,8 @@ public enum SyntheticPreset {
 
     SynthSpec spec() { return spec; }
 
-    /** A preset by name, any case: "book" or "small". */
-    public static SyntheticPreset parse(String name) {
-        for (SyntheticPreset p : values()) if (p.spec.name().equalsIgnoreCase(name.trim())) return p;
-        throw new IllegalArgumentException("preset must be small or book, not '" + name + "'");
-    }
+    /** "book" or "small", as the CLI's --preset takes it. */
+    @Override public String toString() { return spec.name(); }
 
     /** The default preset of a run: SMALL in quick mode, else BOOK. */
     public static SyntheticPreset forQuick(boolean quick) { return quick ? SMALL : BOOK; }

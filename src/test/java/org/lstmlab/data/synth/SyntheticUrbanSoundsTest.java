@@ -149,16 +149,6 @@ class SyntheticUrbanSoundsTest {
     }
 
     @Test
-    void presetsByNameOrByQuickMode() {
-        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.parse(" Book "));
-        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.parse("small"));
-        assertEquals("preset must be small or book, not 'huge'",
-                assertThrows(IllegalArgumentException.class, () -> SyntheticPreset.parse("huge")).getMessage());
-        assertEquals(SyntheticPreset.BOOK, SyntheticPreset.forQuick(false));
-        assertEquals(SyntheticPreset.SMALL, SyntheticPreset.forQuick(true));
-    }
-
-    @Test
     void readmeSaysThePlainTruth() throws IOException {
         String readme = Files.readString(root.resolve("README.md"));
         assertTrue(readme.contains("**This data is synthetic.**"));
