@@ -21,8 +21,9 @@ import static org.lstmlab.onnx.GraphBuilder.INT32;
 import static org.lstmlab.onnx.GraphBuilder.attr;
 
 /**
- * A trained model (any engine) as a standard inference ONNX model: the ONNX {@code RNN} op (Relu) or {@code LSTM} op
- * with {@code sequence_lens}, then the linear head and Softmax. The state model reads {@code Y_c}.
+ * A trained model (any engine) as a standard inference ONNX model: the ONNX {@code RNN} op (Relu), {@code LSTM} op or
+ * {@code GRU} op (linear_before_reset = 1, docs/cells.md) with {@code sequence_lens}, then the linear head and Softmax.
+ * The state model reads {@code Y_c}.
  * <pre>
  *   inputs:  features      float [batch, T, F]   zero-padded feature frames (F = 100 for the book)
  *            lengths       int32 [batch]         valid steps per row, 1..T
@@ -56,14 +57,17 @@ public final class OnnxExport {
 
     public static byte[] toBytes(Model model, List<String> classNames, FeatureConfig features) {
         ModelConfig c = model.config();
-        if (c.cell() == CellType.GRU) throw new IllegalArgumentException("no ONNX export of a GRU yet");
         if (classNames.size() != c.classes())
             throw new IllegalArgumentException(classNames.size() + " class names for a model with " + c.classes() + " classes");
         GraphBuilder g = new GraphBuilder("lstm_lab_" + c.cell().bookName());
         String x = g.input(FEATURES, FLOAT, "batch", "T", c.inputs());
         String lengths = g.input(LENGTHS, INT32, "batch");
         String xt = g.transpose(x, 1, 0, 2);                      // ONNX recurrent ops read [T, batch, F]
-        String last = c.cell().isLstm() ? lstm(g, model.params(), xt, lengths) : rnn(g, model.params(), xt, lengths);
+        String last = switch (c.cell()) {
+            case LSTM, LSTM_STATE -> lstm(g, model.params(), xt, lengths);
+            case GRU -> gru(g, model.params(), xt, lengths);
+            case RNN -> rnn(g, model.params(), xt, lengths);
+        };
         Parameters p = model.params();
         g.initializer("Wo", floats(p.wo), c.hidden(), c.classes());
         g.initializer("bo", floats(p.bo), c.classes());
@@ -111,6 +115,24 @@ public final class OnnxExport {
         return p.config.cell() == CellType.LSTM_STATE ? out[2] : out[1];
     }
 
+    /**
+     * GRU op, linear_before_reset = 1 (r multiplies h·R_h + Rb_h, our u): our blocks z, r, n are ONNX's z, r, h, so
+     * no reordering; B = [Wb = (b_z, b_r, b_n), Rb = (0, 0, b_hn)]. Returns Y_h.
+     */
+    private static String gru(GraphBuilder g, Parameters p, String xt, String lengths) {
+        int h = p.config.hidden();
+        int[] gates = {0, 1, 2};
+        g.initializer("W", recurrentWeights(p, gates, 0, p.config.inputs()), 1, 3L * h, p.config.inputs());
+        g.initializer("R", recurrentWeights(p, gates, p.config.inputs(), h), 1, 3L * h, h);
+        float[] b = biases(p, gates);
+        for (int j = 0; j < h; j++) b[5 * h + j] = (float) p.b[3 * h + j];
+        g.initializer("B", b, 1, 6L * h);
+        String[] out = {"", g.fresh()};
+        g.node("GRU", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h),
+                attr("linear_before_reset", 1));
+        return out[1];
+    }
+
     /** Rows [rowStart, rowStart + rows) of our W (the x or the h part), transposed, gate blocks in ONNX order. */
     private static float[] recurrentWeights(Parameters p, int[] gates, int rowStart, int rows) {
         int h = p.config.hidden(), gw = p.config.gateWidth();
@@ -122,7 +144,7 @@ public final class OnnxExport {
         return out;
     }
 
-    /** Wb = our b in ONNX gate order, Rb = 0 (the book has one bias). */
+    /** Wb = our b in ONNX gate order, Rb = 0 (the book has one bias; the GRU's b_hn is added by the caller). */
     private static float[] biases(Parameters p, int[] gates) {
         int h = p.config.hidden();
         float[] out = new float[2 * gates.length * h];

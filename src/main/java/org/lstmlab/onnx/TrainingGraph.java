@@ -30,12 +30,10 @@ final class TrainingGraph {
     private final GraphBuilder g = new GraphBuilder("lstm_lab_train");
     private final int gw, z;
     private final String[] params = new String[4];
-    private String xt, wh, hPrev, mask, batchDim, zeros, last, keep;
+    private String xt, wh, bhn, hPrev, mask, batchDim, zeros, last, keep;
     private String[] cache; // per-step values the backward pass reads, each [T,B,H]
 
     private TrainingGraph(ModelConfig c) {
-        if (c.cell() == CellType.GRU)
-            throw new IllegalArgumentException("the ort engine has no GRU yet: use --engine reference");
         this.c = c;
         this.gw = c.gateWidth();
         this.z = c.zWidth();
@@ -50,7 +48,7 @@ final class TrainingGraph {
     private Object[] shape(int k) {
         return switch (k) {
             case 0 -> new Object[] {z, gw};
-            case 1 -> new Object[] {gw};
+            case 1 -> new Object[] {c.biasWidth()};
             case 2 -> new Object[] {c.hidden(), c.classes()};
             default -> new Object[] {c.classes()};
         };
@@ -82,12 +80,22 @@ final class TrainingGraph {
         String[] wxh = g.ops("Split", 2, new String[] {params[0], g.longs(c.inputs(), c.hidden())}, attr("axis", 0));
         wh = wxh[1];
         xt = g.transpose(x, 1, 0, 2);                                   // [T,B,F]
-        String xw = g.add(g.matMul(xt, wxh[0]), params[1]);             // [T,B,G]
+        String bx = params[1];
+        if (c.cell() == CellType.GRU) {                                 // b = (b_z, b_r, b_n | b_hn)
+            String[] b = g.ops("Split", 2, new String[] {params[1], g.longs(gw, c.hidden())}, attr("axis", 0));
+            bx = b[0];
+            bhn = b[1];
+        }
+        String xw = g.add(g.matMul(xt, wxh[0]), bx);                    // [T,B,G]
         String shapeX = g.unary("Shape", x);
         batchDim = g.op("Slice", new String[] {shapeX, g.longs(0), g.longs(1)});
         zeros = g.op("ConstantOfShape", new String[] {g.concat(0, batchDim, g.longs(c.hidden()))},
                 attr("value", GraphBuilder.floatTensor(null, new float[] {0f}, 1)));   // h_0 = c_0 = 0, [B,H]
-        String[] scanned = c.cell().isLstm() ? lstmForward(xw) : rnnForward(xw);
+        String[] scanned = switch (c.cell()) {
+            case LSTM, LSTM_STATE -> lstmForward(xw);
+            case GRU -> gruForward(xw);
+            case RNN -> rnnForward(xw);
+        };
         // scanned: h_{t-1}, the per-step output read by the head, then the cache
         hPrev = scanned[0];
         String outputs = scanned[1];
@@ -130,6 +138,25 @@ final class TrainingGraph {
         return new String[] {out[2], out[3]};
     }
 
+    /** docs/cells.md: z, r = σ(x W_x + h W_h + b); u = h W_hn + b_hn; n = tanh(x W_xn + b_n + r u); h = n + z (h - n). */
+    private String[] gruForward(String xw) {
+        GraphBuilder b = g.body("gru_fwd");
+        String h = b.input("h", FLOAT), xwt = b.input("xw_t", FLOAT);
+        String[] ax = b.ops("Split", 3, new String[] {xwt}, attr("axis", 1));
+        String[] ah = b.ops("Split", 3, new String[] {b.matMul(h, wh)}, attr("axis", 1));
+        String z = b.unary("Sigmoid", b.add(ax[0], ah[0])), r = b.unary("Sigmoid", b.add(ax[1], ah[1]));
+        String u = b.add(ah[2], bhn);
+        String n = b.unary("Tanh", b.add(ax[2], b.mul(r, u)));
+        String hNew = b.add(n, b.mul(z, b.sub(h, n)));
+        b.output(hNew, FLOAT);
+        b.output(h, FLOAT);
+        b.output(hNew, FLOAT);
+        for (String v : new String[] {z, r, n, u}) b.output(v, FLOAT);
+        String[] out = g.ops("Scan", 7, new String[] {zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
+        cache = new String[] {out[3], out[4], out[5], out[6]};
+        return new String[] {out[1], out[2]};
+    }
+
     /** [T,B,1] float: 1 where t = length_i - 1 (protocol §3.4), else 0. */
     private String lastStepMask(String shapeX, String lengths) {
         String steps = g.squeeze(g.op("Slice", new String[] {shapeX, g.longs(1), g.longs(2)}), 0);
@@ -158,29 +185,39 @@ final class TrainingGraph {
         String gOut = g.mul(g.gemm(dLogits, params[2], false, true), keep);   // Wo before the update (§5.3), same mask
         String injected = g.mul(mask, g.unsqueeze(gOut, 0));            // [T,B,H], non-zero only at t = T_i - 1
         String whT = g.transpose(wh, 1, 0);
-        String[] scanned = c.cell().isLstm() ? lstmBackward(injected, whT) : rnnBackward(injected, whT);
-        String ga = scanned[0];
+        // scanned: G_a for the x rows, dL/dh_t, and for the GRU G_a for the h rows (r⊙G_an in the n block)
+        String[] scanned = switch (c.cell()) {
+            case LSTM, LSTM_STATE -> lstmBackward(injected, whT);
+            case GRU -> gruBackward(injected, whT);
+            case RNN -> rnnBackward(injected, whT);
+        };
+        String gaX = scanned[0], gaH = c.cell() == CellType.GRU ? scanned[2] : gaX;
         if (hiddenNorms)
             g.output(HIDDEN_NORMS, g.op("ReduceL2", new String[] {scanned[1]}, attr("axes", 1L, 2L),
                     attr("keepdims", 0)), FLOAT, "T");
-        String gaFlat = g.reshape(ga, -1, gw);
         // Σ_t z_tᵀ G_a,t as one product; an explicit transpose + MatMul, since Gemm with transA is many times slower
-        String dWx = g.matMul(g.reshape(g.transpose(xt, 2, 0, 1), c.inputs(), -1), gaFlat);
-        String dWh = g.matMul(g.reshape(g.transpose(hPrev, 2, 0, 1), c.hidden(), -1), gaFlat);
-        return new String[] {g.concat(0, dWx, dWh), g.reduceSum(ga, 0, 1), dWo, dbo};
+        String dWx = g.matMul(g.reshape(g.transpose(xt, 2, 0, 1), c.inputs(), -1), g.reshape(gaX, -1, gw));
+        String dWh = g.matMul(g.reshape(g.transpose(hPrev, 2, 0, 1), c.hidden(), -1), g.reshape(gaH, -1, gw));
+        String db = g.reduceSum(gaX, 0, 1);
+        if (c.cell() == CellType.GRU)                                   // db_hn from the h side's n block
+            db = g.concat(0, db, g.reduceSum(g.op("Slice", new String[] {gaH, g.longs(2L * c.hidden()), g.longs(gw),
+                    g.longs(2)}), 0, 1));
+        return new String[] {g.concat(0, dWx, dWh), db, dWo, dbo};
     }
 
-    /** Reverse scan; outputs G_a and dL/dh_t per step, aligned with time. */
-    private String[] reverseScan(GraphBuilder b, String[] states, String[] inputs) {
+    /** Reverse scan; returns the per-step outputs (G_a, dL/dh_t, ...), aligned with time. */
+    private String[] reverseScan(GraphBuilder b, String[] states, String[] inputs, int scanOutputs) {
         String[] all = new String[states.length + inputs.length];
         System.arraycopy(states, 0, all, 0, states.length);
         System.arraycopy(inputs, 0, all, states.length, inputs.length);
         long[] reversed = new long[inputs.length];
         java.util.Arrays.fill(reversed, 1);
-        String[] out = g.ops("Scan", states.length + 2, all, attr("body", b),
+        long[] reversedOut = new long[scanOutputs];
+        java.util.Arrays.fill(reversedOut, 1);
+        String[] out = g.ops("Scan", states.length + scanOutputs, all, attr("body", b),
                 attr("num_scan_inputs", inputs.length), attr("scan_input_directions", reversed),
-                attr("scan_output_directions", 1L, 1L));
-        return new String[] {out[states.length], out[states.length + 1]};
+                attr("scan_output_directions", reversedOut));
+        return java.util.Arrays.copyOfRange(out, states.length, out.length);
     }
 
     /** Protocol §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
@@ -192,7 +229,7 @@ final class TrainingGraph {
         b.output(b.matMul(ga, whT), FLOAT);
         b.output(ga, FLOAT);
         b.output(ghT, FLOAT);
-        return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]});
+        return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]}, 2);
     }
 
     /** Protocol §7.3, line by line. */
@@ -221,7 +258,26 @@ final class TrainingGraph {
         String[] inputs = new String[7];
         inputs[0] = injected;
         System.arraycopy(cache, 0, inputs, 1, 6);
-        return reverseScan(b, new String[] {zeros, zeros}, inputs);
+        return reverseScan(b, new String[] {zeros, zeros}, inputs, 2);
+    }
+
+    /** docs/cells.md's GRU backward, line by line; outputs G_ax, dL/dh_t and G_ah per step. */
+    private String[] gruBackward(String injected, String whT) {
+        GraphBuilder b = g.body("gru_bwd");
+        String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), h = b.input("h_prev", FLOAT);
+        String z = b.input("z", FLOAT), r = b.input("r", FLOAT), n = b.input("n", FLOAT), u = b.input("u", FLOAT);
+        String one = b.scalar(1f);
+        String ghT = b.add(gh, inj);
+        String gZ = b.mul(ghT, b.sub(h, n)), gN = b.mul(ghT, b.sub(one, z));
+        String gAn = b.mul(b.sub(one, b.mul(n, n)), gN);
+        String gAr = b.mul(b.mul(b.mul(r, b.sub(one, r)), gAn), u);
+        String gAz = b.mul(b.mul(z, b.sub(one, z)), gZ);
+        String gaX = b.concat(1, gAz, gAr, gAn), gaH = b.concat(1, gAz, gAr, b.mul(r, gAn));
+        b.output(b.add(b.mul(ghT, z), b.matMul(gaH, whT)), FLOAT);
+        b.output(gaX, FLOAT);
+        b.output(ghT, FLOAT);
+        b.output(gaH, FLOAT);
+        return reverseScan(b, new String[] {zeros}, new String[] {injected, hPrev, cache[0], cache[1], cache[2], cache[3]}, 3);
     }
 
     // ---- Adam (protocol §5.2, AdamState.update) ------------------------------------------------------------------

@@ -58,7 +58,7 @@ class OnnxExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CellType.class, names = "GRU", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(CellType.class)
     void ortInferenceMatchesTheJavaEngineOnEverySample(CellType cell) {
         Model m = OnnxFixtures.model(config(cell), 5);
         m.recipe(Recipe.empty().with("seed", 5));

@@ -22,7 +22,7 @@ class OrtTrainingHistoryTest {
     private static final Split SPLIT = TestSequences.split(120, 60, 30);
 
     @ParameterizedTest
-    @EnumSource(value = CellType.class, names = "GRU", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(CellType.class)
     void historyMatchesTheJavaEngine(CellType cell) {
         TrainConfig config = TrainConfig.book(cell).withEpochs(4).withReport(2);
         List<EpochRecord> java = run(config, new Float32Engine(1)), ort = run(config, new OrtEngine(OrtDevice.CPU, 1));
