@@ -13,7 +13,7 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 bench() { # java, extra JVM flags...
   local java=$1; shift
   local first=1
-  for cell in rnn lstm state; do
+  for cell in rnn lstm state gru; do
     "$java" --add-modules jdk.incubator.vector "$@" -jar "$JAR" bench-engine --cells "$cell" "${ARGS[@]}" 2>&1 \
       | grep -v 'incubator modules' | { if [ $first = 1 ]; then cat; else tail -n +3; fi; }
     first=0

@@ -36,7 +36,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--features", paramLabel = "F", description = FEATURES) int features = FeatureConfig.FEATURES;
     @Option(names = "--hidden", paramLabel = "H", description = TrainingMixin.HIDDEN) int hidden = BOOK.hidden();
     @Option(names = "--classes", paramLabel = "C", description = "Classes. Default: ${DEFAULT-VALUE}") int classes = 10;
-    @Option(names = "--cells", split = ",", paramLabel = "CELL", defaultValue = "rnn,lstm,state", description = "Cells to run. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--cells", split = ",", paramLabel = "CELL", defaultValue = "rnn,lstm,state,gru", description = "Cells to run. Default: ${DEFAULT-VALUE}")
     List<CellType> cells;
     @Option(names = "--thread-counts", split = ",", paramLabel = "N", defaultValue = "1,2", description = THREAD_COUNTS)
     List<Integer> threads;

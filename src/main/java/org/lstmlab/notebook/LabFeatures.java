@@ -83,6 +83,9 @@ public final class LabFeatures {
     /** The LSTM whose classifier reads the cell state. */
     public Setup state() { return setup(CellType.LSTM_STATE); }
 
+    /** A GRU (not in the book; docs/cells.md), hidden size 20, trained on the book's settings. */
+    public Setup gru() { return setup(CellType.GRU); }
+
     public Setup setup(CellType cell) {
         return new Setup(this, TrainConfig.book(cell));
     }

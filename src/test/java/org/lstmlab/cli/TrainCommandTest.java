@@ -1,5 +1,6 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.nn.CellType;
 import org.lstmlab.train.ModelFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,27 @@ class TrainCommandTest {
         assertEquals(2, f.recipe().get("engine_threads"), "the engine's threads travel with its name");
         assertEquals(List.of(1, 2), ((List<?>) f.recipe().get("schedule")).stream().map(s -> ((Map<?, ?>) s).get("engine_threads")).toList(),
                 "the reference engine's call, then the two-thread java one");
+    }
+
+    @Test
+    void gruTrainsEvaluatesAndExports() throws IOException {
+        Path model = dir.resolve("gru.model");
+        CliRun.Run r = run("train", "--data", data.toString(), "--cell", "gru", "--hidden", "8", "--epochs", "2", "--report", "1",
+                "--save", model.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Model us_gru_10_10 train started:", lines.get(0));
+        String testAccuracy = lines.get(4).replaceAll(".*accuracy = (\\S+),.*", "$1");
+        assertEquals(CellType.GRU, ModelFile.load(model).model().config().cell());
+
+        CliRun.Run e = run("evaluate", model.toString(), "--data", data.toString());
+        assertEquals(0, e.code(), e.err());
+        assertEquals("accuracy = " + testAccuracy, e.out().lines().findFirst().orElseThrow().replaceAll(".*(accuracy = \\S+),.*", "$1"));
+
+        Path onnx = dir.resolve("gru.onnx");
+        CliRun.Run x = run("export", model.toString(), "-o", onnx.toString());
+        assertEquals(0, x.code(), x.err());
+        assertTrue(Files.size(onnx) > 0);
     }
 
     @Test
