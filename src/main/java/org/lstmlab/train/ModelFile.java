@@ -131,7 +131,7 @@ public record ModelFile(Path path, Model model, History history) {
     private static int[] shape(ModelConfig c, int k) {
         return switch (k) {
             case 0 -> new int[] {c.zWidth(), c.gateWidth()};
-            case 1 -> new int[] {c.gateWidth()};
+            case 1 -> new int[] {c.biasWidth()};
             case 2 -> new int[] {c.hidden(), c.classes()};
             default -> new int[] {c.classes()};
         };
