@@ -3,24 +3,22 @@ package org.lstmlab.audio;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * A WAV file opened with its header parsed once (see {@link WavReader} for the formats and faults): check the
- * header, then decode what is needed.
+ * header, then decode.
  */
 public final class WavFile implements Closeable {
-    /** Bytes read per piece when one channel is decoded: the file is never held whole. */
-    private static final int PIECE = 1 << 16;
+    /** Bytes read per piece: the file is never held whole, so a recording over 2 GB decodes as well. */
+    static final int PIECE = 1 << 16;
     /**
      * Each thread's piece buffer, direct: a read into a heap buffer goes through a temporary direct one, which
      * copies every byte twice.
      */
-    private static final ThreadLocal<ByteBuffer> PIECES =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(PIECE).order(ByteOrder.LITTLE_ENDIAN));
+    static final ThreadLocal<ByteBuffer> PIECES = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(PIECE));
 
     private final Path file;
     private final FileChannel ch;
@@ -44,12 +42,18 @@ public final class WavFile implements Closeable {
 
     public WavInfo info() { return header.info(); }
 
-    /** The whole file decoded; samples are scaled as {@link Audio} documents. */
+    /** The whole file decoded (of a truncated one, the whole frames present); samples are scaled as {@link Audio} documents. */
     public Audio audio() throws IOException {
         WavInfo info = header.info();
-        ByteBuffer data = WavReader.readFully(ch, header.dataOffset(), info.frames() * header.blockAlign());
         double[][] samples = new double[info.channels()][info.frames()];
-        SampleCodec.decode(data, info.encoding(), info.bitsPerSample(), samples);
+        int block = info.blockAlign(), perPiece = Math.max(1, PIECE / block);
+        ByteBuffer piece = (block <= PIECE ? PIECES.get() : ByteBuffer.allocate(block)).order(info.container().order());
+        for (int from = 0; from < info.frames(); from += perPiece) {
+            int frames = Math.min(perPiece, info.frames() - from);
+            piece.clear().limit(frames * block);
+            WavReader.readFully(ch, header.dataOffset() + (long) from * block, piece);
+            SampleCodec.decode(piece, info, samples, from, frames);
+        }
         return new Audio(info, samples);
     }
 
@@ -60,18 +64,17 @@ public final class WavFile implements Closeable {
      */
     public double[] int16Channel(int channel, double[] buffer) throws IOException {
         WavInfo info = header.info();
-        if (info.encoding() != WavInfo.Encoding.PCM || info.bitsPerSample() != 16)
+        if (info.encoding() != WavInfo.Encoding.PCM || info.bitsPerSample() != 16 || info.container() == WavInfo.Container.RIFX)
             throw new WavFormatException(file, "not 16-bit PCM: " + info.bitsPerSample() + "-bit " + info.encoding());
         if (channel < 0 || channel >= info.channels())
             throw new IllegalArgumentException(file + ": no channel " + channel + " in " + info.channels());
         double[] out = buffer != null && buffer.length >= info.frames() ? buffer : new double[info.frames()];
-        int perPiece = Math.max(1, PIECE / header.blockAlign());
-        ByteBuffer piece = header.blockAlign() <= PIECE ? PIECES.get()
-                : ByteBuffer.allocate(header.blockAlign()).order(ByteOrder.LITTLE_ENDIAN); // one frame per piece
+        int block = info.blockAlign(), perPiece = Math.max(1, PIECE / block);
+        ByteBuffer piece = (block <= PIECE ? PIECES.get() : ByteBuffer.allocate(block)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int from = 0; from < info.frames(); from += perPiece) {
             int frames = Math.min(perPiece, info.frames() - from);
-            piece.clear().limit(frames * header.blockAlign());
-            WavReader.readFully(ch, header.dataOffset() + (long) from * header.blockAlign(), piece);
+            piece.clear().limit(frames * block);
+            WavReader.readFully(ch, header.dataOffset() + (long) from * block, piece);
             SampleCodec.int16(piece, info.channels(), channel, 1, out, from, frames);
         }
         return out;

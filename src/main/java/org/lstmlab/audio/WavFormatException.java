@@ -16,6 +16,6 @@ public class WavFormatException extends IOException {
 
     public Path file() { return file; }
 
-    /** The fault alone, e.g. "truncated data chunk: 1000 of 4000 bytes". */
+    /** The fault alone, e.g. "truncated fmt chunk: 10 of 16 bytes". */
     public String fault() { return fault; }
 }

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes every format {@link WavReader} reads, optionally as WAVE_FORMAT_EXTENSIBLE and with extra chunks
- * (e.g. an odd-sized LIST, a fact chunk) before or after the data, so tests and the synthetic generator can make
- * exactly the files real datasets contain. Samples are in [-1, 1) as in {@link Audio}; integer PCM is rounded
- * and clipped. javax.sound's WAV writer cannot do float, EXTENSIBLE or extra chunks, hence our own.
+ * Writes the formats the synthetic datasets hold: PCM 8/16/24/32, float 32/64, optionally as WAVE_FORMAT_EXTENSIBLE
+ * and with extra chunks (e.g. an odd-sized LIST, a fact chunk) before or after the data. Samples are in [-1, 1) as
+ * in {@link Audio}; integer PCM is rounded and clipped. javax.sound's WAV writer cannot do float, EXTENSIBLE or extra
+ * chunks, hence our own. The rarer files {@link WavReader} reads are made byte by byte in the tests.
  *
  * <pre>WavWriter.pcm16().sampleRate(44100).write(path, samples)</pre>
  */
@@ -41,7 +41,7 @@ public final class WavWriter {
 
     /** The writer for a given encoding and bit depth (8/16/24/32 PCM, 32/64 float). */
     public static WavWriter of(WavInfo.Encoding encoding, int bits) {
-        if (!SampleCodec.supported(encoding, bits)) throw new IllegalArgumentException("unsupported: " + bits + "-bit " + encoding);
+        if (!SampleCodec.writable(encoding, bits)) throw new IllegalArgumentException("unsupported: " + bits + "-bit " + encoding);
         return new WavWriter(encoding, bits);
     }
 
@@ -119,7 +119,7 @@ public final class WavWriter {
         if (size == 18) fmt.putShort((short) 0);
         if (extensible) {
             int mask = ch == 1 ? 0x4 : ch == 2 ? 0x3 : 0; // front centre / front left+right; 0 = unassigned
-            fmt.putShort((short) 22).putShort((short) bits).putInt(mask).putShort((short) tag).put(WavReader.GUID_TAIL);
+            fmt.putShort((short) 22).putShort((short) bits).putInt(mask).putShort((short) tag).put(FmtChunk.GUID_TAIL);
         }
         return fmt;
     }
