@@ -65,7 +65,7 @@ final class DatasetLoader {
         try {
             Parallel.forEach(clips.size(), options.threads(), c -> {
                 try {
-                    steps[c] = fx.steps(clips.get(c).file());
+                    steps[c] = fx.plan(clips.get(c).file()).steps();
                 } catch (SkippedClipException e) {
                     skipped[c] = skip(c, e);
                     progress.advanced(done.incrementAndGet());

@@ -1,11 +1,14 @@
 package org.lstmlab.features;
 
 import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.PythonWave;
 import org.lstmlab.audio.Resampler;
 import org.lstmlab.audio.WavFile;
 import org.lstmlab.audio.WavFormatException;
 import org.lstmlab.audio.WavInfo;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -51,28 +54,29 @@ public final class FeatureExtractor {
     public int firstBin() { return lo; }
 
     /**
-     * The skip rules a header alone decides, in the book's order, or empty if the clip is kept. Book mode mirrors the
-     * book's Python 3.4 {@code wave}: anything but a plain PCM header (float, WAVE_FORMAT_EXTENSIBLE) fails to open,
-     * then channels, sample width, sample rate and length are checked. Corrected mode keeps every readable clip
-     * at least one window long.
+     * The skip rules a header alone decides, in the book's order, or empty if the clip is kept. Book mode: a header
+     * Python's wave cannot open (up to 3.11: anything but a plain PCM RIFF file) is unreadable, then
+     * {@link BookRules}. Corrected mode keeps every readable clip at least one window long.
      */
-    public Optional<SkipReason> skipReason(WavInfo info) {
+    public Optional<SkipReason> skipReason(WavInfo info) { return check(info).map(SkippedClipException::reason); }
+
+    private Optional<SkippedClipException> check(WavInfo info) {
         if (params.mode() == FeatureMode.CORRECTED)
-            return (long) info.frames() * SAMPLE_RATE < (long) n * info.sampleRate() ? Optional.of(SkipReason.TOO_SHORT) : Optional.empty();
-        if (info.encoding() != WavInfo.Encoding.PCM || info.extensible()) return Optional.of(SkipReason.UNREADABLE);
-        if (info.channels() != 1 && info.channels() != 2) return Optional.of(SkipReason.CHANNELS);
-        if (info.sampleWidth() != 2) return Optional.of(SkipReason.SAMPLE_WIDTH);
-        if (info.sampleRate() != SAMPLE_RATE) return Optional.of(SkipReason.SAMPLE_RATE);
-        if (info.frames() < SAMPLE_RATE) return Optional.of(SkipReason.TOO_SHORT);
-        return Optional.empty();
+            return (long) info.frames() * SAMPLE_RATE >= (long) n * info.sampleRate() ? Optional.empty()
+                    : Optional.of(new SkippedClipException(null, SkipReason.TOO_SHORT, info.frames() + " frames at "
+                            + info.sampleRate() + " Hz, one window needs " + n + " at 44.1 kHz"));
+        if (info.container() != WavInfo.Container.RIFF || info.encoding() != WavInfo.Encoding.PCM || info.extensible())
+            return Optional.of(new SkippedClipException(null, SkipReason.UNREADABLE, (info.extensible() ? "WAVE_FORMAT_EXTENSIBLE "
+                    : "") + info.encoding().label() + " in " + info.container() + ", which Python's wave (to 3.11) cannot open"));
+        return BookRules.check(info.channels(), info.bitsPerSample(), info.sampleWidth(), info.sampleRate(), info.frames());
     }
 
     /** The T x 100 features of a decoded clip, or the rule that skips it (the exception names no file). */
     public double[][] extract(Audio audio) throws SkippedClipException { return extract(audio, Layout.ROWS); }
 
     private <T> T extract(Audio audio, Layout<T> layout) throws SkippedClipException {
-        Optional<SkipReason> skip = skipReason(audio.info());
-        if (skip.isPresent()) throw new SkippedClipException(null, skip.get(), describe(skip.get(), audio.info()));
+        Optional<SkippedClipException> skip = check(audio.info());
+        if (skip.isPresent()) throw skip.get();
         double[] signal = params.mode() == FeatureMode.BOOK ? leftInt16(audio) : correctedSignal(audio);
         return frames(signal, steps(signal.length), layout);
     }
@@ -86,26 +90,33 @@ public final class FeatureExtractor {
     }
 
     /**
-     * The features of a WAV file: the header is checked first (cheap), then the file is decoded. Any read or
-     * decode failure is the 'unreadable' rule, as the book's try/except made it. Book mode decodes the left channel
-     * only, straight to int16 values, into this thread's reused buffer.
+     * The features of a WAV file: the header is checked first (cheap), then the file is decoded. Book mode reads the
+     * file as Python's wave does ({@link PythonWave}) and decodes the left channel only, straight to int16 values,
+     * into this thread's reused buffer. Any read or decode failure is the 'unreadable' rule, as the book's
+     * try/except made it.
      */
     public double[][] extract(Path wav) throws SkippedClipException { return extract(wav, Layout.ROWS); }
 
+    /** What a clip's header promises before extraction: its number of frames, and a warning when the file reads short. */
+    public record Plan(int steps, Optional<String> warning) {}
+
     /**
-     * How many frames {@link #extract(Path)} gives, from the header alone (cheap), or the rule that skips the clip:
-     * a dataset load sizes its packed array with it before extracting.
+     * The {@link Plan} of {@link #extract(Path)}, from the header alone (cheap), or the rule that skips the clip: a
+     * dataset load sizes its packed array with it before extracting.
      */
-    public int steps(Path wav) throws SkippedClipException {
-        return withFile(wav, file -> {
-            WavInfo info = kept(wav, file);
-            return steps(params.mode() == FeatureMode.BOOK ? info.frames() : resampler.length(info.frames(), info.sampleRate()));
+    public Plan plan(Path wav) throws SkippedClipException {
+        if (params.mode() == FeatureMode.BOOK) return with(wav, PythonWave::open, w -> new Plan(steps(kept(w)), w.warning()));
+        return with(wav, WavFile::open, file -> {
+            WavInfo info = file.info();
+            Optional<SkippedClipException> skip = check(info);
+            if (skip.isPresent()) throw skip.get();
+            return new Plan(steps(resampler.length(info.frames(), info.sampleRate())), info.warning());
         });
     }
 
     /**
      * Writes the clip's features as floats, row-major, into dest from offset: the packed sequences' storage, so a
-     * dataset load makes no per-clip arrays. The clip must have the given number of frames (from {@link #steps(Path)});
+     * dataset load makes no per-clip arrays. The clip must have the given number of frames (from {@link #plan(Path)});
      * one that no longer does, changed on disk meanwhile, is unreadable.
      */
     public void extractInto(Path wav, float[] dest, int offset, int steps) throws SkippedClipException {
@@ -113,36 +124,43 @@ public final class FeatureExtractor {
     }
 
     private <T> T extract(Path wav, Layout<T> layout) throws SkippedClipException {
-        return withFile(wav, file -> {
-            WavInfo info = kept(wav, file);
-            if (params.mode() == FeatureMode.CORRECTED) return extract(file.audio(), layout);
+        if (params.mode() == FeatureMode.CORRECTED) return with(wav, WavFile::open, file -> extract(file.audio(), layout));
+        return with(wav, PythonWave::open, file -> {
+            int frames = kept(file);
             Workspace w = workspace.get();
             w.signal = file.int16Channel(0, w.signal);
-            return frames(w.signal, steps(info.frames()), layout); // the reused buffer may be longer than the clip
+            return frames(w.signal, steps(frames), layout); // the reused buffer may be longer than the clip
         });
     }
 
-    /** The header of a clip that the skip rules keep. */
-    private WavInfo kept(Path wav, WavFile file) throws SkippedClipException {
-        WavInfo info = file.info();
-        Optional<SkipReason> skip = skipReason(info);
-        if (skip.isPresent()) throw new SkippedClipException(wav, skip.get(), describe(skip.get(), info));
-        return info;
+    /** The frames of a file that {@link BookRules} keep. */
+    private static int kept(PythonWave w) throws SkippedClipException {
+        Optional<SkippedClipException> skip = BookRules.check(w.channels(), w.bits(), w.sampleWidth(), w.frameRate(), w.frames());
+        if (skip.isPresent()) throw skip.get();
+        return w.frames();
     }
 
-    private interface FileWork<T> {
-        T apply(WavFile file) throws IOException, SkippedClipException;
+    private interface Opener<F extends Closeable> {
+        F open(Path file) throws IOException;
+    }
+
+    private interface FileWork<F, T> {
+        T apply(F file) throws IOException, SkippedClipException;
     }
 
     /** Any read or decode failure is the 'unreadable' rule, as the book's try/except made it. */
-    private static <T> T withFile(Path wav, FileWork<T> work) throws SkippedClipException {
-        try (WavFile file = WavFile.open(wav)) {
+    private static <F extends Closeable, T> T with(Path wav, Opener<F> opener, FileWork<F, T> work) throws SkippedClipException {
+        try (F file = opener.open(wav)) {
             return work.apply(file);
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;
+        } catch (NoSuchFileException e) {
+            throw new SkippedClipException(wav, SkipReason.UNREADABLE, "file not found");
         } catch (WavFormatException e) {
             throw new SkippedClipException(wav, SkipReason.UNREADABLE, e.fault());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            throw new SkippedClipException(wav, SkipReason.UNREADABLE, "cannot read: " + e.getMessage());
+        } catch (RuntimeException e) {
             throw new SkippedClipException(wav, SkipReason.UNREADABLE, e.toString());
         }
     }
@@ -207,18 +225,6 @@ public final class FeatureExtractor {
             double mean = sums[j] * perBinOfSum;
             features[j] = params.logMagnitude() ? Math.log1p(mean) : mean;
         }
-    }
-
-    private String describe(SkipReason reason, WavInfo info) {
-        return switch (reason) {
-            case CHANNELS -> info.channels() + " channels, book mode reads mono or stereo";
-            case SAMPLE_WIDTH -> info.bitsPerSample() + "-bit samples, book mode reads 16-bit PCM";
-            case SAMPLE_RATE -> info.sampleRate() + " Hz, book mode reads 44100 Hz";
-            case UNREADABLE -> (info.encoding() == WavInfo.Encoding.FLOAT ? "IEEE float" : "WAVE_FORMAT_EXTENSIBLE")
-                    + " header, which the book's Python wave module cannot open";
-            case TOO_SHORT -> info.frames() + " frames at " + info.sampleRate() + " Hz, "
-                    + (params.mode() == FeatureMode.BOOK ? "book mode needs 44100" : "one window needs " + n + " at 44.1 kHz");
-        };
     }
 
     /** Periodic Hann window, the usual choice for spectral analysis. */

@@ -80,7 +80,7 @@ class FeatureExtractorTest {
             for (int c = 0; c < checked.length; c++)
                 assertClose(new double[][] {expected[c]}, new double[][] {actual[checked[c]]}, 1e-9);
             // what a dataset load does: the frame count from the header, then floats into a slot of a larger array
-            assertEquals(steps, fx.steps(f));
+            assertEquals(steps, fx.plan(f).steps());
             float[] packed = new float[(steps + 2) * 100];
             fx.extractInto(f, packed, 100, steps);
             for (int t = 0; t < steps; t++)

@@ -1,0 +1,55 @@
+package org.lstmlab.features;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lstmlab.audio.Python;
+import org.lstmlab.audio.PythonWave;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Differential: the book's reader run by Python's own wave module over {@link BookCorpus} gives the corpus table
+ * (Python 3.11's, the book's; from 3.12 EXTENSIBLE PCM also opens), and the left channel book mode reads is the one
+ * Python reads, byte for byte. Skipped, saying so, when no python3 is installed.
+ */
+class BookRulesPythonTest {
+    @TempDir Path dir;
+
+    @Test
+    void pythonsWaveDecidesTheCorpusAsTheTableSays() throws Exception {
+        Path corpus = Files.createDirectory(dir.resolve("corpus"));
+        Map<String, BookCorpus.Entry> entries = BookCorpus.write(corpus).stream()
+                .collect(Collectors.toMap(BookCorpus.Entry::name, Function.identity()));
+        List<String> out = Python.run("/org/lstmlab/features/book_reader.py", dir, corpus.toString());
+        int minor = Integer.parseInt(out.get(0).split("\\.")[1]);
+        assertEquals(entries.size(), out.size() - 1, "one line per corpus file");
+        for (String line : out.subList(1, out.size())) {
+            String[] f = line.split("\t", -1);
+            BookCorpus.Entry e = entries.get(f[0]);
+            SkipReason rule = e.rule(minor);
+            assertEquals(rule == null ? "kept" : rule.rule(), f[1], "Python 3." + minor + " on " + f[0]);
+            if (rule == null || rule == SkipReason.TOO_SHORT) assertEquals(e.frames(minor), Integer.parseInt(f[2]), f[0]);
+            if (rule == null) assertEquals(f[3], leftChannelSha256(corpus.resolve(f[0])), "left channel of " + f[0]);
+        }
+    }
+
+    private static String leftChannelSha256(Path wav) throws Exception {
+        try (PythonWave w = PythonWave.open(wav)) {
+            double[] left = w.int16Channel(0, null);
+            ByteBuffer b = ByteBuffer.allocate(2 * w.frames()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < w.frames(); i++) b.putShort((short) left[i]);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
+        }
+    }
+}
