@@ -12,17 +12,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A labelled sound dataset on disk (Kaggle or UrbanSound8K layout): its accepted clips in CSV order, class names in
- * first-appearance order (protocol §1.2: a class is registered before its wav is checked), the CSV rows refused by the
- * path rules, fsIDs found in more than one fold, and a fingerprint of the CSV and every audio file's name, size
+ * first-appearance order (protocol §1.2: a class is registered before its wav is checked), the CSV rows refused by
+ * {@link LabelRows}' rules, fsIDs found in more than one fold, and a fingerprint of the CSV and every audio file's name, size
  * and modification time.
  */
 public final class SoundDataset {
@@ -45,6 +41,10 @@ public final class SoundDataset {
         this.fingerprint = computeFingerprint();
     }
 
+    private SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, LabelRows.Result rows) throws IOException {
+        this(root, layout, csv, audioDir, rows.clips(), rows.classNames(), rows.refused(), rows.foldConflicts());
+    }
+
     /** Opens the dataset at {@code root}, detecting the layout (see {@link DatasetLayout#detect}). */
     public static SoundDataset open(Path root) throws IOException { return open(root, DatasetLayout.detect(root)); }
 
@@ -55,83 +55,12 @@ public final class SoundDataset {
 
     private static SoundDataset openKaggle(Path dir) throws IOException {
         Path csv = DatasetLayout.kaggleCsv(dir).orElseThrow(), audio = dir.resolve("Train");
-        List<List<String>> rows = CsvRows.read(csv);
-        List<Clip> clips = new ArrayList<>();
-        List<String> classes = new ArrayList<>(), refused = new ArrayList<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
-            if (row.size() < 2 || row.get(1).isEmpty()) {
-                refused.add(csv.getFileName() + " row " + line + ": refused by rule 'missing-column': expected ID,Class");
-                continue;
-            }
-            int label = register(classes, row.get(1));
-            try {
-                Path file = SafePaths.resolve(audio, row.get(0) + ".wav", csv, line);
-                clips.add(new Clip(line, row.get(0), row.get(1), label, file, 0, row.get(0), 0));
-            } catch (SafePaths.Refused e) {
-                refused.add(e.getMessage());
-            }
-        }
-        return new SoundDataset(dir, DatasetLayout.KAGGLE, csv, audio, clips, classes, refused, List.of());
+        return new SoundDataset(dir, DatasetLayout.KAGGLE, csv, audio, LabelRows.kaggle(csv, audio));
     }
 
     private static SoundDataset openUrbanSound(Path dir) throws IOException {
         Path csv = dir.resolve("metadata/UrbanSound8K.csv"), audio = dir.resolve("audio");
-        List<List<String>> rows = CsvRows.read(csv);
-        if (rows.isEmpty()) throw new IOException(csv + ": empty file, expected the UrbanSound8K header");
-        List<String> header = rows.get(0);
-        int name = column(header, "slice_file_name", csv), fsId = column(header, "fsID", csv), fold = column(header, "fold", csv);
-        int cls = column(header, "class", csv), salience = header.indexOf("salience");
-        List<Clip> clips = new ArrayList<>();
-        List<String> classes = new ArrayList<>(), refused = new ArrayList<>();
-        Map<String, TreeSet<Integer>> foldsOf = new LinkedHashMap<>();
-        for (int r = 1; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            int line = r + 1;
-            if (row.size() < header.size()) {
-                refused.add(csv.getFileName() + " row " + line + ": refused by rule 'missing-column': " + row.size() + " of " + header.size() + " columns");
-                continue;
-            }
-            int label = register(classes, row.get(cls));
-            int f = parseInt(row.get(fold), -1);
-            if (f < 1 || f > 10) {
-                refused.add(csv.getFileName() + " row " + line + ": '" + row.get(fold) + "' refused by rule 'bad-fold': folds are 1..10");
-                continue;
-            }
-            try {
-                Path file = SafePaths.resolve(audio.resolve("fold" + f), row.get(name), csv, line);
-                clips.add(new Clip(line, row.get(name), row.get(cls), label, file, f, row.get(fsId),
-                        salience < 0 ? 0 : parseInt(row.get(salience), 0)));
-                foldsOf.computeIfAbsent(row.get(fsId), k -> new TreeSet<>()).add(f);
-            } catch (SafePaths.Refused e) {
-                refused.add(e.getMessage());
-            }
-        }
-        List<String> conflicts = new ArrayList<>();
-        foldsOf.forEach((id, folds) -> { if (folds.size() > 1) conflicts.add("fsID " + id + " appears in folds " + folds); });
-        return new SoundDataset(dir, DatasetLayout.URBANSOUND8K, csv, audio, clips, classes, refused, conflicts);
-    }
-
-    private static int register(List<String> classes, String name) {
-        int i = classes.indexOf(name);
-        if (i >= 0) return i;
-        classes.add(name);
-        return classes.size() - 1;
-    }
-
-    private static int column(List<String> header, String name, Path csv) throws IOException {
-        int i = header.indexOf(name);
-        if (i < 0) throw new IOException(csv + ": header has no '" + name + "' column: " + header);
-        return i;
-    }
-
-    private static int parseInt(String s, int otherwise) {
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
+        return new SoundDataset(dir, DatasetLayout.URBANSOUND8K, csv, audio, LabelRows.urbanSound(csv, audio));
     }
 
     /** SHA-256 over layout, CSV bytes and each clip's relative path, size and mtime (or "missing"). */
@@ -164,7 +93,7 @@ public final class SoundDataset {
     public Path audioDir() { return audioDir; }
     public List<Clip> clips() { return clips; }
     public List<String> classNames() { return classNames; }
-    /** One message per CSV row that was refused (path rules, missing columns, bad folds): file, row and rule. */
+    /** One message per CSV row that was refused (see {@link LabelRows} for the rules): file, row and rule. */
     public List<String> refusedRows() { return refusedRows; }
     /** UrbanSound8K: one message per fsID found in more than one fold (would leak across fold splits). */
     public List<String> foldConflicts() { return foldConflicts; }

@@ -46,16 +46,16 @@ final class TinyDatasets {
     static Path urbanSound(Path root) throws IOException {
         Files.createDirectories(root.resolve("metadata"));
         StringBuilder csv = new StringBuilder("slice_file_name,fsID,start,end,salience,fold,classID,class\n");
-        String[][] rows = {{"100-1-0-0.wav", "100", "1", "1", "dog_bark"}, {"100-1-0-1.wav", "100", "2", "2", "dog_bark"},
-                {"200-4-0-0.wav", "200", "3", "1", "drilling"}, {"300-8-0-0.wav", "300", "3", "2", "siren"}};
+        String[][] rows = {{"100-3-0-0.wav", "100", "1", "1", "dog_bark", "3"}, {"100-3-0-1.wav", "100", "2", "2", "dog_bark", "3"},
+                {"200-4-0-0.wav", "200", "3", "1", "drilling", "4"}, {"300-8-0-0.wav", "300", "3", "2", "siren", "8"}};
         int seed = 0;
         for (String[] r : rows) {
             Path fold = Files.createDirectories(root.resolve("audio/fold" + r[2]));
             WavWriter.pcm16().channels(1).sampleRate(44100).write(fold.resolve(r[0]), noise(1, 44100, seed++));
             csv.append(r[0]).append(',').append(r[1]).append(",0.0,1.0,").append(r[3]).append(',').append(r[2])
-                    .append(",0,").append(r[4]).append('\n');
+                    .append(',').append(r[5]).append(',').append(r[4]).append('\n');
         }
-        csv.append("../../x.wav,400,0,1,1,4,0,siren\n");
+        csv.append("../../x.wav,400,0,1,1,4,8,siren\n");
         Files.writeString(root.resolve("metadata/UrbanSound8K.csv"), csv.toString());
         return root;
     }
