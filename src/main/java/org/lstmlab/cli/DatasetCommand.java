@@ -27,7 +27,9 @@ public final class DatasetCommand implements Callable<Integer> {
 
     @Option(names = "--no-cache", description = "Extract afresh and write no cache.") boolean noCache;
 
-    @Option(names = "--list-skipped", description = "Also list every skipped file and refused CSV row with its rule.") boolean listSkipped;
+    @Option(names = "--list-skipped",
+            description = "Also list every skipped file and refused CSV row with its rule, and every file kept with a warning.")
+    boolean listSkipped;
 
     @Override
     public Integer call() throws Exception {
@@ -40,6 +42,7 @@ public final class DatasetCommand implements Callable<Integer> {
             for (LoadResult r : summary.loads()) {
                 out.println("\nskipped at " + r.sequences().params().tag() + ":");
                 for (SkipReport.Skip s : r.skips().skipped()) out.println("  " + s);
+                for (SkipReport.Warning w : r.skips().warnings()) out.println("  " + w);
             }
             for (String m : ds.refusedRows()) out.println("  " + m);
             for (String m : ds.foldConflicts()) out.println("  " + m);

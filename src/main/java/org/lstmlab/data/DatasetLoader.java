@@ -58,6 +58,7 @@ final class DatasetLoader {
         List<Clip> clips = ds.clips();
         FeatureExtractor fx = FeatureExtractor.of(params);
         int[] steps = new int[clips.size()];
+        String[] warnings = new String[clips.size()];
         SkipReport.Skip[] skipped = new SkipReport.Skip[clips.size()];
         AtomicInteger done = new AtomicInteger();
         LoadProgress progress = options.progress();
@@ -65,7 +66,9 @@ final class DatasetLoader {
         try {
             Parallel.forEach(clips.size(), options.threads(), c -> {
                 try {
-                    steps[c] = fx.plan(clips.get(c).file()).steps();
+                    FeatureExtractor.Plan plan = fx.plan(clips.get(c).file());
+                    steps[c] = plan.steps();
+                    warnings[c] = plan.warning().orElse(null);
                 } catch (SkippedClipException e) {
                     skipped[c] = skip(c, e);
                     progress.advanced(done.incrementAndGet());
@@ -83,7 +86,7 @@ final class DatasetLoader {
                 }
                 progress.advanced(done.incrementAndGet());
             });
-            return pack(params, x, maxSteps, kept, steps, skipped);
+            return pack(params, x, maxSteps, kept, steps, skipped, warnings);
         } finally {
             progress.finished();
         }
@@ -94,7 +97,8 @@ final class DatasetLoader {
     }
 
     /** The packed sequences of the clips in slots; those skipped in the second pass are dropped (rare). */
-    private LoadResult pack(FeatureConfig params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped) {
+    private LoadResult pack(FeatureConfig params, float[] x, int maxSteps, int[] slots, int[] steps, SkipReport.Skip[] skipped,
+                            String[] warnings) {
         List<Clip> clips = ds.clips();
         int[] from = IntStream.range(0, slots.length).filter(k -> skipped[slots[k]] == null).toArray();
         int[] kept = Arrays.stream(from).map(k -> slots[k]).toArray();
@@ -109,7 +113,9 @@ final class DatasetLoader {
         int[] labels = Arrays.stream(kept).map(c -> clips.get(c).label()).toArray();
         List<String> paths = Arrays.stream(kept).mapToObj(c -> ds.relative(clips.get(c))).toList();
         PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
-        return new LoadResult(ds, p, new SkipReport(skips, ds.refusedRows()), kept, false, recipe(params));
+        List<SkipReport.Warning> read = Arrays.stream(kept).filter(c -> warnings[c] != null)
+                .mapToObj(c -> new SkipReport.Warning(ds.relative(clips.get(c)), warnings[c])).toList();
+        return new LoadResult(ds, p, new SkipReport(skips, read, ds.refusedRows()), kept, false, recipe(params));
     }
 
     /**

@@ -45,15 +45,15 @@ public final class DatasetSummary {
         return t.setName("clips per class");
     }
 
-    /** code, rule, then a count per setting; plus rows for T max, kept clips and feature bytes. */
+    /** code, rule, then a count per setting; plus rows for kept clips, those kept with a warning, T max and feature bytes. */
     public Table perSetting() {
         Table t = Table.create("skipped files per rule", StringColumn.create("item"));
         for (SkipReason r : SkipReason.values()) t.stringColumn("item").append(r.code() + " " + r.rule());
-        t.stringColumn("item").append("kept clips").append("T max").append("feature MB (float32)");
+        t.stringColumn("item").append("kept clips").append("kept, read short").append("T max").append("feature MB (float32)");
         for (LoadResult r : loads) {
             IntColumn c = IntColumn.create(label(r));
             r.skips().counts().values().forEach(c::append);
-            c.append(r.sequences().size()).append(r.sequences().maxSteps())
+            c.append(r.sequences().size()).append(r.skips().warnings().size()).append(r.sequences().maxSteps())
                     .append((int) Math.round(r.sequences().featureBytes() / 1e6));
             t.addColumns(c);
         }

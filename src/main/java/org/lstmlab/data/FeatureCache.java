@@ -19,13 +19,13 @@ import java.util.Map;
 /**
  * Extracted features on disk beside the dataset, as files numpy opens: {@code <root>/.lstm-lab-cache/<audio folder>.
  * <interval>-<window>.<key>.npz} holds x (float32, clips x maxSteps x features), lengths, labels and clip_index
- * (int32), and the .json beside it the rest (key, format version, recipe, class names, paths, skips) with a CRC-32
- * over the arrays. The key hashes the dataset fingerprint, every feature parameter and the format version. The json
- * is written last, so a cache without one, or whose json is unreadable, has another key or version, or whose arrays
- * are missing, misshapen, truncated or fail the checksum, is reported as stale and rebuilt.
+ * (int32), and the .json beside it the rest (key, format version, recipe, class names, paths, skips, warnings)
+ * with a CRC-32 over the arrays. The key hashes the dataset fingerprint, every feature parameter and the format
+ * version. The json is written last, so a cache without one, or whose json is unreadable, has another key or
+ * version, or whose arrays are missing, misshapen, truncated or fail the checksum, is reported as stale and rebuilt.
  */
 final class FeatureCache {
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
 
     /** What a cache holds besides its recipe. */
     record Entry(PackedSequences sequences, SkipReport skips, int[] clipIndex, Recipe recipe) {}
@@ -82,9 +82,11 @@ final class FeatureCache {
         List<Map<String, Object>> skips = new ArrayList<>();
         for (SkipReport.Skip s : e.skips().skipped())
             skips.add(Map.of("path", s.path(), "rule", s.reason().rule(), "detail", s.detail()));
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (SkipReport.Warning w : e.skips().warnings()) warnings.add(Map.of("path", w.path(), "detail", w.detail()));
         return e.recipe().with("cache_key", key).with("cache_format", FORMAT_VERSION)
                 .with("class_names", e.sequences().classNames()).with("paths", e.sequences().paths())
-                .with("skipped", skips).with("refused_rows", e.skips().refusedRows());
+                .with("skipped", skips).with("warnings", warnings).with("refused_rows", e.skips().refusedRows());
     }
 
     static Entry read(Path file, String key, FeatureConfig params) throws IOException, Stale {
@@ -119,12 +121,16 @@ final class FeatureCache {
             List<SkipReport.Skip> skips = new ArrayList<>();
             for (Map<String, Object> m : (List<Map<String, Object>>) r.get("skipped"))
                 skips.add(new SkipReport.Skip((String) m.get("path"), reason((String) m.get("rule")), (String) m.get("detail")));
+            List<SkipReport.Warning> warnings = new ArrayList<>();
+            for (Map<String, Object> m : (List<Map<String, Object>>) r.get("warnings"))
+                warnings.add(new SkipReport.Warning((String) m.get("path"), (String) m.get("detail")));
             PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, steps, lengths, x, labels, classes, paths,
                     r.getString("fingerprint"));
             Recipe clean = r;
-            for (String k : new String[] {"cache_key", "cache_format", "class_names", "paths", "skipped", "refused_rows", "arrays_crc32"})
+            for (String k : new String[] {"cache_key", "cache_format", "class_names", "paths", "skipped", "warnings", "refused_rows",
+                    "arrays_crc32"})
                 clean = without(clean, k);
-            return new Entry(p, new SkipReport(skips, (List<String>) r.get("refused_rows")), index, clean);
+            return new Entry(p, new SkipReport(skips, warnings, (List<String>) r.get("refused_rows")), index, clean);
         } catch (RuntimeException e) {
             throw new Stale("inconsistent contents: " + e.getMessage());
         }

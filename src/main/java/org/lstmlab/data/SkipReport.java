@@ -9,16 +9,25 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The clips a load skipped, each with its rule and what was found, and the CSV rows refused before loading. */
-public record SkipReport(List<Skip> skipped, List<String> refusedRows) {
+/**
+ * The clips a load skipped, each with its rule and what was found; the clips it kept with a warning (a file cut
+ * short, read as far as it goes); and the CSV rows refused before loading.
+ */
+public record SkipReport(List<Skip> skipped, List<Warning> warnings, List<String> refusedRows) {
 
     /** One skipped clip: path relative to the dataset root, the rule, and the detail. */
     public record Skip(String path, SkipReason reason, String detail) {
         @Override public String toString() { return path + ": " + reason.rule() + " (" + detail + ")"; }
     }
 
+    /** One kept clip the reader warned about: path relative to the dataset root, and the warning. */
+    public record Warning(String path, String detail) {
+        @Override public String toString() { return path + ": kept, " + detail; }
+    }
+
     public SkipReport {
         skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
         refusedRows = List.copyOf(refusedRows);
     }
 

@@ -23,8 +23,10 @@ class DatasetSummaryTest {
         Table settings = s.perSetting();
         assertEquals("3 sample-rate", settings.stringColumn("item").get(2));
         assertEquals(3, settings.intColumn("book 10-10").get(3)); // unreadable: float, not RIFF, missing
-        assertEquals(150, settings.intColumn("book 10-10").get(6)); // T max
-        assertEquals(141, settings.intColumn("book 10-100").get(6));
+        assertEquals("kept, read short", settings.stringColumn("item").get(6));
+        assertEquals(1, settings.intColumn("book 10-10").get(6)); // Train/10.wav, cut short
+        assertEquals(150, settings.intColumn("book 10-10").get(7)); // T max
+        assertEquals(141, settings.intColumn("book 10-100").get(7));
         assertEquals(4L * 3 * (150 + 141) * 100, s.featureBytes());
         String text = s.text();
         assertTrue(text.contains("refused CSV rows: 3"), text);

@@ -41,6 +41,7 @@ class FeatureCacheTest {
         assertFalse(first.fromCache());
         assertTrue(second.fromCache());
         assertSameData(first, second);
+        assertEquals(1, second.skips().warnings().size(), "the warning of the clip cut short survives the cache");
         assertEquals(first.recipe().get("features"), second.recipe().get("features"));
         assertEquals(ds.fingerprint(), second.recipe().getString("fingerprint"));
         Path cache = caches(dir).get(0);

@@ -62,6 +62,9 @@ class SoundDatasetTest {
         assertEquals(3, r.clipsPerClass().intColumn("clips").get(0)); // rows 1, 3, 8; the refused siren rows are not clips
         assertEquals(1, r.clipsPerClass().intColumn("kept").get(0));
         assertTrue(r.skips().skipped().stream().anyMatch(k -> k.path().equals("Train/9.wav") && k.reason() == SkipReason.UNREADABLE));
+        assertEquals(List.of(new SkipReport.Warning("Train/10.wav", "truncated: 132300 of 176400 bytes read")), r.skips().warnings());
+        LoadResult corrected = ds.load(FeatureConfig.corrected(10, 100), QUIET);
+        assertEquals(r.skips().warnings(), corrected.skips().warnings(), "corrected mode warns alike");
     }
 
     @Test

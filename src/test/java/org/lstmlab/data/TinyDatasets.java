@@ -2,8 +2,10 @@ package org.lstmlab.data;
 
 import org.lstmlab.audio.WavWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 
 /** Small datasets written by the tests: a mix of good and bad WAVs in both layouts. */
@@ -20,7 +22,8 @@ final class TinyDatasets {
     /**
      * Kaggle layout. Rows (ID, Class): 1 siren (ok, 1.2 s stereo), 2 dog_bark (ok, 1.0 s), 3 siren (24-bit),
      * 4 jackhammer (48 kHz), 5 drilling (0.5 s), 6 dog_bark (3 channels), 7 engine_idling (float), 8 siren (not RIFF),
-     * 9 car_horn (missing file), then refused rows ../escape, /etc/passwd and a symlink out, and 10 gun_shot (ok, 1.5 s).
+     * 9 car_horn (missing file), then refused rows ../escape, /etc/passwd and a symlink out, and 10 gun_shot (ok, 1.5 s
+     * in a file cut short: its header claims 2 s, so it is kept with a warning).
      */
     static Path kaggle(Path root, String csvName) throws IOException {
         Path train = Files.createDirectories(root.resolve("Train"));
@@ -35,7 +38,11 @@ final class TinyDatasets {
         Path outside = Files.createDirectories(root.resolve("elsewhere"));
         WavWriter.pcm16().channels(1).sampleRate(44100).write(outside.resolve("secret.wav"), noise(1, 44100, 8));
         Files.createSymbolicLink(train.resolve("link.wav"), outside.resolve("secret.wav"));
-        WavWriter.pcm16().channels(1).sampleRate(44100).write(train.resolve("10.wav"), noise(1, 66150, 10));
+        Path cut = train.resolve("10.wav");
+        WavWriter.pcm16().channels(1).sampleRate(44100).write(cut, noise(1, 2 * 44100, 10));
+        try (FileChannel ch = FileChannel.open(cut, StandardOpenOption.WRITE)) {
+            ch.truncate(44 + 2 * 66150);
+        }
         Files.writeString(root.resolve(csvName), "ID,Class\n1,siren\n2,dog_bark\n3,siren\n4,jackhammer\n5,drilling\n"
                 + "6,dog_bark\n7,engine_idling\n8,siren\n9,car_horn\n../elsewhere/secret,street_music\n/etc/passwd,siren\n"
                 + "link,siren\n10,gun_shot\n");
