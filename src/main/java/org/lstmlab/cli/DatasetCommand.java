@@ -1,5 +1,6 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.DatasetFormats;
 import org.lstmlab.data.DatasetSummary;
 import org.lstmlab.data.LoadConfig;
 import org.lstmlab.data.LoadProgress;
@@ -15,9 +16,13 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** Summary of a dataset at the given windows: layout, clips per class, skipped files per rule, T max, memory. */
+/**
+ * Summary of a dataset at the given windows: layout, clips per class, skipped files per rule, T max, memory; then its
+ * formats and durations with what book mode keeps of each.
+ */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-        description = "Loads a dataset (features cached beside it) and prints clips per class, skipped files per rule, T max and memory.")
+        description = "Loads a dataset (features cached beside it) and prints clips per class, skipped files per rule, T max "
+                + "and memory, then clips per format and a histogram of durations, each with how many book mode keeps.")
 public final class DatasetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataMixin data;
@@ -38,6 +43,8 @@ public final class DatasetCommand implements Callable<Integer> {
         DatasetSummary summary = DatasetSummary.of(ds, features.configs(), load);
         PrintWriter out = spec.commandLine().getOut();
         out.print(summary.text());
+        out.println();
+        out.print(DatasetFormats.of(ds).text());
         if (listSkipped) {
             for (LoadResult r : summary.loads()) {
                 out.println("\nskipped at " + r.sequences().params().tag() + ":");

@@ -1,5 +1,6 @@
 package org.lstmlab.notebook;
 
+import org.lstmlab.data.DatasetFormats;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticPreset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
@@ -19,6 +20,7 @@ public final class LabDataset {
     private final Path folder;
     private final boolean quick;
     private SoundDataset dataset;
+    private DatasetFormats formats;
 
     LabDataset(Path folder, boolean quick) {
         this.folder = folder;
@@ -56,6 +58,21 @@ public final class LabDataset {
         Table counts = metadata().stringColumn("class").countByCategory();
         counts.setName(dataset().root().getFileName() + ": clips per class");
         return counts;
+    }
+
+    /** Clips per format (rate, bits, channels, codec) and how many book mode keeps of each: why half the data is skipped. */
+    public Table formats() {
+        return report().formats();
+    }
+
+    /** A histogram of clip durations in half seconds, with how many book mode keeps of each bin. */
+    public Table durations() {
+        return report().durations();
+    }
+
+    private DatasetFormats report() {
+        if (formats == null) formats = DatasetFormats.of(dataset());
+        return formats;
     }
 
     /** Book-mode features at this interval and window (protocol §1), with the book's seeded split. */

@@ -48,6 +48,8 @@ class DatasetCommandTest {
         assertTrue(s.matches("(?s).*T max\\s*\\|\\s*105\\s*\\|\\s*96\\s*\\|.*"), s);
         assertTrue(s.contains("Train/c.wav: sample-rate"), s);
         assertTrue(s.contains("Train.csv row 5: '../../x.wav' refused by rule 'parent-segment'"), s);
+        assertTrue(s.matches("(?s).*48000\\s*\\|\\s*16\\s*\\|\\s*1\\s*\\|\\s*PCM\\s*\\|\\s*1\\s*\\|\\s*0\\s*\\|.*"), "the formats table: " + s);
+        assertTrue(s.contains("1.0-1.5 s ######################################## 2 (2)"), "the durations: " + s); // c.wav: 0.96 s
         assertFalse(Files.exists(dir.resolve(".lstm-lab-cache")));
     }
 
