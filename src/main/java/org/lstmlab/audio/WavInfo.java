@@ -44,8 +44,6 @@ public record WavInfo(Container container, Encoding encoding, int channels, int 
 
     public double seconds() { return (double) frames / sampleRate; }
 
-    public boolean truncated() { return dataBytes < declaredBytes; }
-
     /** What a reader should be told about this file though it decodes, e.g. "truncated: 944 of 17640 bytes read". */
     public Optional<String> warning() { return truncation(dataBytes, declaredBytes); }
 

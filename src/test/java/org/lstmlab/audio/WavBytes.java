@@ -54,7 +54,10 @@ public final class WavBytes {
         return this;
     }
 
-    /** Frames of a quiet ramp, every sample distinct, in this format's containers and byte order. */
+    /**
+     * Frames of a sawtooth in this format's containers and byte order, with the lowest 4 bits of every multi-byte
+     * sample zero (valid for 12 bits and up); 1-byte samples run through all 256 codes.
+     */
     public WavBytes frames(int frames) {
         int width = blockAlign / channels;
         long[] v = new long[frames * channels];

@@ -1,6 +1,7 @@
 package org.lstmlab.features;
 
 import org.lstmlab.audio.Audio;
+import org.lstmlab.audio.WavBytes;
 import org.lstmlab.audio.WavInfo;
 import org.lstmlab.audio.WavWriter;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,14 @@ class FeatureExtractorTest {
         FeatureExtractor fx = FeatureExtractor.of(FeatureConfig.corrected(10, 100));
         assertTrue(fx.skipReason(pcm(6, 48000, 24, 4800)).isEmpty());
         assertEquals(SkipReason.TOO_SHORT, fx.skipReason(pcm(1, 48000, 24, 4799)).orElseThrow());
+    }
+
+    @Test
+    void correctedModeRefusesAnUnsupportedCodecInOneLineNamingTheFileAndTheRule(@TempDir Path dir) throws Exception {
+        Path adpcm = WavBytes.of(2, 1, 44100, 4, 1).data(new byte[4410]).write(dir.resolve("adpcm.wav"));
+        SkippedClipException e = assertThrows(SkippedClipException.class,
+                () -> FeatureExtractor.of(FeatureConfig.corrected(10, 100)).extract(adpcm));
+        assertEquals(adpcm + ": skipped by rule 'unreadable': unsupported codec: format tag 2 (Microsoft ADPCM)", e.getMessage());
     }
 
     @Test
