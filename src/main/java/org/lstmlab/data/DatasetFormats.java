@@ -10,7 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,27 +48,27 @@ public final class DatasetFormats {
         this.headers = headers;
     }
 
-    /** Reads every clip's header; a file that cannot be read counts as unreadable, never stops the report. */
+    /** Reads every clip's header, in parallel; a file that cannot be read counts as unreadable, never stops the report. */
     public static DatasetFormats of(SoundDataset ds) {
         FeatureExtractor book = FeatureExtractor.of(FeatureConfig.book(10, 10));
-        List<Header> headers = new ArrayList<>();
-        for (Clip c : ds.clips()) {
-            WavInfo info;
-            try {
-                info = WavReader.readInfo(c.file());
-            } catch (IOException e) {
-                info = null;
-            }
-            boolean kept;
-            try {
-                book.plan(c.file());
-                kept = true;
-            } catch (SkippedClipException e) {
-                kept = false;
-            }
-            headers.add(new Header(info, kept));
+        List<Clip> clips = ds.clips();
+        return new DatasetFormats(ds.root().getFileName().toString(),
+                Parallel.map(clips.size(), Runtime.getRuntime().availableProcessors(), c -> header(book, clips.get(c).file())));
+    }
+
+    private static Header header(FeatureExtractor book, Path file) {
+        WavInfo info;
+        try {
+            info = WavReader.readInfo(file);
+        } catch (IOException e) {
+            info = null;
         }
-        return new DatasetFormats(ds.root().getFileName().toString(), headers);
+        try {
+            book.plan(file);
+            return new Header(info, true);
+        } catch (SkippedClipException e) {
+            return new Header(info, false);
+        }
     }
 
     /** rate Hz, bits, channels, codec, clips, kept by book: one row per format, most clips first; unreadable last. */
