@@ -54,7 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainConfig config = training.config(cell).withEpochs(epochs != null ? epochs : TrainConfig.BOOK_EPOCHS)
-                .withReport(report).withEarlyStopping(earlyStopping.earlyStopping(report)).withEngine(engine.kind);
+                .withReport(report).withEarlyStopping(earlyStopping.earlyStopping(report));
         ModelFile previous = from == null ? null : Cli.load(from);
         if (previous != null) {
             Model m = previous.model();

@@ -98,7 +98,7 @@ final class RunExecution {
     }
 
     private TrainConfig config(CellType cell) {
-        return r.training.withCell(cell).withEngine(r.engine);
+        return r.training.withCell(cell);
     }
 
     Schedule schedule(int window) {

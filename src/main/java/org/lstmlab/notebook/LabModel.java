@@ -1,6 +1,7 @@
 package org.lstmlab.notebook;
 
 import org.lstmlab.eval.Evaluation;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.onnx.OnnxExport;
@@ -39,7 +40,7 @@ public final class LabModel {
         // the book's log lines go to the cell's stdout as text; System.out is looked up per line because a kernel
         // may swap it between cells
         this.trainer = Trainer.fresh(setup.config(), features.sequences(), features.split())
-                .engine(Engines.open(setup.config().engine()))
+                .engine(Engines.open(EngineKind.AUTO))
                 .listener(BookLog.to(line -> System.out.println(line)))
                 .listener(new NotebookProgress());
     }

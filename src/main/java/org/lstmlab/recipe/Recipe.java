@@ -33,13 +33,6 @@ public final class Recipe {
         return new Recipe(m);
     }
 
-    /** Adds every entry of {@code other}, its values winning. */
-    public Recipe merge(Recipe other) {
-        Map<String, Object> m = new LinkedHashMap<>(entries);
-        m.putAll(other.entries);
-        return new Recipe(m);
-    }
-
     public Object get(String key) { return entries.get(key); }
 
     public String getString(String key) {

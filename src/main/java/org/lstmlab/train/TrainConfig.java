@@ -2,7 +2,6 @@ package org.lstmlab.train;
 
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.CellType;
-import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.ModelConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.Map;
  * Immutable; change a value with the with-methods.
  */
 public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, double learningRate, double clipNorm,
-                          int report, int validationSamples, long seed, EngineKind engine, Regularisation regularisation,
+                          int report, int validationSamples, long seed, Regularisation regularisation,
                           EarlyStopping earlyStopping) {
 
     public static final int BOOK_HIDDEN = 20, BOOK_EPOCHS = 10, BOOK_BATCH = 10, BOOK_REPORT = 2, BOOK_VALIDATION = 100;
@@ -33,32 +32,29 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
         if (report < 0) throw new IllegalArgumentException("report interval must be >= 0 (0 = silent), got " + report);
         if (validationSamples <= 0)
             throw new IllegalArgumentException("validation sample count must be > 0, got " + validationSamples);
-        if (engine == null) throw new IllegalArgumentException("engine kind is required");
         if (regularisation == null) throw new IllegalArgumentException("regularisation is required (Regularisation.NONE for none)");
         if (earlyStopping == null) throw new IllegalArgumentException("early stopping is required (EarlyStopping.NONE for none)");
     }
 
     public static TrainConfig book(CellType cell) {
         return new TrainConfig(cell, BOOK_HIDDEN, BOOK_EPOCHS, BOOK_BATCH, BOOK_LEARNING_RATE, 0, BOOK_REPORT,
-                BOOK_VALIDATION, BOOK_SEED, EngineKind.AUTO, Regularisation.NONE,
-                EarlyStopping.NONE);
+                BOOK_VALIDATION, BOOK_SEED, Regularisation.NONE, EarlyStopping.NONE);
     }
 
     /** The chapter's main model, the LSTM, with the book's values. */
     public static TrainConfig book() { return book(CellType.LSTM); }
 
-    public TrainConfig withCell(CellType c) { return new TrainConfig(c, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withHidden(int h) { return new TrainConfig(cell, h, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withEpochs(int e) { return new TrainConfig(cell, hidden, e, batchSize, learningRate, clipNorm, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withBatchSize(int b) { return new TrainConfig(cell, hidden, epochs, b, learningRate, clipNorm, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withLearningRate(double lr) { return new TrainConfig(cell, hidden, epochs, batchSize, lr, clipNorm, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withClipNorm(double c) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, c, report, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withReport(int r) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, r, validationSamples, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withValidationSamples(int v) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, v, seed, engine, regularisation, earlyStopping); }
-    public TrainConfig withSeed(long s) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, s, engine, regularisation, earlyStopping); }
-    public TrainConfig withRegularisation(Regularisation r) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, engine, r, earlyStopping); }
-    public TrainConfig withEarlyStopping(EarlyStopping e) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, engine, regularisation, e); }
-    public TrainConfig withEngine(EngineKind k) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, k, regularisation, earlyStopping); }
+    public TrainConfig withCell(CellType c) { return new TrainConfig(c, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withHidden(int h) { return new TrainConfig(cell, h, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(cell, hidden, e, batchSize, learningRate, clipNorm, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withBatchSize(int b) { return new TrainConfig(cell, hidden, epochs, b, learningRate, clipNorm, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withLearningRate(double lr) { return new TrainConfig(cell, hidden, epochs, batchSize, lr, clipNorm, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withClipNorm(double c) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, c, report, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withReport(int r) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, r, validationSamples, seed, regularisation, earlyStopping); }
+    public TrainConfig withValidationSamples(int v) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, v, seed, regularisation, earlyStopping); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, s, regularisation, earlyStopping); }
+    public TrainConfig withRegularisation(Regularisation r) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, r, earlyStopping); }
+    public TrainConfig withEarlyStopping(EarlyStopping e) { return new TrainConfig(cell, hidden, epochs, batchSize, learningRate, clipNorm, report, validationSamples, seed, regularisation, e); }
 
     /** The optimiser: the book's Adam with this learning rate, clip norm and decays. */
     public Adam adam() { return regularisation.adam(Adam.book().withLearningRate(learningRate).withClipNorm(clipNorm)); }
@@ -77,7 +73,6 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
         m.put("report", report);
         m.put("validation_samples", validationSamples);
         m.put("seed", seed);
-        m.put("engine", engine.id());
         m.put("regularisation", regularisation.asMap());
         m.put("early_stopping", earlyStopping.asMap());
         return m;
@@ -87,7 +82,7 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
         return new TrainConfig(CellType.parse(String.valueOf(m.get("cell"))), num(m, "hidden").intValue(),
                 num(m, "epochs").intValue(), num(m, "batch_size").intValue(), num(m, "learning_rate").doubleValue(),
                 num(m, "clip_norm").doubleValue(), num(m, "report").intValue(), num(m, "validation_samples").intValue(),
-                num(m, "seed").longValue(), EngineKind.valueOf(String.valueOf(m.get("engine")).toUpperCase(java.util.Locale.ROOT)),
+                num(m, "seed").longValue(),
                 Regularisation.fromMap((Map<?, ?>) m.get("regularisation")), EarlyStopping.fromMap((Map<?, ?>) m.get("early_stopping")));
     }
 

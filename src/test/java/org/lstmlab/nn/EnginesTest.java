@@ -46,7 +46,7 @@ class EnginesTest {
         assertEquals(0, c.clipNorm());
         assertEquals(100, c.validationSamples());
         assertEquals(1234, c.seed());
-        TrainConfig d = c.withClipNorm(5).withEngine(EngineKind.REFERENCE).withEpochs(100).withReport(20).withSeed(7);
+        TrainConfig d = c.withClipNorm(5).withEpochs(100).withReport(20).withSeed(7);
         assertEquals(d, TrainConfig.fromMap(d.asMap()));
         assertEquals(5, d.adam().clipNorm());
         assertEquals(0.9, d.adam().beta1());
