@@ -8,6 +8,8 @@ import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ReferenceEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +30,10 @@ class ModelFileTest {
 
     @TempDir Path dir;
 
-    @Test
-    void savedAndLoadedModelIsTheSameModel() throws IOException {
-        Trainer t = Trainer.fresh(C.withEpochs(2), DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
+    @ParameterizedTest
+    @EnumSource(CellType.class)
+    void savedAndLoadedModelIsTheSameModel(CellType cell) throws IOException {
+        Trainer t = Trainer.fresh(C.withCell(cell).withEpochs(2), DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
         History h = t.train();
         ModelFile f = ModelFile.save(dir.resolve("m.lstmlab"), t.model(), h);
         ModelFile back = ModelFile.load(f.path());
