@@ -50,6 +50,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-gradient-study", description = "Skip the RNN vs LSTM ‖∂L/∂h_t‖ runs.")
     boolean noGradientStudy;
 
+    @Option(names = "--overfitting", description = {"Instead of the chapter: the overfitting study (the LSTM-state model at the "
+            + "longest window with no remedy, L2 0.1, dropout 0.5, both, early stopping; the LSTM and the GRU at every window), its table "
+            + "of train and test accuracy and their gap in overfitting.{csv,md,html}, its curves in charts/overfitting-curves."})
+    boolean overfitting;
+
     @Override
     public Integer call() throws Exception {
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
@@ -57,7 +62,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         Reproduction r = Reproduction.book().features(features.configs()).engine(engine.kind)
                 .threads(Math.max(1, engine.threads.threads / parallel)).quick(quick).training(base)
                 .models(models.toArray(CellType[]::new)).parallel(parallel).reports(reports).runId(runId)
-                .baselines(!noBaselines).gradientStudy(!noGradientStudy).progressBar(!output.noProgress);
+                .baselines(!noBaselines).gradientStudy(!noGradientStudy).progressBar(!output.noProgress)
+                .overfitting(overfitting);
         if (data.data != null || data.synthetic.preset != null) r.dataset(data.root(quick));
         if (data.layout != null) r.layout(data.layout);
         if (epochs != null) r.epochs(epochs);

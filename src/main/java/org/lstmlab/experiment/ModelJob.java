@@ -24,7 +24,8 @@ import java.util.function.Supplier;
 /**
  * Trains one model of a run through its {@link Schedule}, resumably: a finished model (its result json exists) is
  * read back, not retrained; a model in progress continues from models/&lt;name&gt;.ckpt, the checkpoint saved at each
- * report. Then the book's test pass, Tribuo metrics, the final model file and the result.
+ * report. Then the accuracy on the training split, the book's test pass, Tribuo metrics, the final model file and
+ * the result.
  */
 final class ModelJob {
     final String name;
@@ -99,11 +100,12 @@ final class ModelJob {
                 if (done > start) t.resumeRun();
                 history = history.then(t.train());
             }
+            double trainAccuracy = trainer(model, engine).predict(split.train()).accuracy();
             Predictions p = trainer(model, engine, log, progress).test();
             ModelFile.save(modelFile(runDir, name), model, history);
             ModelResult result = new ModelResult(name, config.cell(), data.params().intervalMs(), data.params().windowMs(),
                     fold, config.clipNorm(), history.size(), seconds(history),
-                    Evaluation.of(data.classNames(), p.actual(), p.predicted()), history);
+                    Evaluation.of(data.classNames(), p.actual(), p.predicted()), history, trainAccuracy);
             result.write(runDir);
             Files.deleteIfExists(ckpt);
             return result;

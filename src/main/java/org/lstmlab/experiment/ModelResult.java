@@ -17,13 +17,14 @@ import java.util.Map;
 
 /**
  * One finished model of a run: its test metrics, training seconds (summed over epochs, so a resumed run counts only
- * time spent training) and its history with any ‖∂L/∂h_t‖ probes. Stored in the report folder as
+ * time spent training), its history with any ‖∂L/∂h_t‖ probes, and its final weights' accuracy on the whole training
+ * split without dropout (NaN in results written before it was kept). Stored in the report folder as
  * models/&lt;name&gt;.json plus history/&lt;name&gt;.csv and history/&lt;name&gt;.gradient-norms.csv (the history's one
  * stored form, as in a model file); the json's presence marks the model as finished.
  * fold is the UrbanSound8K test fold, 0 for a single split.
  */
 public record ModelResult(String name, CellType cell, int intervalMs, int windowMs, int fold, double clipNorm,
-                          int epochs, double seconds, Evaluation evaluation, History history) {
+                          int epochs, double seconds, Evaluation evaluation, History history, double trainAccuracy) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public double testAccuracy() { return evaluation.accuracy(); }
@@ -48,6 +49,7 @@ public record ModelResult(String name, CellType cell, int intervalMs, int window
         m.put("epochs", epochs);
         m.put("train_seconds", seconds);
         m.put("test_accuracy", testAccuracy());
+        m.put("train_accuracy", trainAccuracy);
         m.put("evaluation", evaluation.asMap());
         try {
             Files.createDirectories(historyFile(runDir, name).getParent());
@@ -77,7 +79,8 @@ public record ModelResult(String name, CellType cell, int intervalMs, int window
             History history = History.fromCsv(Files.readString(historyFile(runDir, name)), Files.readString(normsFile(runDir, name)));
             return new ModelResult(name, CellType.parse((String) m.get("cell")), num(m, "interval_ms").intValue(),
                     num(m, "window_ms").intValue(), num(m, "fold").intValue(), num(m, "clip_norm").doubleValue(),
-                    num(m, "epochs").intValue(), num(m, "train_seconds").doubleValue(), evaluation, history);
+                    num(m, "epochs").intValue(), num(m, "train_seconds").doubleValue(), evaluation, history,
+                    m.get("train_accuracy") instanceof Number t ? t.doubleValue() : Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the result " + json + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -59,7 +59,7 @@ public final class Reproduction {
     Path reports = Path.of("reports");
     String runId;
     int parallel = 2;
-    boolean baselines = true, gradientStudy = true, progressBar = true, logResults = true;
+    boolean baselines = true, gradientStudy = true, progressBar = true, logResults = true, overfitting;
     PrintStream log = System.out;
     final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -113,6 +113,11 @@ public final class Reproduction {
     public Reproduction baselines(boolean on) { this.baselines = on; return this; }
     /** RNN vs LSTM ‖∂L/∂h_t‖, with and without clipping, on short extra runs. */
     public Reproduction gradientStudy(boolean on) { this.gradientStudy = on; return this; }
+    /**
+     * The overfitting study ({@link OverfittingStudy}) instead of the chapter's models, baselines and gradient study:
+     * its table goes to overfitting.{csv,md,html}, its curves to charts/overfitting-curves.
+     */
+    public Reproduction overfitting(boolean on) { this.overfitting = on; return this; }
     public Reproduction progressBar(boolean on) { this.progressBar = on; return this; }
     /** Where the book's log lines and the summary go (default System.out; null = silent). */
     public Reproduction log(PrintStream out) { this.log = out; return this; }
@@ -150,7 +155,7 @@ public final class Reproduction {
         report.save();
         if (logResults) {
             say("");
-            say(report.results().toMarkdown());
+            say(overfitting ? report.overfitting().toMarkdown() : report.results().toMarkdown());
         }
         say(String.format(Locale.ROOT, "report written to %s (%.1f s wall time)", dir, wall));
         return report;
@@ -231,6 +236,7 @@ public final class Reproduction {
         m.put("parallel", parallel);
         m.put("baselines", baselines);
         m.put("gradient_study", gradientStudy);
+        m.put("overfitting_study", overfitting);
         return m;
     }
 

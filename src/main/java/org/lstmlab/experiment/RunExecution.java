@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * One run of a {@link Reproduction}: builds a job per (feature set, cell, fold), trains them a few at a time (the
  * longest first, so the two cores finish together), runs the baselines and the gradient study, and assembles the
- * results table and the report.
+ * results table and the report; or, for the overfitting study, its runs alone.
  */
 final class RunExecution {
     private final Reproduction r;
@@ -41,20 +41,22 @@ final class RunExecution {
     }
 
     RunReport execute(RunManifest manifest) {
-        List<ModelJob> main = new ArrayList<>(), study = new ArrayList<>();
+        List<ModelJob> main = new ArrayList<>(), study = new ArrayList<>(), overfitting = new ArrayList<>();
         Map<FeatureConfig, Map<Integer, Split>> splits = new LinkedHashMap<>();
         for (Map.Entry<FeatureConfig, LoadResult> e : loaded.entrySet()) {
             FeatureConfig p = e.getKey();
             PackedSequences data = e.getValue().sequences();
             Map<Integer, Split> s = r.splits(ds.layout(), e.getValue());
             splits.put(p, s);
-            for (CellType cell : r.models)
+            for (CellType cell : r.overfitting ? List.<CellType>of() : r.models)
                 s.forEach((fold, split) -> main.add(new ModelJob(Reproduction.modelName(cell, p, fold),
                         config(cell), data, split, schedule(p.windowMs()), fold, 0)));
         }
-        if (r.gradientStudy) study.addAll(studyJobs(splits));
+        if (r.gradientStudy && !r.overfitting) study.addAll(studyJobs(splits));
+        if (r.overfitting) overfitting.addAll(OverfittingStudy.jobs(featureSets(splits), r.quick, this::schedule, this::config));
         List<ModelJob> all = new ArrayList<>(main);
         all.addAll(study);
+        all.addAll(overfitting);
         all.sort(Comparator.comparingDouble(this::cost).reversed());
 
         RunProgress progress = new RunProgress(r, all.stream().mapToInt(j -> j.remainingEpochs(dir)).sum());
@@ -64,7 +66,7 @@ final class RunExecution {
         for (ModelJob j : all) tasks.add(() -> done.put(j, trainOne(j, progress)));
         List<String> baselineNames = new ArrayList<>();
         List<Supplier<Baselines.Result>> baselines = new ArrayList<>();
-        if (r.baselines)
+        if (r.baselines && !r.overfitting)
             splits.forEach((p, s) -> s.forEach((fold, split) -> {
                 for (Baselines.Kind k : Baselines.Kind.values()) {
                     baselineNames.add(k.id() + "_" + p.intervalMs() + "_" + p.windowMs() + (fold > 0 ? "_fold" + fold : ""));
@@ -84,10 +86,13 @@ final class RunExecution {
         List<Baselines.Result> baselineResults = List.of(baselineResult);
         List<ModelResult> mainResults = main.stream().map(done::get).toList();
         List<ModelResult> studyResults = study.stream().map(done::get).toList();
-        ResultsTable table = table(mainResults, baselineResults, baselineNames);
+        List<ModelResult> overfittingResults = overfitting.stream().map(done::get).toList();
+        ResultsTable table = r.overfitting ? ResultsTable.create() : table(mainResults, baselineResults, baselineNames);
         RunManifest m = manifest.with("models", mainResults.stream().map(RunExecution::summary).toList())
-                .with("baselines", baselineSummaries(baselineResults, baselineNames));
-        return new RunReport(dir, m, table, mainResults, new GradientStudy(studyResults), ExampleClip.of(ds, loaded));
+                .with("baselines", baselineSummaries(baselineResults, baselineNames))
+                .with("overfitting_study", overfittingResults.stream().map(RunExecution::summary).toList());
+        return new RunReport(dir, m, table, mainResults, new GradientStudy(studyResults),
+                new OverfittingStudy(overfittingResults), ExampleClip.of(ds, loaded));
     }
 
     private ModelResult trainOne(ModelJob j, RunProgress progress) {
@@ -112,6 +117,16 @@ final class RunExecution {
         Map.Entry<Integer, Split> first = splits.get(p).entrySet().iterator().next();
         return GradientStudy.jobs(loaded.get(p).sequences(), first.getValue(), first.getKey(),
                 r.quick ? GradientStudy.QUICK_EPOCHS : GradientStudy.EPOCHS, GradientStudy.CLIP, this::config);
+    }
+
+    /** The first split of each feature set (the book's split, or the first UrbanSound8K test fold). */
+    private List<OverfittingStudy.FeatureSet> featureSets(Map<FeatureConfig, Map<Integer, Split>> splits) {
+        List<OverfittingStudy.FeatureSet> sets = new ArrayList<>();
+        splits.forEach((p, s) -> {
+            Map.Entry<Integer, Split> first = s.entrySet().iterator().next();
+            sets.add(new OverfittingStudy.FeatureSet(loaded.get(p).sequences(), first.getValue(), first.getKey()));
+        });
+        return sets;
     }
 
     /** Relative cost: epochs x train clips x mean length x gate blocks. */

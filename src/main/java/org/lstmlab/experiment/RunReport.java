@@ -18,20 +18,22 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A run's report folder reports/&lt;run-id&gt;/: results.{csv,md,html}, manifest.json, models/ (model files, results,
+ * A run's report folder reports/&lt;run-id&gt;/: results.{csv,md,html} (or, for the overfitting study,
+ * overfitting.{csv,md,html}), manifest.json, models/ (model files, results,
  * book logs), history/ (per-model epoch tables), example/ (the audio pictures' data) and charts/ (every chart as
  * PNG, SVG and PDF). {@link #load} reads a finished run back so a notebook redraws table and charts without training.
  */
 public record RunReport(Path dir, RunManifest manifest, ResultsTable results, List<ModelResult> models,
-                        GradientStudy gradientStudy, ExampleClip example) {
+                        GradientStudy gradientStudy, OverfittingStudy overfitting, ExampleClip example) {
     /** Columns of the spectrogram heat maps; keeps the SVG and PDF files a few MB at most. */
     static final int SPECTROGRAM_COLUMNS = 100;
 
-    RunReport withManifest(RunManifest m) { return new RunReport(dir, m, results, models, gradientStudy, example); }
+    RunReport withManifest(RunManifest m) { return new RunReport(dir, m, results, models, gradientStudy, overfitting, example); }
 
     /** Writes results, manifest, example data and every chart into the folder. */
     public RunReport save() {
         results.write(dir);
+        if (!overfitting.runs().isEmpty()) overfitting.write(dir);
         manifest.write(dir);
         example.write(dir);
         charts().forEach((name, chart) -> ChartExport.save(chart, dir.resolve("charts"), name));
@@ -41,8 +43,10 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
     /** Every chart of the report by file name (without extension), in reading order. */
     public Map<String, Chart<?, ?>> charts() {
         Map<String, Chart<?, ?>> c = new LinkedHashMap<>();
-        c.put("accuracy", Charts.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
-        c.put("training-time", Charts.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
+        if (results.rowCount() > 0) {
+            c.put("accuracy", Charts.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
+            c.put("training-time", Charts.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
+        }
         Map<String, Table> curves = new LinkedHashMap<>();
         for (ModelResult m : models) if (m.fold() <= firstFold()) curves.put(m.name(), m.history().table());
         if (!curves.isEmpty()) c.put("learning-curves", Charts.learningCurves(curves));
@@ -57,6 +61,7 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
             c.put("spectra-book-vs-corrected", Charts.spectra("Mean spectrum of " + example.clip()
                     + ": book vs corrected bands", example.spectra()));
         if (!gradientStudy.runs().isEmpty()) c.put("gradient-norms", gradientStudy.chart());
+        if (!overfitting.runs().isEmpty()) c.put("overfitting-curves", overfitting.chart());
         return c;
     }
 
@@ -92,17 +97,18 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
         RunManifest manifest = RunManifest.read(dir);
         ResultsTable results = Files.isRegularFile(dir.resolve(ResultsTable.CSV))
                 ? ResultsTable.read(dir.resolve(ResultsTable.CSV)) : ResultsTable.create();
-        List<ModelResult> models = new ArrayList<>(), study = new ArrayList<>();
+        List<ModelResult> models = new ArrayList<>(), study = new ArrayList<>(), overfitting = new ArrayList<>();
         try (Stream<Path> s = Files.isDirectory(dir.resolve("models")) ? Files.list(dir.resolve("models")) : Stream.empty()) {
             for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 ModelResult m = ModelResult.read(dir, p.getFileName().toString().replaceFirst("\\.json$", ""));
-                (m.gradientNorms().isEmpty() ? models : study).add(m);   // only the gradient study probes
+                (OverfittingStudy.isRun(m.name()) ? overfitting : m.gradientNorms().isEmpty() ? models : study).add(m);   // only the gradient study probes
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir.resolve("models") + ": " + e.getMessage(), e);
         }
         models.sort(java.util.Comparator.comparingInt((ModelResult m) -> m.windowMs()).thenComparing(ModelResult::cell)
                 .thenComparingInt(ModelResult::fold));
-        return new RunReport(dir, manifest, results, models, new GradientStudy(study), ExampleClip.read(dir));
+        return new RunReport(dir, manifest, results, models, new GradientStudy(study), new OverfittingStudy(overfitting),
+                ExampleClip.read(dir));
     }
 }

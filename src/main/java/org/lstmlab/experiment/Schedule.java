@@ -37,6 +37,11 @@ public record Schedule(List<Phase> phases) {
     /** One phase of the given epochs, reporting about five times. */
     public static Schedule of(int epochs) { return new Schedule(List.of(new Phase(epochs, Math.max(1, epochs / 5)))); }
 
+    /** The same phases, each reporting every {@code every} epochs. */
+    public Schedule reporting(int every) {
+        return new Schedule(phases.stream().map(p -> new Phase(p.epochs(), every)).toList());
+    }
+
     public int totalEpochs() { return phases.stream().mapToInt(Phase::epochs).sum(); }
 
     /** Epochs trained before phase k starts. */

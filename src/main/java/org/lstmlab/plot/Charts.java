@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
@@ -63,7 +64,8 @@ public final class Charts {
 
     /**
      * One model's learning curve from a history table with columns epoch, cost, train_accuracy and
-     * validation_accuracy (missing on epochs without a report): accuracies on the left axis, cost on the right.
+     * validation_accuracy (missing on epochs without a report): accuracies on the left axis, cost on the right. A
+     * "mark" column's "best" row (the weights early stopping kept) is drawn as a diamond on the validation curve.
      */
     public static XYChart learningCurve(String model, Table history) {
         XYChart c = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT * 3 / 5).title(model).xAxisTitle("epoch").build();
@@ -75,6 +77,15 @@ public final class Charts {
         addLine(c, "train acc", history, "train_accuracy", 0, false);
         addLine(c, "val acc", history, "validation_accuracy", 0, true);
         addLine(c, "cost", history, "cost", 1, false);
+        if (history.columnNames().contains("mark")) {
+            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+            for (Row r : history)
+                if ("best".equals(r.getString("mark")) && !r.isMissing("validation_accuracy")) {
+                    x.add((double) r.getInt("epoch"));
+                    y.add(r.getDouble("validation_accuracy"));
+                }
+            if (!x.isEmpty()) c.addSeries("kept", x, y).setMarker(SeriesMarkers.DIAMOND).setLineStyle(SeriesLines.NONE);
+        }
         return c;
     }
 
