@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Mixed-radix Stockham FFT of length n, decimation in frequency (radix 2, 3, 5 and 7 butterflies written out), on L
  * complex signals at once: one SIMD lane per signal, so every butterfly is plain vector arithmetic. Element j of
- * signal l lives at {@link #re()} + j*L + l and {@link #im()} + j*L + l of the {@link AlignedDoubles} array given at
- * construction: fill them, call {@link #transform()}, and read the result from them again (the buffers swap between
- * passes). The four buffers are cache-line-aligned slices of that shared array; small lengths keep them all in L1.
+ * signal l lives at {@link #re()} + j*L + l and {@link #im()} + j*L + l of the array given at construction: fill
+ * them, call {@link #transform()}, and read the result from them again (the buffers swap between passes). The four
+ * buffers are consecutive slices of that shared array, {@link #footprint} doubles from the given offset; small lengths
+ * keep them all in L1.
  */
 final class StockhamFft {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -21,14 +22,14 @@ final class StockhamFft {
     /** Where the current and the next pass's real and imaginary parts start in {@link #a}. */
     private int re, im, re2, im2;
 
-    StockhamFft(int n, int[] radices, AlignedDoubles memory) {
+    StockhamFft(int n, int[] radices, double[] memory, int at) {
         this.n = n;
         this.radices = radices;
-        a = memory.array();
-        re = memory.slice(n * L);
-        im = memory.slice(n * L);
-        re2 = memory.slice(n * L);
-        im2 = memory.slice(n * L);
+        a = memory;
+        re = at;
+        im = at + n * L;
+        re2 = at + 2 * n * L;
+        im2 = at + 3 * n * L;
         twRe = new double[radices.length][];
         twIm = new double[radices.length][];
         int len = n;
@@ -50,8 +51,8 @@ final class StockhamFft {
 
     int im() { return im; }
 
-    /** The doubles one plan of length n takes in an {@link AlignedDoubles}. */
-    static int footprint(int n) { return 4 * AlignedDoubles.lines(n * L); }
+    /** The doubles one plan of length n takes in the shared array. */
+    static int footprint(int n) { return 4 * n * L; }
 
     /** Stockham passes: len shrinks by each radix, the stride s grows by it; the result ends in natural order. */
     void transform() { transform(re, im); }

@@ -34,7 +34,7 @@ final class VectorFftSpectrum implements FrameSpectrum {
     /** W_n^(c·k1) at c·n1 + k1: the twiddle between the column and the row transforms. */
     private final double[] twRe, twIm;
     private final StockhamFft columns, rows, partners;
-    /** The plans' buffers, the column output and the band sums, all in one array on cache-line boundaries. */
+    /** The plans' buffers, the column output and the band sums, as consecutive slices of one array. */
     private final double[] mem;
     /** Where the column transforms' output Z' starts in mem, with Z'[k1][c] at (k1·n2 + c)·L: row k1 is contiguous. */
     private final int re, im;
@@ -53,12 +53,16 @@ final class VectorFftSpectrum implements FrameSpectrum {
         while (split < radices.length && (long) p1 * radices[split] * p1 * radices[split] <= n) p1 *= radices[split++];
         n1 = p1;
         n2 = n / n1;
-        AlignedDoubles memory = new AlignedDoubles(2 * AlignedDoubles.lines(n * L) + 2 * AlignedDoubles.lines(bands * L)
-                + StockhamFft.footprint(n1) + 2 * StockhamFft.footprint(n2));
-        mem = memory.array();
-        columns = new StockhamFft(n1, Arrays.copyOfRange(radices, 0, split), memory);
-        rows = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length), memory);
-        partners = new StockhamFft(n2, Arrays.copyOfRange(radices, split, radices.length), memory);
+        re = 0;
+        im = n * L;
+        sumsA = 2 * n * L;
+        sumsB = sumsA + bands * L;
+        int plans = sumsB + bands * L;
+        mem = new double[plans + StockhamFft.footprint(n1) + 2 * StockhamFft.footprint(n2)];
+        int[] columnRadices = Arrays.copyOfRange(radices, 0, split), rowRadices = Arrays.copyOfRange(radices, split, radices.length);
+        columns = new StockhamFft(n1, columnRadices, mem, plans);
+        rows = new StockhamFft(n2, rowRadices, mem, plans + StockhamFft.footprint(n1));
+        partners = new StockhamFft(n2, rowRadices, mem, plans + StockhamFft.footprint(n1) + StockhamFft.footprint(n2));
         span = 2 * hop;
         width = (hop + n - 1) / span + L;
         tile = new double[span * width];
@@ -75,10 +79,6 @@ final class VectorFftSpectrum implements FrameSpectrum {
                 twRe[c * n1 + i] = Math.cos(a);
                 twIm[c * n1 + i] = Math.sin(a);
             }
-        re = memory.slice(n * L);
-        im = memory.slice(n * L);
-        sumsA = memory.slice(bands * L);
-        sumsB = memory.slice(bands * L);
         bandOf = new int[n];
         for (int k = 0; k < n; k++) {
             int b = Math.floorMod(k - lo, n);
