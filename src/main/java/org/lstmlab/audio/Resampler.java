@@ -31,8 +31,6 @@ public final class Resampler {
     /** A resampler to {@code hz}; it caches one filter per source rate, so reuse it across files. */
     public static Resampler to(int hz) { return new Resampler(hz); }
 
-    public int targetRate() { return targetRate; }
-
     /** Every channel resampled; an input already at the target rate is returned as is. */
     public Audio apply(Audio audio) {
         if (audio.sampleRate() == targetRate) return audio;

@@ -35,7 +35,6 @@ public final class WavWriter {
     public static WavWriter pcm8() { return new WavWriter(WavInfo.Encoding.PCM, 8); }
     public static WavWriter pcm16() { return new WavWriter(WavInfo.Encoding.PCM, 16); }
     public static WavWriter pcm24() { return new WavWriter(WavInfo.Encoding.PCM, 24); }
-    public static WavWriter pcm32() { return new WavWriter(WavInfo.Encoding.PCM, 32); }
     public static WavWriter float32() { return new WavWriter(WavInfo.Encoding.FLOAT, 32); }
     public static WavWriter float64() { return new WavWriter(WavInfo.Encoding.FLOAT, 64); }
 

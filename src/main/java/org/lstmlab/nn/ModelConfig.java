@@ -24,6 +24,4 @@ public record ModelConfig(CellType cell, int inputs, int hidden, int classes) {
 
     /** Rows of W: the concatenation z = [x, h]. */
     public int zWidth() { return inputs + hidden; }
-
-    public int parameterCount() { return zWidth() * gateWidth() + biasWidth() + hidden * classes + classes; }
 }

@@ -52,15 +52,4 @@ class DatasetCommandTest {
         assertTrue(s.contains("1.0-1.5 s ######################################## 2 (2)"), "the durations: " + s); // c.wav: 0.96 s
         assertFalse(Files.exists(dir.resolve(".lstm-lab-cache")));
     }
-
-    @Test
-    void benchFeaturesReportsClipsPerSecondPerWindowAndThreadCount(@TempDir Path dir) throws Exception {
-        assertEquals(0, cli.run("bench-features", "--data", dataset(dir).toString(), "--windows", "10-10", "--thread-counts", "1,2",
-                "--warmup-clips", "1", "--repeats", "3"), cli.err.toString());
-        String[] lines = cli.out.toString().split("\n");
-        assertEquals(4, lines.length, cli.out.toString());
-        // median seconds, clips/s, kept clips/s, then the kept clips/s of each of the three loads
-        assertTrue(lines[2].matches("book 10-10\\s+1\\s+3\\s+2\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+(\\s+[0-9]+){3}"), lines[2]);
-        assertTrue(lines[3].matches("book 10-10\\s+2\\s+3\\s+2\\s+.*"), lines[3]);
-    }
 }

@@ -31,10 +31,13 @@ class BaselinesTest {
         PackedSequences d = TestSequences.sequences(300, 12, 20, 3, 7);
         Split s = TestSequences.split(300, 180, 30);
         for (Baselines.Kind kind : Baselines.Kind.values()) {
+            long start = System.nanoTime();
             Baselines.Result r = Baselines.run(kind, d, s, 42);
+            double wall = (System.nanoTime() - start) / 1e9;
             assertEquals(s.test().length, r.evaluation().size());
             assertTrue(r.evaluation().accuracy() > 0.9, kind + " accuracy " + r.evaluation().accuracy());
-            assertTrue(r.seconds() >= 0);
+            // training time in seconds: some, and no more than the whole call took
+            assertTrue(r.seconds() > 0 && r.seconds() <= wall, r.seconds() + " s of training in a " + wall + " s call");
             String provenance = r.provenance().toString();
             assertTrue(provenance.contains(kind == Baselines.Kind.LOGISTIC_REGRESSION ? "LogisticRegressionTrainer" : "RandomForestTrainer"),
                     provenance);

@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,11 +24,26 @@ class ResultsTableTest {
                         0.62, 0.031, 10, 0.6, 3.2, 0, Double.NaN, Double.NaN));
     }
 
+    /**
+     * BookResults against the published table as docs/protocol.md §6 transcribes it from the book's notebook: each
+     * bold row (the chapter's final numbers) gives a model, a window, a test accuracy and training seconds.
+     */
     @Test
-    void bookNumbersAreTheChaptersTable() {
-        assertEquals(0.374, BookResults.of(10, 10, CellType.RNN).orElseThrow().accuracy());
-        assertEquals(1569, BookResults.of(10, 10, CellType.LSTM).orElseThrow().seconds());
-        assertEquals(0.758, BookResults.of(10, 100, CellType.LSTM_STATE).orElseThrow().accuracy());
+    void bookNumbersAreTheBoldRowsOfTheProtocolsPublishedTable() throws Exception {
+        Pattern row = Pattern.compile("\\| \\*\\*(basic \\(RNN\\)|lstm|state)\\*\\* \\| (\\d+) ms \\|.*\\| \\*\\*([0-9.]+)\\*\\* \\| \\*\\*(\\d+)\\*\\* \\|");
+        Map<String, CellType> cells = Map.of("basic (RNN)", CellType.RNN, "lstm", CellType.LSTM, "state", CellType.LSTM_STATE);
+        Set<String> seen = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("docs/protocol.md"))) {
+            Matcher m = row.matcher(line);
+            if (!m.matches()) continue;
+            CellType cell = cells.get(m.group(1));
+            int window = Integer.parseInt(m.group(2));
+            BookResults.Entry entry = BookResults.of(10, window, cell).orElseThrow(() -> new AssertionError("no entry for " + line));
+            assertEquals(Double.parseDouble(m.group(3)), entry.accuracy(), 0, line);
+            assertEquals(Double.parseDouble(m.group(4)), entry.seconds(), 0, line);
+            seen.add(cell + "@" + window);
+        }
+        assertEquals(6, seen.size(), "the six final models of the table, found: " + seen);
         assertTrue(BookResults.of(10, 50, CellType.LSTM).isEmpty());
         assertTrue(BookResults.of(20, 100, CellType.LSTM).isEmpty());
     }

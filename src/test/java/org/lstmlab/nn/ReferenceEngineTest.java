@@ -123,24 +123,6 @@ class ReferenceEngineTest {
         assertTrue(norms[0] > 0);
     }
 
-    @Test
-    void trainStepIsGradientsThenAdam() {
-        ModelConfig c = new ModelConfig(CellType.LSTM, 3, 4, 3);
-        Parameters p = NnFixtures.randomParameters(c, 0.5, 41);
-        Batch b = NnFixtures.randomBatch(LENGTHS, 3, 3, 42);
-        Model stepped = NnFixtures.model(p.copy()), manual = NnFixtures.model(p.copy());
-        Adam adam = Adam.book().withLearningRate(0.01);
-        for (int s = 0; s < 3; s++) {
-            StepResult r = engine.trainStep(stepped, b, adam);
-            Gradients g = engine.gradients(manual, b, false);
-            manual.adam().update(manual.params(), g, adam);
-            assertEquals(g.loss(), r.loss(), 0);
-            assertEquals(g.accuracy(), r.accuracy(), 0);
-        }
-        for (int k = 0; k < 4; k++) assertArrayEquals(manual.params().tensors()[k], stepped.params().tensors()[k], 0);
-        assertFalse(java.util.Arrays.equals(p.w, stepped.params().w), "the update moved W");
-    }
-
     private static double[][] pad(double[][] rows, int steps) {
         double[][] out = new double[steps][rows[0].length];
         for (int t = 0; t < rows.length; t++) out[t] = rows[t].clone();
