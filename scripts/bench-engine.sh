@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Engine throughput (sample-steps/s at B=10, T=400, F=100, H=20) on Java 17 and on Temurin 25, each cell in a fresh
-# JVM: on Java 17 the JIT's choices depend on what ran first (an RNN before an LSTM slows the LSTM down).
+# JVM: on Java 17 the JIT's choices depend on what ran first (an RNN before an LSTM slows the LSTM down). Each JVM
+# then measures the machine's float32 GEMM ceiling on the same thread counts and prints the cell's matrix-product
+# GFLOP/s as a share of it.
 # Builds the jar if missing. Extra arguments go to bench-engine (e.g. --scalar, --no-reference, --seconds 5).
 # Run it on a quiet machine: the figures are wall-clock and the fast engine is compared in the same process.
 set -euo pipefail

@@ -13,14 +13,23 @@ import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-/** Training throughput of the Java engines, measured side by side in one process so that ratios are meaningful. */
+/**
+ * Training throughput of the Java engines, measured side by side in one process so that ratios are meaningful, then
+ * the machine's float32 matrix-multiply ceiling on the same thread counts ({@link GemmCeiling}, measured last so that
+ * its vector code cannot touch the engine's figures) and each engine's matrix-product GFLOP/s as a share of it: a
+ * figure that means the same on any machine.
+ */
 @Command(name = "bench-engine", mixinStandardHelpOptions = true,
         description = "Sample-steps per second (one valid step of one sequence, forward + backward + Adam) "
-                + "for each cell: fast engine on 1 and 2 threads, the reference engine, optionally the scalar path.")
+                + "for each cell: fast engine on 1 and 2 threads, the reference engine, optionally the scalar path; "
+                + "then the float32 GEMM ceiling and each figure as a share of it.")
 public final class BenchEngineCommand implements Callable<Integer> {
     static final String STEPS = "Sequence length T. Default: ${DEFAULT-VALUE}",
             FEATURES = "Features per step F. Default: ${DEFAULT-VALUE}",
@@ -46,8 +55,12 @@ public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Measured seconds per engine. Default: ${DEFAULT-VALUE}") double seconds = 3;
     private final long seed = BOOK.seed();
 
+    private record Row(CellType cell, String label, int threads, double flops, double sampleStepsPerSecond) {}
+
+    private final List<Row> rows = new ArrayList<>();
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Batch b = EngineBenchmark.syntheticBatch(batch, steps, minLength == null ? steps : minLength, features, classes, seed);
         System.out.printf("bench-engine: B=%d T=%d F=%d H=%d, %d valid sample-steps per batch; java %s; "
                         + "vector module %s; %d cpus%n", batch, steps, features, hidden, b.sampleSteps(),
@@ -56,28 +69,49 @@ public final class BenchEngineCommand implements Callable<Integer> {
         System.out.printf("%-6s %-28s %16s %10s%n", "cell", "engine", "sample-steps/s", "vs ref");
         for (CellType cell : cells) {
             ModelConfig config = new ModelConfig(cell, features, hidden, classes);
-            double ref = noReference ? Double.NaN : run(cell, "reference (float64)", ReferenceEngine::new, config, b);
+            double ref = noReference ? Double.NaN : run(cell, "reference (float64)", 1, ReferenceEngine::new, config, b, Double.NaN);
             for (int t : threads) {
-                run(cell, "fast " + KernelPath.AUTO.resolve().name().toLowerCase() + ", " + t + " thread(s)",
+                run(cell, "fast " + KernelPath.AUTO.resolve().name().toLowerCase() + ", " + t + " thread(s)", t,
                         () -> new Float32Engine(t), config, b, ref);
-                if (scalar) run(cell, "fast scalar, " + t + " thread(s)",
+                if (scalar) run(cell, "fast scalar, " + t + " thread(s)", t,
                         () -> new Float32Engine(t, KernelPath.SCALAR), config, b, ref);
             }
         }
+        printShares();
         return Failures.OK;
     }
 
-    private double run(CellType cell, String label, Supplier<Engine> engine, ModelConfig config, Batch b) {
-        return run(cell, label, engine, config, b, Double.NaN);
-    }
-
-    private double run(CellType cell, String label, Supplier<Engine> engine, ModelConfig config, Batch b, double ref) {
+    private double run(CellType cell, String label, int threads, Supplier<Engine> engine, ModelConfig config, Batch b,
+                       double ref) {
         try (Engine e = engine.get()) {
             EngineBenchmark.Result r = EngineBenchmark.measure(e, config, b, warmup, seconds, seed);
             String ratio = Double.isNaN(ref) ? "" : String.format("%.1fx", r.sampleStepsPerSecond() / ref);
             System.out.printf("%-6s %-28s %16s %10s%n", cell.bookName(), label,
                     String.format("%,.0f", r.sampleStepsPerSecond()), ratio);
+            rows.add(new Row(cell, label, threads, EngineBenchmark.flopsPerSampleStep(config), r.sampleStepsPerSecond()));
             return r.sampleStepsPerSecond();
+        }
+    }
+
+    /** The GEMM ceiling on each thread count used, then every row's GFLOP/s as a share of the ceiling at its threads. */
+    private void printShares() throws InterruptedException {
+        if (!Versions.vectorApi()) {
+            System.out.println("float32 GEMM ceiling: not measured (it needs java --add-modules jdk.incubator.vector)");
+            return;
+        }
+        Map<Integer, Double> ceiling = new TreeMap<>();
+        for (Row r : rows) ceiling.computeIfAbsent(r.threads(), t -> Double.NaN);
+        StringBuilder line = new StringBuilder();
+        for (int t : ceiling.keySet()) {
+            ceiling.put(t, GemmCeiling.gflops(t, Math.min(warmup, 3), seconds));
+            line.append(String.format("%s%d thread(s) %.1f GFLOP/s", line.length() == 0 ? "" : ", ", t, ceiling.get(t)));
+        }
+        System.out.printf("float32 GEMM ceiling (C += A·B, %s): %s%n", GemmCeiling.shape(), line);
+        System.out.printf("%-6s %-28s %16s %10s %10s%n", "cell", "engine", "FLOPs/step", "GFLOP/s", "of ceiling");
+        for (Row r : rows) {
+            double gflops = r.flops() * r.sampleStepsPerSecond() / 1e9;
+            System.out.printf("%-6s %-28s %16s %10.2f %9.1f%%%n", r.cell().bookName(), r.label(),
+                    String.format("%,.0f", r.flops()), gflops, 100 * gflops / ceiling.get(r.threads()));
         }
     }
 }
