@@ -4,6 +4,7 @@ import org.lstmlab.data.LoadProgress;
 import org.lstmlab.plot.Html;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
+import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class NotebookProgress implements TrainingListener, LoadProgress {
 
-    static final long MIN_REDRAW_NANOS = 200_000_000L;
+    static final long MIN_REDRAW_MILLIS = 200;
 
+    private final InstantSource clock;
     private String label;
     private String id;
     private long lastRedraw;
@@ -27,7 +29,13 @@ public class NotebookProgress implements TrainingListener, LoadProgress {
     private long steps;
 
     public NotebookProgress(String label) {
+        this(label, InstantSource.system());
+    }
+
+    /** A bar whose redraws are throttled by this clock (tests drive it by hand). */
+    NotebookProgress(String label, InstantSource clock) {
         this.label = label;
+        this.clock = clock;
     }
 
     /**
@@ -105,8 +113,8 @@ public class NotebookProgress implements TrainingListener, LoadProgress {
             }
             return;
         }
-        long now = System.nanoTime();
-        if (id != null && !last && now - lastRedraw < MIN_REDRAW_NANOS) return;
+        long now = clock.millis();
+        if (id != null && !last && now - lastRedraw < MIN_REDRAW_MILLIS) return;
         lastRedraw = now;
         String html = html(label, done, total, status);
         if (id == null) id = Display.html(html);

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +22,27 @@ class NotebookProgressTest {
         Display.use(null);
     }
 
+    /** A clock the test moves by hand. */
+    static final class ManualClock implements InstantSource {
+        long millis;
+        @Override public Instant instant() { return Instant.ofEpochMilli(millis); }
+    }
+
     @Test
     void inAKernelTheBarIsDrawnOnceThenUpdatedInPlaceAndAlwaysShowsTheEnd() {
         RecordingKernel kernel = new RecordingKernel();
         Display.use(kernel);
-        NotebookProgress bar = new NotebookProgress("lstm <10 ms>");
-        for (int i = 1; i <= 1000; i++) bar.update(i, 1000, "loss=" + i);
+        ManualClock clock = new ManualClock();
+        NotebookProgress bar = new NotebookProgress("lstm <10 ms>", clock);
+        for (int i = 1; i <= 1000; i++) {
+            if (i % 100 == 0) clock.millis += NotebookProgress.MIN_REDRAW_MILLIS;   // 10 redraw intervals pass
+            if (i == 550) clock.millis += NotebookProgress.MIN_REDRAW_MILLIS - 1;   // not quite one
+            bar.update(i, 1000, "loss=" + i);
+        }
 
         assertEquals("display", kernel.calls.get(0)[0]);
-        // a fast loop is throttled to far fewer redraws than updates, and the last one is never dropped
-        assertTrue(kernel.calls.size() < 20, "redraws: " + kernel.calls.size());
+        // within a redraw interval updates are dropped; one redraw per interval, and the last one is never dropped
+        assertEquals(1 + 9 + 1, kernel.calls.size(), "the first draw, one redraw at i = 100, 200, ..., 900, and the end");
         Object[] last = kernel.calls.get(kernel.calls.size() - 1);
         assertArrayEquals(new Object[] {"update", "d0", "text/html"}, new Object[] {last[0], last[1], last[2]});
         String html = (String) last[3];
