@@ -2,13 +2,18 @@ package org.lstmlab.train;
 
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.Splits;
 import org.lstmlab.data.TestSequences;
+import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Dropout;
+import org.lstmlab.nn.Model;
 import org.lstmlab.nn.Parameters;
 import org.lstmlab.train.Regularisation.DecayCost;
 import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -23,7 +28,8 @@ class RegularisedTrainingTest {
     @Test
     void dropoutMasksAreSeededSoRunsRepeatAndAResumedRunEqualsTheWholeOne() {
         TrainConfig c = C.withRegularisation(Regularisation.NONE.withKeepProb(0.5).withL2(0.1));
-        History whole = trainer(c).train();
+        Trainer uninterrupted = trainer(c);
+        History whole = uninterrupted.train();
         assertEquals(whole.deterministicCsv(), trainer(c).train().deterministicCsv());
         assertNotEquals(whole.deterministicCsv(), trainer(C).train().deterministicCsv(), "dropout must change training");
         assertNotEquals(whole.deterministicCsv(), trainer(c.withSeed(7)).train().deterministicCsv());
@@ -33,9 +39,36 @@ class RegularisedTrainingTest {
         });
         assertThrows(IllegalStateException.class, cut::train);
         // the regularisation comes back from the recipe, not from the caller
-        History rest = Trainer.of(cut.model()).on(DATA, SPLIT).engine(new LastStepLinearEngine()).resumeRun().train();
+        Trainer resumed = Trainer.of(cut.model()).on(DATA, SPLIT).engine(new LastStepLinearEngine());
+        History rest = resumed.resumeRun().train();
         assertEquals(whole.epochs().get(3).cost(), rest.epochs().get(0).cost());
         assertEquals(whole.epochs().get(3).validationAccuracy(), rest.epochs().get(0).validationAccuracy());
+        for (int k = 0; k < 4; k++)
+            assertArrayEquals(uninterrupted.model().params().tensors()[k], resumed.model().params().tensors()[k], Parameters.NAMES[k]);
+    }
+
+    /** Validation and test read the trained weights without a mask: recomputed here from the engine's logits. */
+    @Test
+    void validationAndTestSeeNoDropout() {
+        TrainConfig c = C.withRegularisation(Regularisation.NONE.withKeepProb(0.5));
+        Trainer t = trainer(c);
+        History h = t.train();
+        LastStepLinearEngine engine = new LastStepLinearEngine();
+        int[] val = SPLIT.validation(), order = Splits.permutation(val.length, SeedStreams.validation(c.seed(), h.last().epoch()));
+        int[] drawn = new int[Math.min(c.validationSamples(), val.length)];
+        for (int k = 0; k < drawn.length; k++) drawn[k] = val[order[k]];
+        assertEquals(accuracy(engine, t.model(), drawn), h.last().validationAccuracy(), 1e-12);
+        assertEquals(accuracy(engine, t.model(), SPLIT.test()), t.test().accuracy(), 1e-12);
+        Dropout mask = Dropout.draw(0.5, drawn.length, c.hidden(), new Random(3));
+        assertNotEquals(engine.gradients(t.model(), DATA.batch(drawn), false).loss(),
+                engine.gradients(t.model(), DATA.batch(drawn), mask, false).loss(), "a mask would change the result");
+    }
+
+    private static double accuracy(LastStepLinearEngine engine, Model m, int[] rows) {
+        float[][] logits = engine.logits(m, DATA.batch(rows));
+        int correct = 0;
+        for (int k = 0; k < rows.length; k++) if (Argmax.of(logits[k]) == DATA.label(rows[k])) correct++;
+        return (double) correct / rows.length;
     }
 
     @Test
