@@ -71,7 +71,7 @@ public final class BenchOrtCommand implements Callable<Integer> {
     /** Median wall ms and mean process-CPU ms of one trainStep, after warm-up (the first ORT call also builds the session). */
     private double[] medianMs(Engine engine, ModelConfig c, Batch batch) {
         Parameters p = Parameters.init(c, new Random(1));
-        Model m = new Model(c, p, AdamState.zeros(p), null);
+        Model m = new Model(c, p, AdamState.zeros(p));
         Adam adam = Adam.book();
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int k = 0; k < warmup || System.nanoTime() < warmEnd; k++) engine.trainStep(m, batch, adam);

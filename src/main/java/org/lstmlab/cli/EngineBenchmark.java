@@ -48,7 +48,7 @@ public final class EngineBenchmark {
     /** Runs trainStep for warmupSeconds, then counts batches for measureSeconds (at least one). */
     public static Result measure(Engine engine, ModelConfig config, Batch batch, double warmupSeconds,
                                  double measureSeconds, long seed) {
-        Model model = Model.init(config, new Random(seed), null);
+        Model model = Model.init(config, new Random(seed));
         Adam adam = Adam.book();
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) engine.trainStep(model, batch, adam);

@@ -1,7 +1,7 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.PackedSequences;
-import org.lstmlab.data.Splits;
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Engine;
@@ -35,14 +35,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelFile f = Cli.load(modelFile);
         FeatureConfig params = Cli.featureParams(f);
-        PackedSequences sequences = data.load(params, engine.threads.threads, output.bars()).sequences();
+        LoadResult loaded = data.load(params, engine.threads.threads, output.bars());
+        PackedSequences sequences = loaded.sequences();
         int[] indices;
         if (all) {
             Cli.requireSameClasses(f, sequences);
             indices = IntStream.range(0, sequences.size()).toArray();
         } else {
             Cli.requireSameData(f, sequences);
-            indices = Splits.book(sequences.size(), Cli.splitSeed(f)).test();
+            indices = f.recipe().split().of(loaded).test();   // the very split it was trained on, drawn again
         }
         String name = BookLog.modelName(f.model().config().cell(), params);
         try (Engine e = Engines.open(engine.config())) {

@@ -31,7 +31,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFile mf = Cli.load(model);
         Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
-        OnnxExport.write(mf.model(), out);
+        OnnxExport.write(mf.model(), mf.recipe(), out);
         try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
             spec.commandLine().getOut().printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out,
                     Files.size(out), mf.model().config(), check.classNames().size(), check.classNames(),

@@ -1,5 +1,6 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.Splits;
@@ -58,19 +59,19 @@ public final class TrainCommand implements Callable<Integer> {
         ModelFile previous = from == null ? null : Cli.load(from);
         if (previous != null) {
             Model m = previous.model();
-            config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(Trainer.of(m).config().seed());
+            config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(previous.recipe().training().seed());
         }
         FeatureConfig params = previous != null ? Cli.featureParams(previous) : features.config(window);
-        PackedSequences sequences = data.load(params, engine.threads.threads, output.bars()).sequences();
+        LoadResult loaded = data.load(params, engine.threads.threads, output.bars());
+        PackedSequences sequences = loaded.sequences();
         if (previous != null) Cli.requireSameData(previous, sequences);
-        Split split = Splits.book(sequences.size(), previous != null ? Cli.splitSeed(previous) : splitSeed);
-        Model model = previous != null ? previous.model() : Trainer.newModel(config, sequences);
+        Split split = previous != null ? previous.recipe().split().of(loaded) : Splits.book(sequences.size(), splitSeed);
+        Trainer trainer = previous != null ? Trainer.of(previous).config(config).on(sequences, split) : Trainer.fresh(config, sequences, split);
         try (Engine e = Engines.open(engine.config()); TrainProgress progress = new TrainProgress(System.out, output.bars())) {
-            Trainer trainer = Trainer.of(model).config(config).on(sequences, split).engine(e).listener(progress);
-            History h = trainer.train();
+            History h = trainer.engine(e).listener(progress).train();
             trainer.test();
             if (save != null) {
-                ModelFile.save(save, model, previous == null ? h : previous.history().then(h));
+                ModelFile.save(save, trainer.model(), trainer.recipe(), previous == null ? h : previous.history().then(h));
                 System.err.println("saved " + save);
             }
         }

@@ -3,7 +3,6 @@ package org.lstmlab.data;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureExtractor;
 import org.lstmlab.features.SkippedClipException;
-import org.lstmlab.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ final class DatasetLoader {
         if (options.useCache() && Files.exists(cache)) {
             try {
                 FeatureCache.Entry e = FeatureCache.read(cache, key, params);
-                return new LoadResult(ds, e.sequences(), e.skips(), e.clipIndex(), true, e.recipe());
+                return new LoadResult(ds, e.sequences(), e.skips(), e.clipIndex(), true);
             } catch (FeatureCache.Stale | IOException e) {
                 System.err.println("feature cache " + cache + " is unusable (" + e.getMessage() + "); rebuilding");
             }
@@ -40,7 +39,7 @@ final class DatasetLoader {
         LoadResult result = extract(params);
         if (options.useCache()) {
             try {
-                FeatureCache.write(cache, key, new FeatureCache.Entry(result.sequences(), result.skips(), result.clipIndex(), result.recipe()));
+                FeatureCache.write(cache, key, new FeatureCache.Entry(result.sequences(), result.skips(), result.clipIndex()));
             } catch (IOException e) {
                 System.err.println("could not write feature cache " + cache + ": " + e.getMessage());
             }
@@ -112,10 +111,10 @@ final class DatasetLoader {
         for (SkipReport.Skip s : skipped) if (s != null) skips.add(s);
         int[] labels = Arrays.stream(kept).map(c -> clips.get(c).label()).toArray();
         List<String> paths = Arrays.stream(kept).mapToObj(c -> ds.relative(clips.get(c))).toList();
-        PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.fingerprint());
+        PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.source());
         List<SkipReport.Warning> read = Arrays.stream(kept).filter(c -> warnings[c] != null)
                 .mapToObj(c -> new SkipReport.Warning(ds.relative(clips.get(c)), warnings[c])).toList();
-        return new LoadResult(ds, p, new SkipReport(skips, read, ds.refusedRows()), kept, false, recipe(params));
+        return new LoadResult(ds, p, new SkipReport(skips, read, ds.refusedRows()), kept, false);
     }
 
     /**
@@ -127,10 +126,5 @@ final class DatasetLoader {
         float[] out = new float[Math.toIntExact((long) from.length * maxSteps * f)];
         for (int k = 0; k < from.length; k++) System.arraycopy(x, from[k] * slot, out, k * maxSteps * f, lengths[k] * f);
         return out;
-    }
-
-    private Recipe recipe(FeatureConfig params) {
-        return Recipe.withVersions().with("dataset", ds.root().toString()).with("layout", ds.layout().name())
-                .with("fingerprint", ds.fingerprint()).with("features", params.asMap());
     }
 }

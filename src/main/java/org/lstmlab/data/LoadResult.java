@@ -1,17 +1,15 @@
 package org.lstmlab.data;
 
-import org.lstmlab.recipe.Recipe;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * A loaded dataset: the packed feature sequences of the kept clips (in CSV order), what was skipped, and for each
- * kept sequence the index of its {@link Clip} in {@link SoundDataset#clips()}. recipe records dataset, parameters
- * and fingerprint; fromCache says whether the features came from the on-disk cache.
+ * kept sequence the index of its {@link Clip} in {@link SoundDataset#clips()}. fromCache says whether the features
+ * came from the on-disk cache.
  */
-public record LoadResult(SoundDataset dataset, PackedSequences sequences, SkipReport skips, int[] clipIndex,
-                         boolean fromCache, Recipe recipe) {
+public record LoadResult(SoundDataset dataset, PackedSequences sequences, SkipReport skips, int[] clipIndex, boolean fromCache) {
 
     /** The clip behind sequence i. */
     public Clip clip(int i) { return dataset.clips().get(clipIndex[i]); }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Protocol §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
  * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are).
- * classNames are in first-appearance order (protocol §1.2); paths are the source WAVs; fingerprint identifies the data.
+ * classNames are in first-appearance order (protocol §1.2); paths are the source WAVs; source says which data.
  */
 public final class PackedSequences {
     private final FeatureConfig params;
@@ -14,10 +14,10 @@ public final class PackedSequences {
     private final int[] lengths, labels;
     private final float[] x;
     private final List<String> classNames, paths;
-    private final String fingerprint;
+    private final DataSource source;
 
     public PackedSequences(FeatureConfig params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
-                           List<String> classNames, List<String> paths, String fingerprint) {
+                           List<String> classNames, List<String> paths, DataSource source) {
         int n = lengths.length;
         if (labels.length != n || paths.size() != n)
             throw new IllegalArgumentException("lengths, labels and paths must all have " + n + " entries");
@@ -34,7 +34,7 @@ public final class PackedSequences {
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
         this.paths = List.copyOf(paths);
-        this.fingerprint = fingerprint;
+        this.source = source;
     }
 
     public FeatureConfig params() { return params; }
@@ -49,7 +49,8 @@ public final class PackedSequences {
     public float[] x() { return x; }
     public List<String> classNames() { return classNames; }
     public List<String> paths() { return paths; }
-    public String fingerprint() { return fingerprint; }
+    public DataSource source() { return source; }
+    public String fingerprint() { return source.fingerprint(); }
 
     /** Value of feature f at step t (0-based) of sequence i. */
     public float value(int i, int t, int f) { return x[(i * maxSteps + t) * features + f]; }

@@ -98,6 +98,7 @@ public final class SoundDataset {
     /** UrbanSound8K: one message per fsID found in more than one fold (would leak across fold splits). */
     public List<String> foldConflicts() { return foldConflicts; }
     public String fingerprint() { return fingerprint; }
+    public DataSource source() { return new DataSource(root.toString(), layout, fingerprint); }
 
     /** The clip's path relative to the dataset root, e.g. Train/123.wav or audio/fold3/x.wav. */
     public String relative(Clip c) { return root.relativize(c.file()).toString().replace('\\', '/'); }

@@ -1,4 +1,6 @@
 package org.lstmlab.data;
 
-/** Indices into a {@link PackedSequences}: train, validation and test, disjoint. name says how it was made. */
-public record Split(String name, int[] train, int[] validation, int[] test) {}
+/** Indices into a {@link PackedSequences}: train, validation and test, disjoint, and the spec that draws them again. */
+public record Split(SplitConfig spec, int[] train, int[] validation, int[] test) {
+    public String name() { return spec.toString(); }
+}

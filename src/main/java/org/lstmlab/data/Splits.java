@@ -21,7 +21,7 @@ public final class Splits {
     public static Split book(int n, long seed) {
         int tr = (int) (n * 0.8 / 10) * 10, va = (int) (n * 0.05);
         int[] perm = permutation(n, new Random(seed));
-        return new Split("book(seed=" + seed + ")", Arrays.copyOfRange(perm, 0, tr), Arrays.copyOfRange(perm, tr, tr + va),
+        return new Split(SplitConfig.book(seed), Arrays.copyOfRange(perm, 0, tr), Arrays.copyOfRange(perm, tr, tr + va),
                 Arrays.copyOfRange(perm, tr + va, n));
     }
 
@@ -31,7 +31,7 @@ public final class Splits {
      * sides of the train/validation line.
      */
     public static Split folds(int[] folds, String[] groups, int testFold, long seed) {
-        if (testFold < 1 || testFold > 10) throw new IllegalArgumentException("test fold must be 1..10, got " + testFold);
+        SplitConfig spec = SplitConfig.fold(testFold, seed);   // checks the fold
         List<Integer> test = new ArrayList<>(), rest = new ArrayList<>();
         for (int i = 0; i < folds.length; i++) (folds[i] == testFold ? test : rest).add(i);
         if (test.isEmpty()) throw new IllegalArgumentException("fold " + testFold + " holds no clips");
@@ -50,7 +50,7 @@ public final class Splits {
         List<Integer> train = new ArrayList<>(), validation = new ArrayList<>();
         for (int i : rest) (validationGroups.contains(groups[i]) ? validation : train).add(i);
         Random r = new Random(seed + 1);
-        return new Split("fold-" + testFold + "(seed=" + seed + ")", shuffled(train, r), shuffled(validation, r), shuffled(test, r));
+        return new Split(spec, shuffled(train, r), shuffled(validation, r), shuffled(test, r));
     }
 
     private static int[] shuffled(List<Integer> idx, Random r) {

@@ -4,7 +4,6 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.nn.Engine;
-import org.lstmlab.nn.Model;
 import org.lstmlab.train.BookLog;
 import org.lstmlab.train.EpochRecord;
 import org.lstmlab.train.History;
@@ -58,7 +57,7 @@ final class ModelJob {
         if (ModelResult.exists(runDir, name)) return 0;
         try {
             Path ckpt = checkpointFile(runDir, name);
-            int done = Files.isRegularFile(ckpt) ? Trainer.of(ModelFile.load(ckpt).model()).epochsTrained() : 0;
+            int done = Files.isRegularFile(ckpt) ? ModelFile.load(ckpt).recipe().epochsTrained() : 0;
             return Math.max(0, schedule.totalEpochs() - done);
         } catch (IOException e) {
             return schedule.totalEpochs();
@@ -77,32 +76,33 @@ final class ModelJob {
             appendLog(runDir, line);
         });
         try (Engine engine = engines.get()) {
-            Model model;
+            Trainer last;
             History history;
             if (Files.isRegularFile(ckpt)) {
                 ModelFile f = ModelFile.load(ckpt);
-                model = f.model();
+                last = Trainer.of(f);
                 history = f.history();
             } else {
                 Files.createDirectories(ckpt.getParent());
-                model = Trainer.newModel(config, data);
+                last = Trainer.fresh(config, data, split);
                 history = History.empty();
             }
             for (int k = 0; k < schedule.phases().size(); k++) {
                 Schedule.Phase phase = schedule.phases().get(k);
-                int start = schedule.epochsBefore(k), done = Trainer.of(model).epochsTrained();
+                int start = schedule.epochsBefore(k), done = last.epochsTrained();
                 if (done >= start + phase.epochs()) continue;
+                Trainer t = trainer(last, engine).config(config.withEpochs(phase.epochs()).withReport(phase.report()));
                 // the checkpoint listener comes first, so an epoch is on disk before anyone else hears of it
-                Trainer t = trainer(model, engine, ModelFile.checkpoints(ckpt, model, history, gcd(start, Math.max(1, phase.report()))),
-                        log, progress).config(config.withEpochs(phase.epochs()).withReport(phase.report()));
+                t.listener(ModelFile.checkpoints(ckpt, t, history, gcd(start, Math.max(1, phase.report())))).listener(log).listener(progress);
                 if (probeEvery > 0) t.probeGradients(probeEvery);
+                last = t;
                 if (done > start && t.runFinished()) continue;   // the phase's run stopped early
                 if (done > start) t.resumeRun();
                 history = history.then(t.train());
             }
-            double trainAccuracy = trainer(model, engine).predict(split.train()).accuracy();
-            Predictions p = trainer(model, engine, log, progress).test();
-            ModelFile.save(modelFile(runDir, name), model, history);
+            double trainAccuracy = trainer(last, engine).predict(split.train()).accuracy();
+            Predictions p = trainer(last, engine).listener(log).listener(progress).test();
+            ModelFile.save(modelFile(runDir, name), last.model(), last.recipe(), history);
             ModelResult result = new ModelResult(name, config.cell(), data.params().intervalMs(), data.params().windowMs(),
                     fold, config.clipNorm(), history.size(), seconds(history),
                     Evaluation.of(data.classNames(), p.actual(), p.predicted()), history, trainAccuracy);
@@ -114,10 +114,9 @@ final class ModelJob {
         }
     }
 
-    private Trainer trainer(Model model, Engine engine, TrainingListener... listeners) {
-        Trainer t = Trainer.of(model).config(config).on(data, split).engine(engine).name(name);
-        for (TrainingListener l : listeners) t.listener(l);
-        return t;
+    /** A trainer that continues where {@code last} left the model and its recipe. */
+    private Trainer trainer(Trainer last, Engine engine) {
+        return Trainer.of(last.model(), last.recipe()).config(config).on(data, split).engine(engine).name(name);
     }
 
     private static double seconds(History h) {

@@ -1,7 +1,11 @@
 package org.lstmlab.experiment;
 
-import org.lstmlab.recipe.Recipe;
+import org.lstmlab.recipe.Json;
 import org.lstmlab.recipe.Versions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -15,36 +19,40 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * manifest.json of a report folder: what was run and where. A {@link Recipe} (ordered JSON map) holding run_id,
+ * manifest.json of a report folder: what was run and where. An ordered, immutable JSON map holding run_id,
  * created, versions, machine, git_commit (only when `git rev-parse HEAD` answers), and whatever the run adds:
  * config, seeds, data (fingerprint, layout, protocol), models, baselines with their Tribuo provenance, wall time.
  */
 public final class RunManifest {
     public static final String FILE = "manifest.json";
-    private final Recipe recipe;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Map<String, Object> entries;
 
-    private RunManifest(Recipe recipe) { this.recipe = recipe; }
+    private RunManifest(Map<String, Object> entries) { this.entries = java.util.Collections.unmodifiableMap(entries); }
 
     /** A manifest that starts with the run id, time, versions, machine and (if any) git commit. */
     public static RunManifest create(String runId) {
-        Recipe r = Recipe.empty().with("run_id", runId).with("created", Instant.now().toString())
+        RunManifest m = new RunManifest(new LinkedHashMap<>()).with("run_id", runId).with("created", Instant.now().toString())
                 .with("versions", versions()).with("machine", machine());
         Optional<String> commit = gitCommit(Path.of(""));
-        if (commit.isPresent()) r = r.with("git_commit", commit.get());
-        return new RunManifest(r);
+        return commit.isPresent() ? m.with("git_commit", commit.get()) : m;
     }
 
-    public RunManifest with(String key, Object value) { return new RunManifest(recipe.with(key, value)); }
+    public RunManifest with(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>(entries);
+        m.put(key, value);
+        return new RunManifest(m);
+    }
 
-    public Object get(String key) { return recipe.get(key); }
+    public Object get(String key) { return entries.get(key); }
 
-    public Recipe recipe() { return recipe; }
+    public Map<String, Object> entries() { return entries; }
 
     public Path write(Path dir) {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, recipe.toJson() + "\n");
+            Files.writeString(file, JSON.writeValueAsString(entries) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -54,17 +62,17 @@ public final class RunManifest {
     public static RunManifest read(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            return new RunManifest(Recipe.fromJson(Files.readString(file)));
+            return new RunManifest(JSON.readValue(Files.readString(file), new TypeReference<LinkedHashMap<String, Object>>() {}));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not a manifest: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 
     /** The toolkit's versions plus those of the libraries a report depends on. */
     static Map<String, Object> versions() {
-        Map<String, Object> v = new LinkedHashMap<>(Versions.all());
+        Map<String, Object> v = new LinkedHashMap<>(Json.MAPPER.convertValue(Versions.current(), new TypeReference<Map<String, Object>>() {}));
         v.put("tribuo", org.tribuo.Tribuo.VERSION);
         return v;
     }

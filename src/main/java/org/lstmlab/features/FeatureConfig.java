@@ -52,10 +52,4 @@ public record FeatureConfig(int intervalMs, int windowMs, FeatureMode mode, bool
         m.put("log_magnitude", logMagnitude);
         return m;
     }
-
-    public static FeatureConfig fromMap(Map<String, Object> m) {
-        return new FeatureConfig(((Number) m.get("interval_ms")).intValue(), ((Number) m.get("window_ms")).intValue(),
-                FeatureMode.valueOf(String.valueOf(m.get("mode")).toUpperCase(java.util.Locale.ROOT)), Boolean.TRUE.equals(m.get("hann")),
-                Boolean.TRUE.equals(m.get("log_magnitude")));
-    }
 }

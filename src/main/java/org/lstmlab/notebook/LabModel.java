@@ -20,7 +20,6 @@ import tech.tablesaw.api.Table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -95,8 +94,7 @@ public final class LabModel {
     /** Saves model, Adam state, history and recipe; {@link ModelFile#load} reads it back. */
     public Path save(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            return ModelFile.save(file, model(), history).path();
+            return ModelFile.save(file, model(), trainer.recipe(), history).path();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,12 +102,7 @@ public final class LabModel {
 
     /** A standard inference ONNX model with class names, feature parameters and recipe as metadata. */
     public Path exportOnnx(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        OnnxExport.write(model(), features.sequences().classNames(), features.params(), file);
+        OnnxExport.write(model(), trainer.recipe(), file);
         return file;
     }
 

@@ -161,7 +161,7 @@ final class GraphBuilder {
 
     byte[] toModel(Map<String, String> metadata) {
         ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(IR_VERSION)
-                .setProducerName("lstm-lab").setProducerVersion(Versions.lstmLab())
+                .setProducerName("lstm-lab").setProducerVersion(Versions.current().lstmLab())
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph);
         for (Map.Entry<String, String> e : metadata.entrySet())

@@ -1,13 +1,11 @@
 package org.lstmlab.onnx;
 
-import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
-import org.lstmlab.recipe.Recipe;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.lstmlab.recipe.Json;
+import org.lstmlab.train.Recipe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,33 +28,25 @@ import static org.lstmlab.onnx.GraphBuilder.attr;
  *   outputs: logits        float [batch, classes]
  *            probabilities float [batch, classes]
  * </pre>
- * Metadata: {@code class_names} (JSON list), {@code feature_params} (JSON of FeatureConfig.asMap), {@code cell},
- * {@code recipe} (the model's full recipe JSON).
+ * Metadata: {@code class_names} (JSON list), {@code feature_params} (FeatureConfig's JSON), {@code cell},
+ * {@code recipe} (the model's full recipe JSON), all taken from the model's {@link Recipe}.
  */
 public final class OnnxExport {
     public static final String FEATURES = "features", LENGTHS = "lengths", LOGITS = "logits",
             PROBABILITIES = "probabilities";
     public static final String META_CLASSES = "class_names", META_FEATURES = "feature_params", META_CELL = "cell",
             META_RECIPE = "recipe";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** ONNX LSTM gate order i, o, f, c as block indices of our f, i, o, g layout. */
     private static final int[] ONNX_LSTM_GATES = {1, 2, 0, 3};
 
     private OnnxExport() {}
 
-    /** Class names and feature parameters taken from the model's recipe (keys "classes" and "features", as Trainer writes them). */
-    public static byte[] toBytes(Model model) {
-        Recipe r = model.recipe();
-        if (r == null || !(r.get("classes") instanceof List<?> classes) || !(r.get("features") instanceof Map<?, ?> f))
-            throw new IllegalArgumentException("the model's recipe lacks \"classes\" or \"features\"; "
-                    + "pass the class names and feature parameters explicitly");
-        @SuppressWarnings("unchecked") Map<String, Object> fm = (Map<String, Object>) f;
-        return toBytes(model, classes.stream().map(String::valueOf).toList(), FeatureConfig.fromMap(fm));
-    }
-
-    public static byte[] toBytes(Model model, List<String> classNames, FeatureConfig features) {
+    public static byte[] toBytes(Model model, Recipe recipe) {
         ModelConfig c = model.config();
+        List<String> classNames = recipe.classes();
+        if (classNames == null || recipe.features() == null)
+            throw new IllegalArgumentException("the model's recipe records no class names or feature parameters");
         if (classNames.size() != c.classes())
             throw new IllegalArgumentException(classNames.size() + " class names for a model with " + c.classes() + " classes");
         GraphBuilder g = new GraphBuilder("lstm_lab_" + c.cell().bookName());
@@ -74,16 +64,11 @@ public final class OnnxExport {
         String logits = g.op("Gemm", new String[] {g.squeeze(last, 0), "Wo", "bo"});
         g.output(LOGITS, logits, FLOAT, "batch", c.classes());
         g.output(PROBABILITIES, g.op("Softmax", new String[] {logits}, attr("axis", 1)), FLOAT, "batch", c.classes());
-        return g.toModel(metadata(model, classNames, features));
+        return g.toModel(metadata(model, recipe));
     }
 
-    public static void write(Model model, Path out) { write(toBytes(model), out); }
-
-    public static void write(Model model, List<String> classNames, FeatureConfig features, Path out) {
-        write(toBytes(model, classNames, features), out);
-    }
-
-    private static void write(byte[] bytes, Path out) {
+    public static void write(Model model, Recipe recipe, Path out) {
+        byte[] bytes = toBytes(model, recipe);
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -159,16 +144,12 @@ public final class OnnxExport {
         return f;
     }
 
-    private static Map<String, String> metadata(Model model, List<String> classNames, FeatureConfig features) {
+    private static Map<String, String> metadata(Model model, Recipe recipe) {
         Map<String, String> m = new LinkedHashMap<>();
-        try {
-            m.put(META_CLASSES, JSON.writeValueAsString(classNames));
-            m.put(META_FEATURES, JSON.writeValueAsString(features.asMap()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        m.put(META_CLASSES, Json.write(recipe.classes()));
+        m.put(META_FEATURES, Json.write(recipe.features()));
         m.put(META_CELL, model.config().cell().bookName());
-        m.put(META_RECIPE, (model.recipe() == null ? Recipe.empty() : model.recipe()).toJson());
+        m.put(META_RECIPE, recipe.toJson());
         return m;
     }
 }

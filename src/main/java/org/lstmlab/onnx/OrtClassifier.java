@@ -5,7 +5,8 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Parallel;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Argmax;
-import org.lstmlab.recipe.Recipe;
+import org.lstmlab.recipe.Json;
+import org.lstmlab.train.Recipe;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
@@ -51,9 +52,8 @@ public final class OrtClassifier implements AutoCloseable {
         try {
             this.features = checkSignature();
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
-            this.classNames = OnnxExport.JSON.readValue(required(meta, OnnxExport.META_CLASSES), new TypeReference<>() {});
-            this.featureParams = FeatureConfig.fromMap(OnnxExport.JSON.readValue(required(meta, OnnxExport.META_FEATURES),
-                    new TypeReference<Map<String, Object>>() {}));
+            this.classNames = Json.MAPPER.readValue(required(meta, OnnxExport.META_CLASSES), new TypeReference<>() {});
+            this.featureParams = Json.read(required(meta, OnnxExport.META_FEATURES), FeatureConfig.class);
             this.recipe = Recipe.fromJson(required(meta, OnnxExport.META_RECIPE));
             long classes = outputShape()[1];
             if (classes > 0 && classes != classNames.size())

@@ -1,26 +1,14 @@
 package org.lstmlab.recipe;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+/** Software and machine versions, recorded in every recipe. */
+public record Versions(String lstmLab, String java, String javaVendor, String os, int cores, boolean vectorModule) {
 
-/** Software and machine versions recorded in every recipe. */
-public final class Versions {
-    private Versions() {}
-
-    public static String lstmLab() {
-        String v = Versions.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
-    public static Map<String, Object> all() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lstm-lab", lstmLab());
-        m.put("java", System.getProperty("java.version"));
-        m.put("java.vendor", System.getProperty("java.vendor"));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("vector-api", vectorApi());
-        return m;
+    /** This JVM's. */
+    public static Versions current() {
+        String lstmLab = Versions.class.getPackage().getImplementationVersion();
+        return new Versions(lstmLab == null ? "dev" : lstmLab, System.getProperty("java.version"), System.getProperty("java.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), vectorApi());
     }
 
     /**

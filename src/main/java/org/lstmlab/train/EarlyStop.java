@@ -1,8 +1,6 @@
 package org.lstmlab.train;
 
 import org.lstmlab.nn.Model;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One run's early stopping: the best report so far, whose weights the model keeps in {@link Model#best()} until the
@@ -10,7 +8,6 @@ import java.util.Map;
  * from a checkpoint continues it exactly.
  */
 final class EarlyStop {
-    static final String BEST_EPOCH = "best_epoch", BEST_VALUE = "best_value", KEPT = "kept_epoch", STOPPED = "stopped_after";
     private final EarlyStopping rule;
     private final Model model;
     private int bestEpoch;
@@ -22,11 +19,11 @@ final class EarlyStop {
     }
 
     /** The run's state so far, from its recipe entry (empty at the start of a run). */
-    static EarlyStop of(EarlyStopping rule, Model model, Map<?, ?> run) {
+    static EarlyStop of(EarlyStopping rule, Model model, Recipe.Run run) {
         EarlyStop s = new EarlyStop(rule, model);
-        if (run.get(BEST_EPOCH) instanceof Number e) {
-            s.bestEpoch = e.intValue();
-            s.bestValue = ((Number) run.get(BEST_VALUE)).doubleValue();
+        if (run.bestEpoch() > 0) {
+            s.bestEpoch = run.bestEpoch();
+            s.bestValue = run.bestValue();
         }
         return s;
     }
@@ -52,17 +49,9 @@ final class EarlyStop {
         model.best(null);
     }
 
-    /** What goes into the recipe's run entry: the best report so far. */
-    Map<String, Object> state() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (bestEpoch > 0) {
-            m.put(BEST_EPOCH, bestEpoch);
-            m.put(BEST_VALUE, bestValue);
-        }
-        return m;
-    }
-
+    /** The best report so far (0: none yet), and its value; the recipe's run entry keeps both. */
     int bestEpoch() { return bestEpoch; }
+    double bestValue() { return bestValue; }
 
     /** The log's line after the book's lines; epochs are the run's, as the book numbers them. */
     String note(int firstEpoch, int stoppedAfter) {
@@ -75,8 +64,7 @@ final class EarlyStop {
     }
 
     /** The marks of the model's last run, once it has ended: {kept epoch, stopped-after epoch}, 0 when absent. */
-    static int[] marks(Model model) {
-        if (model.recipe() == null || !(model.recipe().get(Trainer.RUN) instanceof Map<?, ?> run)) return new int[2];
-        return new int[] {run.get(KEPT) instanceof Number k ? k.intValue() : 0, run.get(STOPPED) instanceof Number s ? s.intValue() : 0};
+    static int[] marks(Recipe.Run run) {
+        return run == null ? new int[2] : new int[] {run.keptEpoch(), run.stoppedAfter()};
     }
 }

@@ -1,8 +1,6 @@
 package org.lstmlab.train;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Early stopping, an addition beside the book: at each report the trainer compares the validation accuracy (or loss)
@@ -23,11 +21,6 @@ public record EarlyStopping(int patience, Monitor monitor) {
 
         @Override public String toString() { return id(); }
 
-        public static Monitor parse(String s) {
-            for (Monitor m : values()) if (m.id().equals(s.trim().toLowerCase(Locale.ROOT))) return m;
-            throw new IllegalArgumentException("unknown monitor '" + s + "': expected accuracy or loss");
-        }
-
         /** True when {@code value} beats {@code best} (any number beats NaN, the start). */
         boolean improves(double value, double best) {
             if (Double.isNaN(best)) return !Double.isNaN(value);
@@ -41,17 +34,4 @@ public record EarlyStopping(int patience, Monitor monitor) {
     }
 
     public boolean on() { return patience > 0; }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("patience", patience);
-        m.put("monitor", monitor.id());
-        return m;
-    }
-
-    /** Reads {@link #asMap()} back; null (a recipe older than early stopping) is {@link #NONE}. */
-    static EarlyStopping fromMap(Map<?, ?> m) {
-        if (m == null) return NONE;
-        return new EarlyStopping(((Number) m.get("patience")).intValue(), Monitor.parse(String.valueOf(m.get("monitor"))));
-    }
 }

@@ -2,9 +2,7 @@ package org.lstmlab.train;
 
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Parameters;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The chapter-8 regularisers of a training run (protocol §9): the weight decays l2 and l1, added to W and Wo's update
@@ -23,11 +21,6 @@ public record Regularisation(double l2, double l1, double keepProb, DecayCost co
         public String id() { return name().toLowerCase(Locale.ROOT); }
 
         @Override public String toString() { return id(); }
-
-        public static DecayCost parse(String s) {
-            for (DecayCost c : values()) if (c.id().equals(s.trim().toLowerCase(Locale.ROOT))) return c;
-            throw new IllegalArgumentException("unknown decay cost '" + s + "': expected book or corrected");
-        }
     }
 
     public Regularisation {
@@ -70,21 +63,5 @@ public record Regularisation(double l2, double l1, double keepProb, DecayCost co
         if (cost == DecayCost.BOOK || (l2 == 0 && l1 == 0)) return null;
         return "cost = cross-entropy + " + l2 + "·Σw²/2 + " + l1 + "·Σ|w| over W and Wo (corrected decay cost: "
                 + "the book adds Σw²/2 and Σ|w| without the decays)";
-    }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("l2", l2);
-        m.put("l1", l1);
-        m.put("keep_prob", keepProb);
-        m.put("decay_cost", cost.id());
-        return m;
-    }
-
-    /** Reads {@link #asMap()} back; null (a recipe older than regularisation) is {@link #NONE}. */
-    static Regularisation fromMap(Map<?, ?> m) {
-        if (m == null) return NONE;
-        return new Regularisation(((Number) m.get("l2")).doubleValue(), ((Number) m.get("l1")).doubleValue(),
-                ((Number) m.get("keep_prob")).doubleValue(), DecayCost.parse(String.valueOf(m.get("decay_cost"))));
     }
 }

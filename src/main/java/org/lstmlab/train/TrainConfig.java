@@ -3,8 +3,6 @@ package org.lstmlab.train;
 import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.ModelConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * How one model is trained. {@link #book(CellType)} gives the book's values (protocol §3.1, §5.2, §5.4, §2):
@@ -61,33 +59,4 @@ public record TrainConfig(CellType cell, int hidden, int epochs, int batchSize, 
 
     /** The network for data with {@code inputs} features and {@code classes} classes. */
     public ModelConfig modelConfig(int inputs, int classes) { return new ModelConfig(cell, inputs, hidden, classes); }
-
-    public Map<String, Object> asMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cell", cell.bookName());
-        m.put("hidden", hidden);
-        m.put("epochs", epochs);
-        m.put("batch_size", batchSize);
-        m.put("learning_rate", learningRate);
-        m.put("clip_norm", clipNorm);
-        m.put("report", report);
-        m.put("validation_samples", validationSamples);
-        m.put("seed", seed);
-        m.put("regularisation", regularisation.asMap());
-        m.put("early_stopping", earlyStopping.asMap());
-        return m;
-    }
-
-    public static TrainConfig fromMap(Map<?, ?> m) {
-        return new TrainConfig(CellType.parse(String.valueOf(m.get("cell"))), num(m, "hidden").intValue(),
-                num(m, "epochs").intValue(), num(m, "batch_size").intValue(), num(m, "learning_rate").doubleValue(),
-                num(m, "clip_norm").doubleValue(), num(m, "report").intValue(), num(m, "validation_samples").intValue(),
-                num(m, "seed").longValue(),
-                Regularisation.fromMap((Map<?, ?>) m.get("regularisation")), EarlyStopping.fromMap((Map<?, ?>) m.get("early_stopping")));
-    }
-
-    private static Number num(Map<?, ?> m, String key) {
-        if (!(m.get(key) instanceof Number n)) throw new IllegalArgumentException("train config needs a number '" + key + "'");
-        return n;
-    }
 }

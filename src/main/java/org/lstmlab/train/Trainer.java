@@ -7,15 +7,14 @@ import org.lstmlab.data.Splits;
 import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineConfig;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.StepResult;
-import org.lstmlab.recipe.Recipe;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,8 +25,9 @@ import java.util.TreeMap;
  * <pre>
  * History h = Trainer.of(model).on(data, split).engine(engine).epochs(10).report(2).listener(BookLog.to(System.out)).train();
  * </pre>
- * Every call continues the model: Adam state lives in the model and the epoch count in its recipe, so the book's
- * 10 + 100 schedule is two calls. Each call numbers its epochs from 1 in the log lines, as the book does.
+ * Every call continues the model: Adam state lives in the model and the epoch count in its {@link Recipe}, which the
+ * trainer keeps beside it ({@link #recipe()}), so the book's 10 + 100 schedule is two calls. Each call numbers its
+ * epochs from 1 in the log lines, as the book does.
  *
  * <p>Random draws come from {@link SeedStreams}: the model's initial weights from {@code new Random(seed)}
  * ({@link #newModel}), each epoch's shuffle, its dropout masks and each report's validation draw from their own
@@ -35,9 +35,8 @@ import java.util.TreeMap;
  * any epoch and resumed from a {@link ModelFile} repeats the uninterrupted run bit for bit.
  */
 public final class Trainer {
-    static final String EPOCHS_TRAINED = "epochs_trained", SEED = "seed", SCHEDULE = "schedule", RUN = "run",
-            ENGINE_THREADS = "engine_threads";
     private final Model model;
+    private Recipe recipe;
     private TrainConfig config;
     private PackedSequences data;
     private Split split;
@@ -49,30 +48,29 @@ public final class Trainer {
     /** Epochs of the current run done before this call; > 0 only after {@link #resumeRun()}. */
     private int runOffset;
 
-    private Trainer(Model model, TrainConfig config) {
+    private Trainer(Model model, Recipe recipe, TrainConfig config) {
         this.model = model;
+        this.recipe = recipe;
         this.config = config;
     }
 
-    /** A trainer for an existing model; the book's settings, with the model's cell, hidden size and seed. */
-    public static Trainer of(Model model) {
+    /** A trainer for an existing model and its recipe; the book's settings, with the model's cell, hidden size and seed. */
+    public static Trainer of(Model model, Recipe recipe) {
         ModelConfig mc = model.config();
-        TrainConfig c = TrainConfig.book(mc.cell()).withHidden(mc.hidden());
-        Recipe r = model.recipe();
-        if (r != null && r.get(SEED) instanceof Number seed) c = c.withSeed(seed.longValue());
-        return new Trainer(model, c);
+        return new Trainer(model, recipe, TrainConfig.book(mc.cell()).withHidden(mc.hidden()).withSeed(recipe.training().seed()));
     }
+
+    /** A trainer for a saved model. */
+    public static Trainer of(ModelFile f) { return of(f.model(), f.recipe()); }
 
     /** A fresh model for this data, initialised from {@code new Random(config.seed())} (protocol §4). */
     public static Model newModel(TrainConfig config, PackedSequences data) {
-        ModelConfig mc = config.modelConfig(data.features(), data.classNames().size());
-        Recipe recipe = Recipe.withVersions().with(SEED, config.seed()).with("model", modelMap(mc)).with(EPOCHS_TRAINED, 0);
-        return Model.init(mc, new Random(config.seed()), recipe);
+        return Model.init(config.modelConfig(data.features(), data.classNames().size()), new Random(config.seed()));
     }
 
     /** {@link #newModel} and a trainer for it, on this data. */
     public static Trainer fresh(TrainConfig config, PackedSequences data, Split split) {
-        return of(newModel(config, data)).config(config).on(data, split);
+        return new Trainer(newModel(config, data), Recipe.fresh(config, data, split), config).on(data, split);
     }
 
     public Trainer on(PackedSequences data, Split split) {
@@ -124,6 +122,8 @@ public final class Trainer {
 
     public TrainConfig config() { return config; }
     public Model model() { return model; }
+    /** The model's recipe so far: what it was trained on and how. */
+    public Recipe recipe() { return recipe; }
 
     public String modelName() {
         if (name != null) return name;
@@ -132,9 +132,7 @@ public final class Trainer {
     }
 
     /** Epochs the model has trained so far, over all calls. */
-    public int epochsTrained() {
-        return model.recipe() != null && model.recipe().get(EPOCHS_TRAINED) instanceof Number n ? n.intValue() : 0;
-    }
+    public int epochsTrained() { return recipe.epochsTrained(); }
 
     /**
      * Continues a run that stopped early (e.g. a checkpoint saved by a listener after some epoch): the settings and
@@ -142,20 +140,19 @@ public final class Trainer {
      * and history are those of the uninterrupted run.
      */
     public Trainer resumeRun() {
-        if (!(recipe().get(RUN) instanceof Map<?, ?> run)) throw new IllegalStateException("model " + modelName() + " has no run to resume");
-        int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
-        int done = epochsTrained() - first + 1;
-        if (runFinished()) throw new IllegalStateException("the run of " + modelName() + " already finished (" + done + " of " + epochs + " epochs)");
-        config(TrainConfig.fromMap((Map<?, ?>) run.get("train")).withEpochs(epochs - done));
+        Recipe.Run run = recipe.run();
+        if (run == null) throw new IllegalStateException("model " + modelName() + " has no run to resume");
+        int done = run.done(epochsTrained());
+        if (runFinished()) throw new IllegalStateException("the run of " + modelName() + " already finished (" + done + " of " + run.epochs() + " epochs)");
+        config(run.training().withEpochs(run.epochs() - done));
         runOffset = done;
         return this;
     }
 
     /** True unless the model's last run was interrupted before its planned epochs (an early stop finishes a run). */
     public boolean runFinished() {
-        if (!(recipe().get(RUN) instanceof Map<?, ?> run)) return true;
-        int first = ((Number) run.get("first_epoch")).intValue(), epochs = ((Number) run.get("epochs")).intValue();
-        return run.containsKey(EarlyStop.STOPPED) || epochsTrained() - first + 1 >= epochs;
+        Recipe.Run run = recipe.run();
+        return run == null || run.stoppedAfter() > 0 || run.done(epochsTrained()) >= run.epochs();
     }
 
     /** Runs config().epochs() more epochs; returns this call's history. */
@@ -171,7 +168,7 @@ public final class Trainer {
         var norms = new TreeMap<Integer, double[]>();
         if (runOffset == 0) recordRunStart(first);
         EarlyStopping rule = config.earlyStopping();
-        EarlyStop stop = rule.on() ? EarlyStop.of(rule, model, (Map<?, ?>) recipe().get(RUN)) : null;
+        EarlyStop stop = rule.on() ? EarlyStop.of(rule, model, recipe.run()) : null;
         int stoppedAfter = 0, runFirst = first - runOffset;
         events.trainingStarted(new TrainingListener.Start(title, first, config.epochs(), batches, B, config.report()));
         if (probeEvery > 0 && first == 1) probe(e, 0, norms, events);
@@ -217,7 +214,7 @@ public final class Trainer {
             }
             if (stoppedAfter > 0) break;
         }
-        int[] marks = EarlyStop.marks(model);
+        int[] marks = EarlyStop.marks(recipe.run());
         History h = new History(records, norms, marks[0], marks[1]);
         runOffset = 0;
         recordCall(e, h);
@@ -281,54 +278,25 @@ public final class Trainer {
     }
 
     private void recordRunStart(int firstEpoch) {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("first_epoch", firstEpoch);
-        run.put("epochs", config.epochs());
-        run.put("train", config.asMap());
-        model.recipe(recipe().with(RUN, run));
+        recipe = recipe.withRun(new Recipe.Run(firstEpoch, config.epochs(), config, 0, 0, 0, 0));
     }
 
     /** Early stopping's state in the run entry; at the run's end also the kept epoch and any stop. */
     private void recordStop(EarlyStop stop, boolean ended, int stoppedAfter) {
-        Map<String, Object> run = new LinkedHashMap<>();
-        ((Map<?, ?>) recipe().get(RUN)).forEach((k, v) -> run.put(String.valueOf(k), v));
-        run.putAll(stop.state());
-        if (ended && stop.bestEpoch() > 0) run.put(EarlyStop.KEPT, stop.bestEpoch());
-        if (stoppedAfter > 0) run.put(EarlyStop.STOPPED, stoppedAfter);
-        model.recipe(recipe().with(RUN, run));
+        Recipe.Run r = recipe.run();
+        int best = stop.bestEpoch();
+        recipe = recipe.withRun(new Recipe.Run(r.firstEpoch(), r.epochs(), r.training(), best, best > 0 ? stop.bestValue() : 0,
+                ended ? best : 0, stoppedAfter));
     }
 
     private void recordEpochs(int epochs) {
-        model.recipe(recipe().with(EPOCHS_TRAINED, epochs));
+        recipe = recipe.withEpochsTrained(epochs);
     }
 
-    /** The model's recipe after a call: what it was trained on and how, one schedule entry per call. */
+    /** The recipe after a call: what the model was trained on and how, one schedule entry per call. */
     private void recordCall(Engine e, History h) {
-        Recipe r = recipe().with(SEED, config.seed()).with("model", modelMap(model.config())).with("train", config.asMap())
-                .with("engine", e.kind().id()).with(ENGINE_THREADS, e.threads()).with("data", data.fingerprint()).with("classes", data.classNames());
-        if (data.params() != null) r = r.with("features", data.params().asMap());
-        r = r.with("split", Map.of("name", split.name(), "train", split.train().length,
-                "validation", split.validation().length, "test", split.test().length));
-        List<Object> schedule = new ArrayList<>();
-        if (r.get(SCHEDULE) instanceof List<?> old) schedule.addAll(old);
-        var entry = new LinkedHashMap<String, Object>(config.asMap());
-        entry.put("engine", e.kind().id());
-        entry.put(ENGINE_THREADS, e.threads());
-        entry.put("first_epoch", h.epochs().get(0).epoch());
-        entry.put("last_cost", h.last().cost());
-        entry.put("last_train_accuracy", h.last().trainAccuracy());
-        schedule.add(entry);
-        model.recipe(r.with(SCHEDULE, schedule));
-    }
-
-    private Recipe recipe() { return model.recipe() == null ? Recipe.withVersions() : model.recipe(); }
-
-    static Map<String, Object> modelMap(ModelConfig mc) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("cell", mc.cell().bookName());
-        m.put("inputs", mc.inputs());
-        m.put("hidden", mc.hidden());
-        m.put("classes", mc.classes());
-        return m;
+        EngineConfig ran = EngineConfig.of(e);
+        recipe = recipe.withCall(data, split, config, ran,
+                new Recipe.Call(h.epochs().get(0).epoch(), config, ran, h.last().cost(), h.last().trainAccuracy()));
     }
 }

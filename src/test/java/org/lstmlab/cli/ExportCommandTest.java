@@ -1,6 +1,9 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.Batch;
+import org.lstmlab.data.DataSource;
+import org.lstmlab.data.DatasetLayout;
+import org.lstmlab.data.SplitConfig;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.CellType;
@@ -8,9 +11,11 @@ import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
 import org.lstmlab.onnx.OrtClassifier;
-import org.lstmlab.recipe.Recipe;
+import org.lstmlab.recipe.Versions;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.Recipe;
+import org.lstmlab.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
@@ -30,9 +35,10 @@ class ExportCommandTest {
     void exportsAModelFileThatOrtRunsLikeTheJavaEngine() throws Exception {
         ModelConfig c = new ModelConfig(CellType.LSTM_STATE, 6, 4, 3);
         FeatureConfig params = FeatureConfig.book(10, 10);
-        Recipe recipe = Recipe.empty().with("classes", List.of("a", "b", "c")).with("features", params.asMap());
-        Model m = Model.init(c, new Random(3), recipe);
-        ModelFile.save(dir.resolve("state.model"), m, History.empty());
+        Recipe recipe = new Recipe(new DataSource("memory", DatasetLayout.KAGGLE, "x"), List.of("a", "b", "c"), SplitConfig.book(1),
+                params, TrainConfig.book(CellType.LSTM_STATE).withHidden(4), null, Versions.current(), 0, List.of(), null);
+        Model m = Model.init(c, new Random(3));
+        ModelFile.save(dir.resolve("state.model"), m, recipe, History.empty());
 
         assertEquals(0, Main.commandLine().execute("export", dir.resolve("state.model").toString()));
         Path onnx = dir.resolve("state.onnx");

@@ -1,7 +1,20 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.LoadResult;
+import org.lstmlab.data.SoundDataset;
+import org.lstmlab.data.SplitConfig;
+import org.lstmlab.data.Splits;
+import org.lstmlab.eval.Evaluation;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Engine;
+import org.lstmlab.nn.EngineConfig;
+import org.lstmlab.nn.EngineKind;
+import org.lstmlab.nn.Engines;
+import org.lstmlab.train.EarlyStopping;
 import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.Predictions;
+import org.lstmlab.train.Recipe;
+import org.lstmlab.train.Regularisation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +69,37 @@ class TrainCommandTest {
         assertEquals(3, f.history().size());
         assertEquals(List.of(1, 2, 3), f.history().epochs().stream().map(x -> x.epoch()).toList());
         assertEquals(9, f.model().adam().n[0], "3 epochs x 3 batches of Adam steps, state kept across calls");
-        assertEquals("float32", f.recipe().get("engine"));
-        assertEquals(2, f.recipe().get("engine_threads"), "the engine's threads travel with its name");
-        assertEquals(List.of(1, 2), ((List<?>) f.recipe().get("schedule")).stream().map(s -> ((Map<?, ?>) s).get("engine_threads")).toList(),
-                "the reference engine's call, then the two-thread java one");
+        assertEquals(new EngineConfig(EngineKind.FLOAT32, 2), f.recipe().engine(), "the engine that ran, with its threads");
+        assertEquals(List.of(new EngineConfig(EngineKind.REFERENCE, 1), new EngineConfig(EngineKind.FLOAT32, 2)),
+                f.recipe().schedule().stream().map(Recipe.Call::engine).toList(), "the reference engine's call, then the two-thread one");
+    }
+
+    /**
+     * The recipe holds what ran and what it ran on: --engine auto is recorded as the engine it resolved to, and the split
+     * as its spec, from which evaluate draws the very test rows again: its confusion matrix is the one computed here on
+     * the rows of the book split of seed 77, drawn independently of the model file.
+     */
+    @Test
+    void evaluateRedrawsTheSplitFromTheRecipeAndTheRecipeNamesTheEngineThatRan() throws IOException {
+        Path model = dir.resolve("seeded.model");
+        CliRun.Run r = run("train", "--data", data.toString(), "--cell", "lstm", "--hidden", "4", "--epochs", "2", "--split-seed", "77",
+                "--engine", "auto", "--threads", "2", "--save", model.toString(), "--no-progress");
+        assertEquals(0, r.code(), r.err());
+        ModelFile f = ModelFile.load(model);
+        assertEquals(new EngineConfig(EngineKind.FLOAT32, 2), f.recipe().engine(), "auto is recorded as the engine it chose");
+        assertEquals(SplitConfig.book(77), f.recipe().split());
+
+        LoadResult loaded = SoundDataset.open(data).load(f.recipe().features());
+        int[] rows = Splits.book(loaded.sequences().size(), 77).test();
+        assertArrayEquals(rows, f.recipe().split().of(loaded).test());
+        assertFalse(Arrays.equals(rows, Splits.book(loaded.sequences().size(), 1234).test()), "the seed matters here");
+        try (Engine e = Engines.open(EngineKind.FLOAT32, 2)) {
+            Predictions p = Predictions.of(e, f.model(), loaded.sequences(), rows);
+            String expected = EvaluateCommand.confusion(Evaluation.of(loaded.sequences().classNames(), p.actual(), p.predicted()));
+            CliRun.Run ev = run("evaluate", model.toString(), "--data", data.toString(), "--engine", "auto", "--threads", "2");
+            assertEquals(0, ev.code(), ev.err());
+            assertTrue(ev.out().contains(expected), ev.out() + "\nexpected:\n" + expected);
+        }
     }
 
     @Test
@@ -94,8 +134,8 @@ class TrainCommandTest {
         assertTrue(lines.get(2).matches("Model us_state_10_10 train ended in \\d+ secs:"), lines.get(2));
         assertTrue(lines.get(3).startsWith("Model us_state_10_10 cost = cross-entropy + 0.1·Σw²/2 + 0.001·Σ|w|"), lines.get(3));
         assertTrue(lines.get(4).startsWith("Model us_state_10_10 test report:"), lines.get(4));
-        Map<?, ?> train = (Map<?, ?>) ModelFile.load(model).recipe().get("train");
-        assertEquals(Map.of("l2", 0.1, "l1", 0.001, "keep_prob", 0.5, "decay_cost", "corrected"), train.get("regularisation"));
+        assertEquals(new Regularisation(0.1, 0.001, 0.5, Regularisation.DecayCost.CORRECTED),
+                ModelFile.load(model).recipe().training().regularisation());
     }
 
     @Test
@@ -122,7 +162,7 @@ class TrainCommandTest {
                 + "the weights of epoch [123] are kept"), lines.get(5));
         ModelFile f = ModelFile.load(model);
         assertTrue(f.history().bestEpoch() >= 1, "the history marks the kept epoch");
-        assertEquals(Map.of("patience", 5, "monitor", "loss"), ((Map<?, ?>) f.recipe().get("train")).get("early_stopping"));
+        assertEquals(new EarlyStopping(5, EarlyStopping.Monitor.LOSS), f.recipe().training().earlyStopping());
 
         CliRun.Run silent = run("train", "--data", data.toString(), "--report", "0", "--patience", "3", "--no-progress");
         assertEquals(2, silent.code());

@@ -33,12 +33,12 @@ public final class TestSequences {
             x[i * maxSteps * features + features - 1] = i;
         }
         return new PackedSequences(FeatureConfig.book(10, 10), features, maxSteps, lengths, x, labels, names, paths,
-                "test-" + n + "-" + seed);
+                new DataSource("memory", DatasetLayout.KAGGLE, "test-" + n + "-" + seed));
     }
 
     /** The first train samples, then validation, then the rest as test. */
     public static Split split(int n, int train, int validation) {
-        return new Split("test", IntStream.range(0, train).toArray(), IntStream.range(train, train + validation).toArray(),
+        return new Split(SplitConfig.book(0), IntStream.range(0, train).toArray(), IntStream.range(train, train + validation).toArray(),
                 IntStream.range(train + validation, n).toArray());
     }
 

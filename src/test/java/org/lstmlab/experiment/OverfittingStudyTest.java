@@ -49,17 +49,15 @@ class OverfittingStudyTest {
         assertTrue(r.gradientStudy().runs().isEmpty());
 
         // each run trained with its remedy, and its train accuracy is the saved weights' on the whole training split
-        Map<String, Object> expected = Map.of("overfit_none_state_10_100", 0.0, "overfit_l2_state_10_100", 0.1,
+        Map<String, Double> expected = Map.of("overfit_none_state_10_100", 0.0, "overfit_l2_state_10_100", 0.1,
                 "overfit_l2-dropout_state_10_100", 0.1);
-        for (var e : expected.entrySet()) {
-            Map<?, ?> train = (Map<?, ?>) ModelFile.load(dir.resolve("models/" + e.getKey() + ".model")).recipe().get("train");
-            assertEquals(e.getValue(), ((Map<?, ?>) train.get("regularisation")).get("l2"), e.getKey());
-        }
-        Map<?, ?> dropout = (Map<?, ?>) ((Map<?, ?>) ModelFile.load(dir.resolve("models/overfit_dropout_state_10_100.model"))
-                .recipe().get("train")).get("regularisation");
-        assertEquals(0.5, dropout.get("keep_prob"));
+        for (var e : expected.entrySet())
+            assertEquals(e.getValue(), ModelFile.load(dir.resolve("models/" + e.getKey() + ".model")).recipe().training()
+                    .regularisation().l2(), e.getKey());
+        assertEquals(0.5, ModelFile.load(dir.resolve("models/overfit_dropout_state_10_100.model")).recipe().training()
+                .regularisation().keepProb());
         ModelFile early = ModelFile.load(dir.resolve("models/overfit_early_state_10_100.model"));
-        assertEquals(2, ((Map<?, ?>) ((Map<?, ?>) early.recipe().get("train")).get("early_stopping")).get("patience"));
+        assertEquals(2, early.recipe().training().earlyStopping().patience());
         assertEquals(early.history().bestEpoch(), t.intColumn("kept_epoch").get(4));
         PackedSequences s100 = SoundDataset.open(data).load(FeatureConfig.book(10, 100),
                 LoadConfig.defaults().progress(LoadProgress.NONE)).sequences();

@@ -24,7 +24,7 @@ class RunManifestTest {
         assertTrue(machine.get("jvm").toString().contains(System.getProperty("java.runtime.version")));
         Map<?, ?> versions = (Map<?, ?>) back.get("versions");
         assertEquals(org.tribuo.Tribuo.VERSION, versions.get("tribuo"));
-        assertEquals(m.recipe(), back.recipe());
+        assertEquals(m.entries(), back.entries());
     }
 
     @Test

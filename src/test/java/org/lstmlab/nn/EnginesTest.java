@@ -1,6 +1,7 @@
 package org.lstmlab.nn;
 
 import org.lstmlab.data.TestSequences;
+import org.lstmlab.recipe.Json;
 import org.lstmlab.train.TrainConfig;
 import org.lstmlab.train.Trainer;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class EnginesTest {
     }
 
     @Test
-    void configDefaultsAreTheBooksAndSurviveAMapRoundTrip() {
+    void configDefaultsAreTheBooksAndSurviveAJsonRoundTrip() {
         TrainConfig c = TrainConfig.book(CellType.RNN);
         assertEquals(20, c.hidden());
         assertEquals(10, c.epochs());
@@ -47,7 +48,7 @@ class EnginesTest {
         assertEquals(100, c.validationSamples());
         assertEquals(1234, c.seed());
         TrainConfig d = c.withClipNorm(5).withEpochs(100).withReport(20).withSeed(7);
-        assertEquals(d, TrainConfig.fromMap(d.asMap()));
+        assertEquals(d, Json.read(Json.write(d), TrainConfig.class));
         assertEquals(5, d.adam().clipNorm());
         assertEquals(0.9, d.adam().beta1());
         assertThrows(IllegalArgumentException.class, () -> c.withBatchSize(0));

@@ -32,7 +32,7 @@ final class NnFixtures {
     }
 
     static Model model(Parameters p) {
-        return new Model(p.config, p, AdamState.zeros(p), null);
+        return new Model(p.config, p, AdamState.zeros(p));
     }
 
     /** Largest |a − b| / max(|a|, |b|, floor) over two arrays. */

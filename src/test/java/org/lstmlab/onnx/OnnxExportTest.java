@@ -1,14 +1,21 @@
 package org.lstmlab.onnx;
 
 import org.lstmlab.data.Batch;
+import org.lstmlab.data.DataSource;
+import org.lstmlab.data.DatasetLayout;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.SplitConfig;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.EngineConfig;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
-import org.lstmlab.recipe.Recipe;
+import org.lstmlab.recipe.Versions;
+import org.lstmlab.train.Recipe;
+import org.lstmlab.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OnnxExportTest {
     static final FeatureConfig PARAMS = FeatureConfig.book(10, 100);
     static final List<String> CLASSES = List.of("siren", "jackhammer", "dog_bark", "drilling");
+    static final DataSource DATA = new DataSource("memory", DatasetLayout.KAGGLE, "test");
+    /** What a trained model's recipe holds: the export takes class names and features from it, and embeds it whole. */
+    static final Recipe RECIPE = new Recipe(DATA, CLASSES, SplitConfig.book(5), PARAMS, TrainConfig.book().withSeed(5),
+            new EngineConfig(EngineKind.REFERENCE, 1), Versions.current(), 0, List.of(), null);
 
     @TempDir Path dir;
 
@@ -48,12 +59,12 @@ class OnnxExportTest {
             System.arraycopy(b.x(), b.offset(i, 0), x, i * steps * c.inputs(), lengths[i] * c.inputs());
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < n; i++) paths.add("clip" + i + ".wav");
-        return new PackedSequences(PARAMS, c.inputs(), steps, lengths, x, b.labels(), CLASSES, paths, "test");
+        return new PackedSequences(PARAMS, c.inputs(), steps, lengths, x, b.labels(), CLASSES, paths, DATA);
     }
 
     private Path export(Model m) {
         Path f = dir.resolve(m.config().cell().bookName() + ".onnx");
-        OnnxExport.write(m, CLASSES, PARAMS, f);
+        OnnxExport.write(m, RECIPE, f);
         return f;
     }
 
@@ -61,7 +72,6 @@ class OnnxExportTest {
     @EnumSource(CellType.class)
     void ortInferenceMatchesTheJavaEngineOnEverySample(CellType cell) {
         Model m = OnnxFixtures.model(config(cell), 5);
-        m.recipe(Recipe.empty().with("seed", 5));
         PackedSequences data = testSet(m.config(), 6);
         int[] all = IntStream.range(0, data.size()).toArray();
         float[][] java = new ReferenceEngine().logits(m, data.batch(all));
@@ -75,7 +85,7 @@ class OnnxExportTest {
             }
             assertEquals(CLASSES, ort.classNames());
             assertEquals(PARAMS, ort.featureParams());
-            assertEquals(5, ((Number) ort.recipe().get("seed")).intValue());
+            assertEquals(RECIPE, ort.recipe(), "the recipe travels whole in the ONNX metadata");
         }
     }
 

@@ -19,7 +19,7 @@ final class OnnxFixtures {
         for (int k = 0; k < p.w.length; k++) p.w[k] *= 10;
         for (double[] bias : new double[][] {p.b, p.bo})
             for (int k = 0; k < bias.length; k++) bias[k] += 0.3 * rng.nextGaussian();
-        return new Model(c, p, AdamState.zeros(p), null);
+        return new Model(c, p, AdamState.zeros(p));
     }
 
     /** Batch with the given lengths, features N(0,1) up to each length and zero after, labels uniform. */

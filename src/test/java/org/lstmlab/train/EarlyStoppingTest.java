@@ -5,6 +5,7 @@ import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.ReferenceEngine;
+import org.lstmlab.recipe.Json;
 import org.lstmlab.train.EarlyStopping.Monitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,23 +94,23 @@ class EarlyStoppingTest {
 
         Path ckpt = dir.resolve("cut.model");
         Trainer cut = trainer(C).engine(new ReferenceEngine());
-        cut.listener(ModelFile.checkpoints(ckpt, cut.model(), History.empty(), 1)).listener(new TrainingListener() {
+        cut.listener(ModelFile.checkpoints(ckpt, cut, History.empty(), 1)).listener(new TrainingListener() {
             @Override public void epochFinished(EpochRecord r) { if (r.epoch() == cutAt) throw new IllegalStateException("killed"); }
         });
         assertThrows(IllegalStateException.class, cut::train);
         ModelFile saved = ModelFile.load(ckpt);
         History resumed;
         if (cutAt == uninterrupted.stoppedAfter()) {
-            assertTrue(Trainer.of(saved.model()).runFinished(), "the checkpoint of the stop epoch holds a finished run");
+            assertTrue(Trainer.of(saved).runFinished(), "the checkpoint of the stop epoch holds a finished run");
             resumed = saved.history();
         } else {
             assertNotNull(saved.model().best(), "the checkpoint carries the best weights so far");
-            resumed = saved.history().then(Trainer.of(saved.model()).on(DATA, SPLIT).engine(new ReferenceEngine()).clock(CLOCK)
-                    .listener(ModelFile.checkpoints(ckpt, saved.model(), saved.history(), 1)).resumeRun().train());
+            Trainer more = Trainer.of(saved).on(DATA, SPLIT).engine(new ReferenceEngine()).clock(CLOCK);
+            resumed = saved.history().then(more.listener(ModelFile.checkpoints(ckpt, more, saved.history(), 1)).resumeRun().train());
         }
         assertEquals(uninterrupted.toCsv(), resumed.toCsv());
         for (int k = 0; k < 4; k++) assertArrayEquals(whole.model().params().tensors()[k], saved.model().params().tensors()[k]);
-        assertTrue(Trainer.of(saved.model()).runFinished());
+        assertTrue(Trainer.of(ModelFile.load(ckpt)).runFinished());
         assertEquals(uninterrupted.toCsv(), ModelFile.load(ckpt).history().toCsv(), "the last checkpoint has the marks");
     }
 
@@ -131,6 +132,6 @@ class EarlyStoppingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(C.withReport(0)).train());
         assertTrue(e.getMessage().contains("report > 0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new EarlyStopping(-1, Monitor.ACCURACY));
-        assertEquals(C, TrainConfig.fromMap(C.asMap()));
+        assertEquals(C, Json.read(Json.write(C), TrainConfig.class));
     }
 }

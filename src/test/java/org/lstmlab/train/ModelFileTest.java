@@ -5,6 +5,8 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.EngineConfig;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ReferenceEngine;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class ModelFileTest {
     void savedAndLoadedModelIsTheSameModel(CellType cell) throws IOException {
         Trainer t = Trainer.fresh(C.withCell(cell).withEpochs(2), DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
         History h = t.train();
-        ModelFile f = ModelFile.save(dir.resolve("m.lstmlab"), t.model(), h);
+        ModelFile f = ModelFile.save(dir.resolve("m.lstmlab"), t.model(), t.recipe(), h);
         ModelFile back = ModelFile.load(f.path());
         Model a = t.model(), b = back.model();
         assertEquals(a.config(), b.config());
@@ -45,12 +47,13 @@ class ModelFileTest {
             assertArrayEquals(a.adam().t[k], b.adam().t[k]);
         }
         assertArrayEquals(a.adam().n, b.adam().n);
-        assertEquals(a.recipe().toJson(), b.recipe().toJson());
+        assertEquals(t.recipe(), back.recipe(), "the recipe round-trips through JSON to equal records");
         assertEquals(h.epochs(), back.history().epochs());
         assertEquals(h.toCsv(), back.history().toCsv());
         assertEquals(h.gradientNormsCsv(), back.history().gradientNormsCsv());
-        assertEquals("reference", back.recipe().get("engine"));
-        assertEquals(DATA.fingerprint(), back.recipe().get("data"));
+        assertEquals(new EngineConfig(EngineKind.REFERENCE, 1), back.recipe().engine());
+        assertEquals(DATA.source(), back.recipe().data());
+        assertEquals(SPLIT.spec(), back.recipe().split());
     }
 
     /** Checkpoint after epoch 3 of 4, "crash", load, resume: the same history bytes and weights as never stopping. */
@@ -58,18 +61,18 @@ class ModelFileTest {
     void resumingFromACheckpointEqualsTheUninterruptedRun() throws IOException {
         Path whole = dir.resolve("whole.lstmlab"), cut = dir.resolve("cut.lstmlab");
         Trainer a = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
-        a.listener(ModelFile.checkpoints(whole, a.model(), History.empty(), 1));
+        a.listener(ModelFile.checkpoints(whole, a, History.empty(), 1));
         History uninterrupted = a.train();
 
         Trainer b = Trainer.fresh(C, DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1);
-        b.listener(ModelFile.checkpoints(cut, b.model(), History.empty(), 1)).listener(new TrainingListener() {
+        b.listener(ModelFile.checkpoints(cut, b, History.empty(), 1)).listener(new TrainingListener() {
             @Override public void epochFinished(EpochRecord r) { if (r.epoch() == 3) throw new IllegalStateException("killed"); }
         });
         assertThrows(IllegalStateException.class, b::train);
 
         ModelFile saved = ModelFile.load(cut);
         assertEquals(3, saved.history().size());
-        History rest = Trainer.of(saved.model()).on(DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1).resumeRun().train();
+        History rest = Trainer.of(saved).on(DATA, SPLIT).engine(new ReferenceEngine()).probeGradients(1).resumeRun().train();
         History resumed = saved.history().then(rest);
         assertArrayEquals(uninterrupted.deterministicCsv().getBytes(StandardCharsets.UTF_8),
                 resumed.deterministicCsv().getBytes(StandardCharsets.UTF_8));
@@ -93,14 +96,25 @@ class ModelFileTest {
     @Test
     void aVersionOneModelFileIsRefusedByItsVersion() throws Exception {
         Path v1 = Path.of(ModelFileTest.class.getResource("/models/lstm-v1.model").toURI());
-        assertFault(v1, "format version 1 is not supported (this build reads 2; version 1 kept its tensors in tensors.bin");
+        assertFault(v1, "format version 1 is not supported (this build reads 3; version 1 kept its tensors in tensors.bin");
+    }
+
+    /**
+     * A model file of format version 2 (an untyped recipe whose split was known only by its name), written by the same
+     * train command as the version 1 file. Version 3 types the recipe, so version 2 is refused by its number.
+     */
+    @Test
+    void aVersionTwoModelFileIsRefusedByItsVersion() throws Exception {
+        Path v2 = Path.of(ModelFileTest.class.getResource("/models/lstm-v2.model").toURI());
+        assertFault(v2, "format version 2 is not supported (this build reads 3; version 2 kept an untyped recipe");
     }
 
     /** The tensors as numpy sees them: one .npy entry per array, in the network's shapes, beside the JSON entries. */
     @Test
     void theFileIsAnNpzArchiveOfTheTensors() throws IOException {
         Trainer t = Trainer.fresh(C.withEpochs(1), DATA, SPLIT).engine(new ReferenceEngine());
-        Path f = ModelFile.save(dir.resolve("m.model"), t.model(), t.train()).path();
+        History h = t.train();
+        Path f = ModelFile.save(dir.resolve("m.model"), t.model(), t.recipe(), h).path();
         try (ZipFile zip = new ZipFile(f.toFile())) {
             java.util.Set<String> names = new java.util.TreeSet<>();
             zip.stream().forEach(e -> names.add(e.getName()));
@@ -120,7 +134,8 @@ class ModelFileTest {
     @Test
     void damagedFilesFailWithTheFileNamed() throws IOException {
         Trainer t = Trainer.fresh(C.withEpochs(1), DATA, SPLIT).engine(new ReferenceEngine());
-        Path good = ModelFile.save(dir.resolve("good.lstmlab"), t.model(), t.train()).path();
+        History h = t.train();
+        Path good = ModelFile.save(dir.resolve("good.lstmlab"), t.model(), t.recipe(), h).path();
         byte[] bytes = Files.readAllBytes(good);
 
         Path truncated = dir.resolve("truncated.lstmlab");
@@ -143,7 +158,7 @@ class ModelFileTest {
         Path otherShape = rewriteText(good, "shape.lstmlab", "model.json", s -> s.replace("\"hidden\" : 4", "\"hidden\" : 5"));
         assertFault(otherShape, "array 'W' has shape [12, 16], expected [13, 20]");
 
-        Path future = rewriteText(good, "future.lstmlab", "model.json", s -> s.replace("\"format_version\" : 2", "\"format_version\" : 9"));
+        Path future = rewriteText(good, "future.lstmlab", "model.json", s -> s.replace("\"format_version\" : 3", "\"format_version\" : 9"));
         assertFault(future, "format version 9 is not supported");
 
         assertThrows(NoSuchFileException.class, () -> ModelFile.load(dir.resolve("missing.lstmlab")));

@@ -9,6 +9,7 @@ import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.Parameters;
+import org.lstmlab.recipe.Json;
 import org.lstmlab.train.Regularisation.DecayCost;
 import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class RegularisedTrainingTest {
         });
         assertThrows(IllegalStateException.class, cut::train);
         // the regularisation comes back from the recipe, not from the caller
-        Trainer resumed = Trainer.of(cut.model()).on(DATA, SPLIT).engine(new LastStepLinearEngine());
+        Trainer resumed = Trainer.of(cut.model(), cut.recipe()).on(DATA, SPLIT).engine(new LastStepLinearEngine());
         History rest = resumed.resumeRun().train();
         assertEquals(whole.epochs().get(3).cost(), rest.epochs().get(0).cost());
         assertEquals(whole.epochs().get(3).validationAccuracy(), rest.epochs().get(0).validationAccuracy());
@@ -117,9 +118,9 @@ class RegularisedTrainingTest {
     }
 
     @Test
-    void configRoundTripsThroughItsMapAndRefusesBadValues() {
+    void configRoundTripsThroughJsonAndRefusesBadValues() {
         TrainConfig c = C.withRegularisation(new Regularisation(0.1, 0.02, 0.6, DecayCost.CORRECTED));
-        assertEquals(c, TrainConfig.fromMap(c.asMap()));
+        assertEquals(c, Json.read(Json.write(c), TrainConfig.class));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL2(-1));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL1(-0.5));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withKeepProb(0));

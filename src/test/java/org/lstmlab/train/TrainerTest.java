@@ -1,15 +1,18 @@
 package org.lstmlab.train;
 
-import org.lstmlab.nn.EngineKind;
 import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
+import org.lstmlab.data.SplitConfig;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.Dropout;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.nn.Dropout;
+import org.lstmlab.nn.EngineConfig;
+import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.StepResult;
+import org.lstmlab.recipe.Versions;
 import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -110,7 +113,7 @@ class TrainerTest {
         assertEquals(List.of(1, 2, 3, 4), second.epochs().stream().map(EpochRecord::runEpoch).toList());
         assertEquals(List.of(4, 6), second.reports().stream().map(EpochRecord::epoch).toList());
         assertEquals(18, t.model().adam().n[2], "6 epochs x 3 batches of Adam steps on Wo");
-        assertEquals(6, Trainer.of(t.model()).epochsTrained(), "a new trainer on the same model sees the count");
+        assertEquals(6, Trainer.of(t.model(), t.recipe()).epochsTrained(), "a new trainer on the same model sees the count");
     }
 
     @Test
@@ -142,11 +145,12 @@ class TrainerTest {
         });
         assertThrows(IllegalStateException.class, u::train);
         assertFalse(u.runFinished());
-        History rest = Trainer.of(u.model()).on(DATA, split).engine(new LastStepLinearEngine()).resumeRun().train();
+        Trainer resumed = Trainer.of(u.model(), u.recipe()).on(DATA, split).engine(new LastStepLinearEngine());
+        History rest = resumed.resumeRun().train();
         assertEquals(List.of(4), rest.epochs().stream().map(EpochRecord::runEpoch).toList());
         assertEquals(whole.epochs().get(3), withSeconds(rest.epochs().get(0), whole.epochs().get(3).seconds()));
-        assertTrue(Trainer.of(u.model()).runFinished());
-        assertThrows(IllegalStateException.class, () -> Trainer.of(u.model()).resumeRun());
+        assertTrue(resumed.runFinished());
+        assertThrows(IllegalStateException.class, () -> Trainer.of(resumed.model(), resumed.recipe()).resumeRun());
     }
 
     @Test
@@ -166,15 +170,17 @@ class TrainerTest {
         Trainer t = trainer(TrainConfig.book(CellType.RNN).withEpochs(1).withReport(0).withSeed(5), TestSequences.split(160, 30, 20),
                 new LastStepLinearEngine());
         t.train();
-        var r = t.model().recipe();
-        assertEquals(5L, ((Number) r.get("seed")).longValue());
-        assertEquals(DATA.fingerprint(), r.get("data"));
-        assertEquals(DATA.classNames(), r.get("classes"));
-        assertEquals(EngineKind.REFERENCE.id(), r.get("engine"));
-        assertEquals(1, r.get("epochs_trained"));
-        assertEquals(DATA.params().asMap(), r.get("features"));
-        assertNotNull(r.get("versions"));
-        assertEquals(1, ((List<?>) r.get("schedule")).size());
+        Recipe r = t.recipe();
+        assertEquals(5L, r.training().seed());
+        assertEquals(DATA.source(), r.data());
+        assertEquals(DATA.classNames(), r.classes());
+        assertEquals(SplitConfig.book(0), r.split());
+        assertEquals(new EngineConfig(EngineKind.REFERENCE, 1), r.engine());
+        assertEquals(1, r.epochsTrained());
+        assertEquals(DATA.params(), r.features());
+        assertEquals(Versions.current(), r.versions());
+        assertEquals(1, r.schedule().size());
+        assertEquals(Recipe.fromJson(r.toJson()), r, "the recipe round-trips through JSON to equal records");
     }
 
     @Test

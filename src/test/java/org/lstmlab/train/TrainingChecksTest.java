@@ -2,6 +2,7 @@ package org.lstmlab.train;
 
 import org.lstmlab.data.Batch;
 import org.lstmlab.data.PackedSequences;
+import org.lstmlab.data.SplitConfig;
 import org.lstmlab.data.Split;
 import org.lstmlab.data.TestSequences;
 import org.lstmlab.nn.Adam;
@@ -60,9 +61,9 @@ class TrainingChecksTest {
 
     @Test
     void emptySplitsAndOutOfRangeIndices() {
-        assertTrue(failure(C, DATA, TestSequences.split(40, 0, 10)).contains("the training split 'test' is empty"));
-        assertTrue(failure(C.withReport(1), DATA, TestSequences.split(40, 20, 0)).contains("validation split 'test' is empty"));
-        Split outside = new Split("odd", new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 40}, new int[] {11}, new int[] {12});
+        assertTrue(failure(C, DATA, TestSequences.split(40, 0, 10)).contains("the training split 'book(seed=0)' is empty"));
+        assertTrue(failure(C.withReport(1), DATA, TestSequences.split(40, 20, 0)).contains("validation split 'book(seed=0)' is empty"));
+        Split outside = new Split(SplitConfig.book(0), new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 40}, new int[] {11}, new int[] {12});
         assertTrue(failure(C, DATA, outside).contains("training split holds index 40, outside 0..39"));
         // silent training needs no validation
         Trainer.fresh(C.withReport(0), DATA, TestSequences.split(40, 20, 0)).engine(new LastStepLinearEngine()).train();
