@@ -54,14 +54,14 @@ Lab.show(lstm.confusion());
 
 // %% [markdown]
 // ## Save, reload, export to ONNX, run with ONNX Runtime
-// The model file keeps the weights, the Adam state, the history and the recipe (config, seed, feature parameters,
-// class names, data fingerprint, versions). The ONNX file is a standard inference model (ONNX LSTM op with
+// The model file keeps the weights, the Adam state, the history and the recipe (data, split, feature parameters,
+// training settings, engine, versions). The ONNX file is a standard inference model (ONNX LSTM op with
 // `sequence_lens`, then the head and softmax) that any ONNX runtime can load.
 
 // %% contains="reloaded"
 var reloaded = Lab.load(lstm.save(Lab.reports().resolve("notebooks/" + lstm.name() + ".model")));
 System.out.println("reloaded " + reloaded.path().getFileName() + ": " + reloaded.history().size()
-        + " epochs, recipe keys " + reloaded.recipe().asMap().keySet());
+        + " epochs, split " + reloaded.recipe().split() + ", trained by " + reloaded.recipe().engine());
 
 // %% expect=text/html contains="ONNX Runtime"
 var onnx = lstm.exportOnnx(reloaded.path().resolveSibling(lstm.name() + ".onnx"));
