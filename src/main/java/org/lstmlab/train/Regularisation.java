@@ -32,9 +32,7 @@ public record Regularisation(double l2, double l1, double keepProb, DecayCost co
     }
 
     public Regularisation withL2(double v) { return new Regularisation(v, l1, keepProb, cost); }
-    public Regularisation withL1(double v) { return new Regularisation(l2, v, keepProb, cost); }
     public Regularisation withKeepProb(double v) { return new Regularisation(l2, l1, v, cost); }
-    public Regularisation withCost(DecayCost c) { return new Regularisation(l2, l1, keepProb, c); }
 
     public boolean dropout() { return keepProb < 1; }
 

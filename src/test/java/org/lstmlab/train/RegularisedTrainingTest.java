@@ -88,10 +88,10 @@ class RegularisedTrainingTest {
                 squares += v * v;
                 absolutes += Math.abs(v);
             }
-        Regularisation r = Regularisation.NONE.withL2(0.25).withL1(0.01);
+        Regularisation r = new Regularisation(0.25, 0.01, 1, DecayCost.BOOK);
         assertEquals(plain + squares / 2 + absolutes, firstBatchLoss(C.withRegularisation(r)), 1e-12);
         assertEquals(plain + 0.25 * squares / 2 + 0.01 * absolutes,
-                firstBatchLoss(C.withRegularisation(r.withCost(DecayCost.CORRECTED))), 1e-12);
+                firstBatchLoss(C.withRegularisation(new Regularisation(0.25, 0.01, 1, DecayCost.CORRECTED))), 1e-12);
         assertEquals(plain + squares / 2, firstBatchLoss(C.withRegularisation(Regularisation.NONE.withL2(1e-9))), 1e-12,
                 "any positive l2 adds the same Σw²/2 in book mode");
     }
@@ -109,7 +109,7 @@ class RegularisedTrainingTest {
         Regularisation r = Regularisation.NONE.withL2(0.5);
         List<String> book = new ArrayList<>(), corrected = new ArrayList<>();
         trainer(C.withRegularisation(r)).listener(BookLog.to(book::add)).train();
-        trainer(C.withRegularisation(r.withCost(DecayCost.CORRECTED))).listener(BookLog.to(corrected::add)).train();
+        trainer(C.withRegularisation(new Regularisation(0.5, 0, 1, DecayCost.CORRECTED))).listener(BookLog.to(corrected::add)).train();
         assertEquals(4, book.size(), "started, two epochs, ended: nothing else in book mode");
         assertEquals(5, corrected.size());
         assertTrue(book.get(3).startsWith("Model us_lstm") && book.get(3).contains("train ended"));
@@ -122,7 +122,7 @@ class RegularisedTrainingTest {
         TrainConfig c = C.withRegularisation(new Regularisation(0.1, 0.02, 0.6, DecayCost.CORRECTED));
         assertEquals(c, Json.read(Json.write(c), TrainConfig.class));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL2(-1));
-        assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withL1(-0.5));
+        assertThrows(IllegalArgumentException.class, () -> new Regularisation(0, -0.5, 1, DecayCost.BOOK));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withKeepProb(0));
         assertThrows(IllegalArgumentException.class, () -> Regularisation.NONE.withKeepProb(1.01));
     }
