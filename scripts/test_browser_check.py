@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Tests of scripts/browser-check.py in the real headless Chromium (stdlib unittest; about 20 s):
+"""Tests of scripts/browser-check.py in the real headless Chromium (stdlib unittest; about 30 s):
 python3 scripts/test_browser_check.py"""
 import base64, struct, subprocess, sys, tempfile, unittest, zlib
 from pathlib import Path
@@ -53,6 +53,27 @@ class BrowserCheck(unittest.TestCase):
                              "script error: Uncaught ReferenceError: noSuchFunction is not defined"):
                 self.assertIn(expected, out)
             self.assertIn("6 problem(s)", out)
+
+    def test_at_a_page_width_text_that_overflows_its_box_or_the_page_is_named(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            fits = folder / "fits.html"
+            fits.write_text('<!DOCTYPE html><html><head></head><body><p>' + "short words wrap " * 80 + '</p>'
+                            '<pre style="white-space: pre-wrap; overflow-wrap: anywhere">' + "x" * 300 + '</pre></body></html>')
+            wide = folder / "wide.html"
+            wide.write_text('<!DOCTYPE html><html><head></head><body><table><tr><td>' + "y" * 300 + '</td></tr></table>'
+                            '<div style="width: 300px; overflow: hidden"><pre>' + "z" * 120 + '</pre></div></body></html>')
+
+            code, out = check("--page-width", 794, fits)
+            self.assertEqual(0, code, out)
+
+            code, out = check("--page-width", 794, wide)
+            self.assertEqual(1, code, out)
+            self.assertIn("the page scrolls sideways", out)
+            self.assertIn("reaches past the page edge", out)
+            self.assertIn("text wider than its box", out)
+            # without a page width the same page passes: only --page-width looks at widths
+            self.assertEqual(0, check(wide)[0])
 
 
 if __name__ == "__main__":

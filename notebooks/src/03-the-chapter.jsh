@@ -9,12 +9,14 @@
 // On the embedded synthetic data the accuracies are not the book's: the point is the comparison between models.
 // Environment variables win over the parameters: `LSTMLAB_QUICK=1` runs the same shape at a few epochs on the
 // small preset (CI), `LSTMLAB_EPOCHS` gives every model that many epochs, `LSTMLAB_DATA` sets the dataset,
-// `LSTMLAB_REPORTS` where run folders go. Re-running a finished configuration reads it back instead of training.
+// `LSTMLAB_REPORTS` where run folders go, `LSTMLAB_LANG` the lab report's language. Re-running a finished
+// configuration reads it back instead of training.
 
 // %% tags=parameters
 String dataFolder = "";   // "" = the embedded synthetic data; or a Kaggle / UrbanSound8K folder
 boolean quick = false;    // true = small synthetic preset, a few epochs (quick runs, CI)
 int epochs = 0;           // 0 = the book's schedule (the quick one in quick mode); n = n epochs for every model
+String lang = "en";       // the lab report's language: "en" or "ko"
 
 // %%
 %jars ../target/lstm-lab.jar
@@ -25,6 +27,7 @@ var data = Lab.dataset(dataFolder, quick);   // LSTMLAB_DATA and LSTMLAB_QUICK w
 
 // %%
 epochs = Lab.param(Lab.EPOCHS, epochs);      // LSTMLAB_EPOCHS wins
+lang = Lab.param(Lab.LANG, lang);            // LSTMLAB_LANG wins
 
 // %% [markdown]
 // ## Run
@@ -47,3 +50,13 @@ Lab.show(run.results());
 // %% expect=image/png contains="gradient-norms|charts exported to"
 Lab.show(run.charts());
 System.out.println("charts exported to " + run.dir().resolve("charts") + " (PNG, SVG, PDF)");
+
+// %% [markdown]
+// ## The lab report
+// The chapter's report written from this run: overview, one block per model with its log lines, the gradient
+// study, the conclusion drawn from the numbers beside the book's, per-class F1, confusion matrices, baselines and
+// the recipe. It is also saved as `report.html` (one file with every chart inside), `report.md` and `report.pdf`
+// in the run folder; `java -jar target/lstm-lab.jar report <run folder> --lang ko` rewrites it in Korean.
+
+// %% expect=text/html contains="2.1 |3-1. |3-2. |us_state_10_100 test report"
+Lab.report(run, lang);

@@ -35,8 +35,9 @@ class ArchitectureTest {
         ALLOWED.put("teach", Set.of("data", "nn"));
         ALLOWED.put("plot", Set.of());
         ALLOWED.put("experiment", Set.of("audio", "features", "data", "synth", "nn", "train", "eval", "plot", "recipe"));
-        ALLOWED.put("notebook", Set.of("audio", "features", "data", "synth", "nn", "train", "onnx", "eval", "teach", "experiment", "plot", "recipe"));
-        ALLOWED.put("cli", Set.of("audio", "features", "data", "synth", "nn", "train", "onnx", "eval", "teach", "experiment", "plot", "recipe"));
+        ALLOWED.put("report", Set.of("nn", "train", "eval", "experiment", "plot", "recipe"));
+        ALLOWED.put("notebook", Set.of("audio", "features", "data", "synth", "nn", "train", "onnx", "eval", "teach", "experiment", "report", "plot", "recipe"));
+        ALLOWED.put("cli", Set.of("audio", "features", "data", "synth", "nn", "train", "onnx", "eval", "teach", "experiment", "report", "plot", "recipe"));
     }
 
     static String packageOf(String layer) {

@@ -24,6 +24,7 @@ public final class Main {
         cl.addSubcommand(new ExportCommand());
         cl.addSubcommand(new BenchOrtCommand());
         cl.addSubcommand(new ReproduceCommand());
+        cl.addSubcommand(new ReportCommand());
         // set after the subcommands are added, so that they apply to every one of them
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new Failures());

@@ -2,10 +2,13 @@ package org.lstmlab.cli;
 
 import org.lstmlab.experiment.Reproduction;
 import org.lstmlab.nn.CellType;
+import org.lstmlab.report.LabReport;
 import org.lstmlab.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Reproduces chapter 11: RNN, LSTM and LSTM-state at 10- and 100-ms windows on the book's schedule,",
-                "with the book's log lines, a results table beside the book's, Tribuo baselines and charts in reports/<run-id>/.",
+                "with the book's log lines, a results table beside the book's, Tribuo baselines and charts in reports/<run-id>/,",
+                "and the lab report there: report.html, report.md and report.pdf (--lang en or ko).",
                 "Without --data it runs on the embedded synthetic dataset (made on first use; its accuracies are not the book's).",
                 "Running the same command again continues an interrupted run."})
 public final class ReproduceCommand implements Callable<Integer> {
@@ -55,9 +59,13 @@ public final class ReproduceCommand implements Callable<Integer> {
             + "of train and test accuracy and their gap in overfitting.{csv,md,html}, its curves in charts/overfitting-curves."})
     boolean overfitting;
 
+    @Mixin ReportMixin reportOptions;
+    @Spec CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
+        LabReport report = reportOptions.report();   // a bad --dpi fails here, before anything trains
         TrainConfig base = training.config(TrainConfig.book().cell());
         Reproduction r = Reproduction.book().features(features.configs()).engine(engine.kind)
                 .threads(Math.max(1, engine.threads.threads / parallel)).quick(quick).training(base)
@@ -68,7 +76,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (data.layout != null) r.layout(data.layout);
         if (epochs != null) r.epochs(epochs);
         if (folds != null) r.folds(folds);
-        r.run();
+        ReportCommand.print(report.writeDocuments(r.charts(report.charts(), report.dpi()).run()), spec.commandLine().getOut());
         return Failures.OK;
     }
 }

@@ -67,26 +67,37 @@ public record GradientStudy(List<ModelResult> runs) {
      * One line per curve: each cell untrained (clipping changes only the updates, so one line serves both), then
      * every run after its last epoch.
      */
-    public Map<String, double[]> norms() {
+    public Map<String, double[]> norms() { return norms(Charts.english()); }
+
+    /** As {@link #norms()}, labelled in the language of style. */
+    public Map<String, double[]> norms(Charts style) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (ModelResult m : runs)
-            if (m.clipNorm() == 0 && m.gradientNorms().containsKey(0)) out.put(layer(m) + ", untrained", m.gradientNorms().get(0));
-        for (ModelResult m : runs) {
-            if (m.gradientNorms().isEmpty()) continue;
-            int last = m.gradientNorms().keySet().stream().max(Integer::compare).orElseThrow();
-            if (last == 0) continue;
-            out.put(layer(m) + (m.clipNorm() > 0 ? ", clipped at " + m.clipNorm() : ", no clipping") + ", after " + last
-                    + (last == 1 ? " epoch" : " epochs"), m.gradientNorms().get(last));
-        }
+            if (m.clipNorm() == 0 && m.gradientNorms().containsKey(0))
+                out.put(style.text("gradients.untrained", BookResults.layer(m.cell())), m.gradientNorms().get(0));
+        for (ModelResult m : runs)
+            if (lastEpoch(m) > 0) out.put(label(m, style), m.gradientNorms().get(lastEpoch(m)));
         return out;
     }
 
-    private static String layer(ModelResult m) { return BookResults.layer(m.cell()); }
+    /** The last probed epoch of a run (0 when it only has the untrained probe or none). */
+    public static int lastEpoch(ModelResult m) { return m.gradientNorms().keySet().stream().max(Integer::compare).orElse(0); }
+
+    /** "RNN, no clipping, after 2 epochs", "LSTM, clipped at 1.0, after 1 epoch": a run after its last epoch. */
+    public static String label(ModelResult m, Charts style) {
+        int last = lastEpoch(m);
+        String layer = BookResults.layer(m.cell()), after = style.text(last == 1 ? "gradients.epoch" : "gradients.epochs", last);
+        return m.clipNorm() > 0 ? style.text("gradients.clipped", layer, Double.toString(m.clipNorm()), after)
+                : style.text("gradients.plain", layer, after);
+    }
 
     /** log10 ‖∂L/∂h_t‖ against t, one line per curve of {@link #norms}. */
-    public XYChart chart() {
-        return Charts.gradientNorms("‖∂L/∂h_t‖ through time on one batch ("
-                + (runs.isEmpty() ? "" : runs.get(0).intervalMs() + "-" + runs.get(0).windowMs() + " ms features") + ")", norms());
+    public XYChart chart() { return chart(Charts.english()); }
+
+    /** As {@link #chart()}, labelled in the language of style. */
+    public XYChart chart(Charts style) {
+        return style.gradientNorms(style.text("gradients.title",
+                runs.isEmpty() ? "" : runs.get(0).intervalMs() + "-" + runs.get(0).windowMs()), norms(style));
     }
 
     /**

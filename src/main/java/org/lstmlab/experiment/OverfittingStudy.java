@@ -152,9 +152,12 @@ public record OverfittingStudy(List<ModelResult> runs) {
     }
 
     /** Each run's train and validation accuracy by epoch (and cost), the kept epoch marked, three panels to a row. */
-    public ChartGrid chart() {
+    public ChartGrid chart() { return chart(Charts.english()); }
+
+    /** As {@link #chart()}, labelled in the language of style. */
+    public ChartGrid chart(Charts style) {
         Map<String, Table> curves = new LinkedHashMap<>();
         for (ModelResult m : runs) curves.put(model(m) + ", " + Remedy.ofRun(m.name()).label, m.history().table());
-        return Charts.learningCurves(curves);
+        return style.learningCurves(curves);
     }
 }

@@ -14,6 +14,8 @@ import org.lstmlab.features.FeatureMode;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Engines;
+import org.lstmlab.plot.ChartExport;
+import org.lstmlab.plot.Charts;
 import org.lstmlab.train.BookLog;
 import org.lstmlab.train.TrainConfig;
 import org.lstmlab.train.TrainingListener;
@@ -61,6 +63,8 @@ public final class Reproduction {
     int parallel = 2;
     boolean baselines = true, gradientStudy = true, progressBar = true, logResults = true, overfitting;
     PrintStream log = System.out;
+    Charts charts = Charts.english();
+    int chartDpi = ChartExport.SCREEN_DPI;
     final List<TrainingListener> listeners = new ArrayList<>();
 
     private Reproduction() {}
@@ -119,6 +123,8 @@ public final class Reproduction {
      */
     public Reproduction overfitting(boolean on) { this.overfitting = on; return this; }
     public Reproduction progressBar(boolean on) { this.progressBar = on; return this; }
+    /** The charts' language and font, and their PNG resolution (default English, 72 dpi). */
+    public Reproduction charts(Charts style, int dpi) { this.charts = style; this.chartDpi = dpi; return this; }
     /** Where the book's log lines and the summary go (default System.out; null = silent). */
     public Reproduction log(PrintStream out) { this.log = out; return this; }
     /** Whether the log ends with the results table as Markdown (default on; a notebook shows it as HTML instead). */
@@ -152,7 +158,7 @@ public final class Reproduction {
         RunReport report = new RunExecution(this, ds, loaded, dir, () -> Engines.open(engine, threads)).execute(manifest);
         double wall = (System.nanoTime() - start) / 1e9;
         report = report.withManifest(report.manifest().with("status", "finished").with("wall_seconds", wall));
-        report.save();
+        report.save(charts, chartDpi);
         if (logResults) {
             say("");
             say(overfitting ? report.overfitting().toMarkdown() : report.results().toMarkdown());
@@ -245,6 +251,7 @@ public final class Reproduction {
         m.put("root", ds.root().toAbsolutePath().normalize().toString());
         m.put("layout", ds.layout().name().toLowerCase(Locale.ROOT));
         m.put("fingerprint", ds.fingerprint());
+        m.put("synthetic", SyntheticUrbanSounds.isSynthetic(ds.root()));
         m.put("clips", ds.clips().size());
         m.put("classes", ds.classNames());
         List<Map<String, Object>> sets = new ArrayList<>();

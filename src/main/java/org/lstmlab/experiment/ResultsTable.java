@@ -87,9 +87,9 @@ public final class ResultsTable {
                 number(r, BOOK_ACCURACY), number(r, BOOK_SECONDS))).toList();
     }
 
-    /** "10 ms LSTM"-style labels, one per row, for charts. */
+    /** "10 ms LSTM"-style labels, one per row, for charts; a baseline goes by its short name ("10 ms logreg"). */
     public List<String> labels() {
-        return entries().stream().map(e -> e.windowMs() + " ms " + e.layer()).toList();
+        return entries().stream().map(e -> e.windowMs() + " ms " + (e.epochs() > 0 ? e.layer() : e.model().replaceFirst("_.*", ""))).toList();
     }
 
     /** One number per row (missing as NaN), in row order. */

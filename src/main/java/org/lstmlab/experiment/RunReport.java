@@ -30,39 +30,55 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
 
     RunReport withManifest(RunManifest m) { return new RunReport(dir, m, results, models, gradientStudy, overfitting, example); }
 
-    /** Writes results, manifest, example data and every chart into the folder. */
-    public RunReport save() {
+    /** Writes results, manifest, example data and every chart (English, screen resolution) into the folder. */
+    public RunReport save() { return save(Charts.english(), ChartExport.SCREEN_DPI); }
+
+    /** As {@link #save()}, the charts labelled by style and their PNGs at dpi. */
+    public RunReport save(Charts style, int dpi) {
         results.write(dir);
         if (!overfitting.runs().isEmpty()) overfitting.write(dir);
         manifest.write(dir);
         example.write(dir);
-        charts().forEach((name, chart) -> ChartExport.save(chart, dir.resolve("charts"), name));
+        return saveCharts(style, dpi);
+    }
+
+    /** Writes every chart into charts/ as PNG (at dpi), SVG and PDF, labelled by these charts' language and font. */
+    public RunReport saveCharts(Charts style, int dpi) {
+        charts(style).forEach((name, chart) -> ChartExport.save(chart, dir.resolve("charts"), name, dpi));
         return this;
     }
 
-    /** Every chart of the report by file name (without extension), in reading order. */
-    public Map<String, Chart<?, ?>> charts() {
+    /** Every chart of the report by file name (without extension), in reading order, in English. */
+    public Map<String, Chart<?, ?>> charts() { return charts(Charts.english()); }
+
+    /** Every chart of the report, labelled in the language of style. */
+    public Map<String, Chart<?, ?>> charts(Charts style) {
         Map<String, Chart<?, ?>> c = new LinkedHashMap<>();
         if (results.rowCount() > 0) {
-            c.put("accuracy", Charts.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
-            c.put("training-time", Charts.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
+            c.put("accuracy", style.accuracy(results.labels(), results.column(ResultsTable.Entry::accuracy), results.column(ResultsTable.Entry::bookAccuracy)));
+            c.put("training-time", style.trainingTime(results.labels(), results.column(ResultsTable.Entry::seconds), results.column(ResultsTable.Entry::bookSeconds)));
         }
         Map<String, Table> curves = new LinkedHashMap<>();
         for (ModelResult m : models) if (m.fold() <= firstFold()) curves.put(m.name(), m.history().table());
-        if (!curves.isEmpty()) c.put("learning-curves", Charts.learningCurves(curves));
-        confusions().forEach((name, e) -> c.put("confusion-" + name, Charts.confusion(name, e.classNames(), e.confusion(), e.accuracy())));
+        if (!curves.isEmpty()) c.put("learning-curves", style.learningCurves(curves));
+        confusions().forEach((name, e) -> c.put("confusion-" + name, style.confusion(name, e.classNames(), e.confusion(), e.accuracy())));
         if (!example.spectrograms().isEmpty()) {
             List<Chart<?, ?>> panels = new ArrayList<>();
-            example.spectrograms().forEach((title, m) -> panels.add(Charts.spectrogram(example.clip() + ", " + title, m,
-                    example.hopSeconds(), SPECTROGRAM_COLUMNS)));
+            example.spectrograms().forEach((title, m) -> panels.add(style.spectrogram(style.text("spectrogram.title",
+                    example.clip(), panelName(style, title)), m, example.hopSeconds(), SPECTROGRAM_COLUMNS)));
             c.put("spectrogram", ChartGrid.of(panels, 1));
         }
         if (!example.spectra().isEmpty())
-            c.put("spectra-book-vs-corrected", Charts.spectra("Mean spectrum of " + example.clip()
-                    + ": book vs corrected bands", example.spectra()));
-        if (!gradientStudy.runs().isEmpty()) c.put("gradient-norms", gradientStudy.chart());
-        if (!overfitting.runs().isEmpty()) c.put("overfitting-curves", overfitting.chart());
+            c.put("spectra-book-vs-corrected", style.spectra(style.text("spectra.title", example.clip()), example.spectra()));
+        if (!gradientStudy.runs().isEmpty()) c.put("gradient-norms", gradientStudy.chart(style));
+        if (!overfitting.runs().isEmpty()) c.put("overfitting-curves", overfitting.chart(style));
         return c;
+    }
+
+    /** "book 10 ms window" (as example/ stores it) in the charts' language. */
+    private static String panelName(Charts style, String stored) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+) (\\d+) ms window").matcher(stored);
+        return m.matches() ? style.text("spectrogram.panel", m.group(1), m.group(2)) : stored;
     }
 
     /** One chart as an image, for {@code display(...)} in a notebook. */

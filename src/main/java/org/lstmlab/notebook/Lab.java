@@ -7,6 +7,9 @@ import org.lstmlab.data.PackedSequences;
 import org.lstmlab.eval.Evaluation;
 import org.lstmlab.experiment.GradientStudy;
 import org.lstmlab.experiment.Reproduction;
+import org.lstmlab.experiment.RunReport;
+import org.lstmlab.report.LabReport;
+import org.lstmlab.report.Lang;
 import org.lstmlab.teach.CellCheck;
 import org.lstmlab.teach.StudentCell;
 import org.lstmlab.experiment.ResultsTable;
@@ -31,12 +34,13 @@ import java.util.function.Function;
  *
  * <p>Notebook parameters read environment variables first (as d2l-java reads MAX_EPOCH), so CI can run every
  * notebook in quick mode without editing it: {@code LSTMLAB_QUICK=1}, {@code LSTMLAB_DATA=<folder>},
- * {@code LSTMLAB_EPOCHS=<n>}, {@code LSTMLAB_REPORTS=<folder>} (where run folders and saved models go).
+ * {@code LSTMLAB_EPOCHS=<n>}, {@code LSTMLAB_REPORTS=<folder>} (where run folders and saved models go),
+ * {@code LSTMLAB_LANG=en|ko} (the lab report's language).
  */
 public final class Lab {
 
     public static final String QUICK = "LSTMLAB_QUICK", DATA = "LSTMLAB_DATA", EPOCHS = "LSTMLAB_EPOCHS",
-            REPORTS = "LSTMLAB_REPORTS";
+            REPORTS = "LSTMLAB_REPORTS", LANG = "LSTMLAB_LANG";
 
     /** Where parameters come from; tests swap in a map. */
     static Function<String, String> environment = System::getenv;
@@ -124,7 +128,7 @@ public final class Lab {
     public static XYChart waveform(Clip clip) {
         try {
             Audio audio = WavReader.read(clip.file());
-            return Charts.waveform(clip.className() + " (clip " + clip.id() + "), " + audio.sampleRate() + " Hz, left channel",
+            return Charts.english().waveform(clip.className() + " (clip " + clip.id() + "), " + audio.sampleRate() + " Hz, left channel",
                     audio.samples()[0], audio.sampleRate(), WAVEFORM_COLUMNS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + clip.file() + ": " + e.getMessage(), e);
@@ -134,6 +138,16 @@ public final class Lab {
     /** Which FFT bins the features of each setting keep, and where a pure tone lands (the book's 10 ms quirk). */
     public static Table bands(LabFeatures... settings) {
         return FeatureBands.table(java.util.Arrays.stream(settings).map(LabFeatures::params).toArray(FeatureConfig[]::new));
+    }
+
+    /**
+     * Writes the run's lab report (charts, report.html, report.md, report.pdf) in lang ("en" or "ko") into its
+     * folder and shows it in the notebook; notes (a missing font) print below.
+     */
+    public static void report(RunReport run, String lang) {
+        LabReport report = LabReport.in(Lang.parse(lang));
+        report.write(run).notes().forEach(System.out::println);
+        Display.html(report.fragment(run));
     }
 
     /**

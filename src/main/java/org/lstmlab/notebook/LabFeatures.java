@@ -70,7 +70,7 @@ public final class LabFeatures {
                     + " mode); skips() counts the rules");
         double[][] frames = new double[s.length(i)][s.features()];
         for (int t = 0; t < frames.length; t++) for (int f = 0; f < frames[t].length; f++) frames[t][f] = s.value(i, t, f);
-        return Charts.spectrogram(clip.className() + " (clip " + clip.id() + "), features at " + params().windowMs() + " ms",
+        return Charts.english().spectrogram(clip.className() + " (clip " + clip.id() + "), features at " + params().windowMs() + " ms",
                 frames, params().hop() / (double) FeatureConfig.SAMPLE_RATE, SPECTROGRAM_COLUMNS);
     }
 

@@ -67,7 +67,7 @@ public final class LabModel {
 
     /** Cost, train accuracy and validation accuracy per epoch. */
     public XYChart curve() {
-        return Charts.learningCurve(name(), history.table());
+        return Charts.english().learningCurve(name(), history.table());
     }
 
     /** The whole test split, evaluated once per training state, with the book's test line. */
@@ -88,7 +88,7 @@ public final class LabModel {
 
     public HeatMapChart confusion() {
         Evaluation e = evaluation();
-        return Charts.confusion(name(), e.classNames(), e.confusion(), e.accuracy());
+        return Charts.english().confusion(name(), e.classNames(), e.confusion(), e.accuracy());
     }
 
     /** Saves model, Adam state, history and recipe; {@link ModelFile#load} reads it back. */

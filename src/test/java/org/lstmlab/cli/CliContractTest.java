@@ -67,7 +67,8 @@ class CliContractTest {
     void anUnknownOptionIsBadUsageInEveryCommand() {
         Map<String, List<String>> required = Map.of("features", List.of(wav.toString()), "evaluate", List.of(model.toString()),
                 "export", List.of(model.toString()), "grad", List.of(batch.toString(), "--out", "x.npz"),
-                "problem", List.of("--student", "s1", "--out", "x.npz"), "check", List.of(batch.toString(), batch.toString()));
+                "problem", List.of("--student", "s1", "--out", "x.npz"), "check", List.of(batch.toString(), batch.toString()),
+                "report", List.of(dir.toString()));
         for (String command : Main.commandLine().getSubcommands().keySet()) {
             List<String> args = new ArrayList<>(List.of(command));
             args.addAll(required.getOrDefault(command, List.of()));

@@ -54,22 +54,22 @@ class ChartExportTest {
     static Map<String, Chart<?, ?>> allCharts() {
         Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
         ResultsTable r = results();
-        charts.put("accuracy", Charts.accuracy(r.labels(), r.column(ResultsTable.Entry::accuracy), r.column(ResultsTable.Entry::bookAccuracy)));
-        charts.put("time", Charts.trainingTime(r.labels(), r.column(ResultsTable.Entry::seconds), r.column(ResultsTable.Entry::bookSeconds)));
-        charts.put("curves", Charts.learningCurves(Map.of("a", history(20), "b", history(10), "c", history(6), "d", history(4))));
+        charts.put("accuracy", Charts.english().accuracy(r.labels(), r.column(ResultsTable.Entry::accuracy), r.column(ResultsTable.Entry::bookAccuracy)));
+        charts.put("time", Charts.english().trainingTime(r.labels(), r.column(ResultsTable.Entry::seconds), r.column(ResultsTable.Entry::bookSeconds)));
+        charts.put("curves", Charts.english().learningCurves(Map.of("a", history(20), "b", history(10), "c", history(6), "d", history(4))));
         List<String> names = List.of("air_conditioner", "car_horn", "children_playing", "dog_bark");
-        charts.put("confusion", Charts.confusion("m", names, new int[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 2, 0}, {0, 0, 1, 1}}, 5 / 6.0));
+        charts.put("confusion", Charts.english().confusion("m", names, new int[][] {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 2, 0}, {0, 0, 1, 1}}, 5 / 6.0));
         double[][] frames = new double[400][100];
         for (int t = 0; t < 400; t++) for (int b = 0; b < 100; b++) frames[t][b] = 1000 * Math.abs(Math.sin(t * 0.05 + b * 0.1));
-        charts.put("spectrogram", ChartGrid.of(List.of(Charts.spectrogram("10 ms", frames, 0.01, 200),
-                Charts.spectrogram("100 ms", frames, 0.01, 200)), 1));
+        charts.put("spectrogram", ChartGrid.of(List.of(Charts.english().spectrogram("10 ms", frames, 0.01, 200),
+                Charts.english().spectrogram("100 ms", frames, 0.01, 200)), 1));
         double[] hz = new double[100], db = new double[100];
         for (int i = 0; i < 100; i++) { hz[i] = 4100 + 180 * i; db[i] = -i * 0.3; }
-        charts.put("spectra", Charts.spectra("spectra", Map.of("book 10 ms", new double[][] {hz, db})));
+        charts.put("spectra", Charts.english().spectra("spectra", Map.of("book 10 ms", new double[][] {hz, db})));
         double[] norms = new double[300];
         for (int t = 0; t < 300; t++) norms[t] = Math.exp(-0.05 * (300 - t));
         norms[10] = 0;
-        charts.put("gradients", Charts.gradientNorms("norms", Map.of("RNN", norms)));
+        charts.put("gradients", Charts.english().gradientNorms("norms", Map.of("RNN", norms)));
         return charts;
     }
 
@@ -112,7 +112,7 @@ class ChartExportTest {
         double[] norms = new double[141];
         for (int t = 0; t < norms.length; t++) norms[t] = Math.pow(10, t - 140);
         norms[70] = 0;
-        XYChart c = Charts.gradientNorms("norms", Map.of("RNN", norms));
+        XYChart c = Charts.english().gradientNorms("norms", Map.of("RNN", norms));
         assertFalse(c.getStyler().isYAxisLogarithmic());
         assertEquals("log10 ‖∂L/∂h_t‖", c.getYAxisTitle());
         double[] y = c.getSeries("RNN").getYData();

@@ -66,6 +66,12 @@ public final class SyntheticUrbanSounds {
         }
     }
 
+    /** True when root, or the folder above it (root being one of its layouts), is a generated dataset. */
+    public static boolean isSynthetic(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        return Files.isRegularFile(abs.resolve(MARKER)) || abs.getParent() != null && Files.isRegularFile(abs.getParent().resolve(MARKER));
+    }
+
     static String markerText(SynthSpec spec, long seed) {
         return "generator=" + GENERATOR_VERSION + "\npreset=" + spec + "\nseed=" + seed + "\n";
     }
