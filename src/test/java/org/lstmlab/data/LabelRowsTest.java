@@ -79,6 +79,26 @@ class LabelRowsTest {
     }
 
     @Test
+    void anUrbanSoundSliceListedTwiceIsRefusedNamingRowsClassesAndFolds() throws Exception {
+        Path audio = Files.createDirectories(dir.resolve("audio"));
+        for (String f : new String[] {"fold1/a.wav", "fold1/b.wav", "fold2/b.wav"}) {
+            Files.createDirectories(audio.resolve(f).getParent());
+            WavWriter.pcm16().write(audio.resolve(f), TinyDatasets.noise(1, 44100, f.hashCode()));
+        }
+        Files.createDirectories(dir.resolve("metadata"));
+        Files.writeString(dir.resolve("metadata/UrbanSound8K.csv"), "slice_file_name,fsID,start,end,salience,fold,classID,class\r\n"
+                + "a.wav,1,0,1,1,1,3,dog_bark\r\n"
+                + "b.wav,2,0,1,1,1,8,siren\r\n"
+                + "a.wav,1,0,1,1,1,3,dog_bark\r\n"   // the same row again
+                + "b.wav,2,0,1,1,2,8,siren\r\n");   // a copy of b.wav sits in fold2/ too: which fold is it?
+        SoundDataset ds = SoundDataset.open(dir);
+        assertEquals(List.of("a.wav"), ds.clips().stream().map(Clip::id).toList());
+        String b = "'b.wav' refused by rule 'duplicate-id': listed in rows 3 (siren, fold 1), 5 (siren, fold 2), which disagree";
+        assertEquals(List.of("UrbanSound8K.csv row 3: " + b, "UrbanSound8K.csv row 4: 'a.wav' refused by rule 'duplicate-id': also in row 2",
+                "UrbanSound8K.csv row 5: " + b), ds.refusedRows());
+    }
+
+    @Test
     void urbanSoundRowsCheckClassIdFoldAndFolder() throws Exception {
         Path audio = Files.createDirectories(dir.resolve("audio"));
         for (String f : new String[] {"fold1/a.wav", "fold3/b.wav", "fold2/c.wav", "fold1/e.wav"}) {
