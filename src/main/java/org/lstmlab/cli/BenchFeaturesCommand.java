@@ -1,7 +1,7 @@
 package org.lstmlab.cli;
 
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.features.FeatureConfig;
@@ -55,13 +55,13 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
         for (FeatureConfig p : settings) {
-            ds.limit(warmup).load(p, new LoadConfig(1, false, LoadProgress.NONE));
+            ds.limit(warmup).load(p, new LoadConfig(1, false, Progress.Sink.NONE));
             for (int t : threads) {
                 double[] seconds = new double[repeats];
                 int kept = 0;
                 for (int i = 0; i < repeats; i++) {
                     long t0 = System.nanoTime();
-                    LoadResult r = ds.load(p, new LoadConfig(t, false, LoadProgress.NONE));
+                    LoadResult r = ds.load(p, new LoadConfig(t, false, Progress.Sink.NONE));
                     seconds[i] = (System.nanoTime() - t0) / 1e9;
                     kept = r.sequences().size();
                 }

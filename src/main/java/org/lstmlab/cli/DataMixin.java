@@ -2,7 +2,7 @@ package org.lstmlab.cli;
 
 import org.lstmlab.data.DatasetLayout;
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.synth.SyntheticUrbanSounds;
@@ -38,10 +38,10 @@ final class DataMixin {
         return layout == null ? SoundDataset.open(root) : SoundDataset.open(root, layout);
     }
 
-    /** Features of every clip, with a console bar while extracting when bar is set. */
-    LoadResult load(FeatureConfig features, int threads, boolean bar) throws IOException {
+    /** Features of every clip, with the extraction's progress sent to {@code progress}. */
+    LoadResult load(FeatureConfig features, int threads, Progress.Sink progress) throws IOException {
         SoundDataset ds = open();
-        LoadResult r = ds.load(features, new LoadConfig(threads, true, bar ? LoadProgress.console() : LoadProgress.NONE));
+        LoadResult r = ds.load(features, new LoadConfig(threads, true, progress));
         System.err.printf(Locale.ROOT, "%s: %d sequences at %s (%d clips skipped)%n", ds.root(), r.sequences().size(),
                 features.tag(), ds.clips().size() - r.sequences().size());
         return r;

@@ -3,7 +3,6 @@ package org.lstmlab.cli;
 import org.lstmlab.data.DatasetFormats;
 import org.lstmlab.data.DatasetSummary;
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SkipReport;
 import org.lstmlab.data.SoundDataset;
@@ -39,7 +38,7 @@ public final class DatasetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SoundDataset ds = data.open();
-        LoadConfig load = new LoadConfig(threads.threads, !noCache, output.bars() ? LoadProgress.console() : LoadProgress.NONE);
+        LoadConfig load = new LoadConfig(threads.threads, !noCache, output.progress());
         DatasetSummary summary = DatasetSummary.of(ds, features.configs(), load);
         PrintWriter out = spec.commandLine().getOut();
         out.print(summary.text());

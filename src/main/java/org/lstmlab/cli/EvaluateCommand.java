@@ -35,7 +35,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelFile f = Cli.load(modelFile);
         FeatureConfig params = Cli.featureParams(f);
-        LoadResult loaded = data.load(params, engine.threads.threads, output.bars());
+        LoadResult loaded = data.load(params, engine.threads.threads, output.progress());
         PackedSequences sequences = loaded.sequences();
         int[] indices;
         if (all) {

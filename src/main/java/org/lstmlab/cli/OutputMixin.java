@@ -1,5 +1,6 @@
 package org.lstmlab.cli;
 
+import org.lstmlab.data.Progress;
 import picocli.CommandLine.Option;
 
 /** What a command shows while it works. */
@@ -7,6 +8,6 @@ final class OutputMixin {
     @Option(names = "--no-progress", description = "No progress bars.")
     boolean noProgress;
 
-    /** A bar only where someone watches: an interactive console. */
-    boolean bars() { return !noProgress && System.console() != null; }
+    /** The console's progress: a live bar on a terminal, a line per tenth in a log. */
+    Progress.Sink progress() { return noProgress ? Progress.Sink.NONE : Progress.Sink.console(); }
 }

@@ -9,12 +9,14 @@ import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
+import org.lstmlab.train.BookLog;
 import org.lstmlab.train.EarlyStopping;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Regularisation;
 import org.lstmlab.train.TrainConfig;
 import org.lstmlab.train.Trainer;
+import org.lstmlab.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,13 +64,14 @@ public final class TrainCommand implements Callable<Integer> {
             config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(previous.recipe().training().seed());
         }
         FeatureConfig params = previous != null ? Cli.featureParams(previous) : features.config(window);
-        LoadResult loaded = data.load(params, engine.threads.threads, output.bars());
+        LoadResult loaded = data.load(params, engine.threads.threads, output.progress());
         PackedSequences sequences = loaded.sequences();
         if (previous != null) Cli.requireSameData(previous, sequences);
         Split split = previous != null ? previous.recipe().split().of(loaded) : Splits.book(sequences.size(), splitSeed);
         Trainer trainer = previous != null ? Trainer.of(previous).config(config).on(sequences, split) : Trainer.fresh(config, sequences, split);
-        try (Engine e = Engines.open(engine.config()); TrainProgress progress = new TrainProgress(System.out, output.bars())) {
-            History h = trainer.engine(e).listener(progress).train();
+        try (Engine e = Engines.open(engine.config())) {
+            History h = trainer.engine(e).listener(BookLog.to(TrainCommand::bookLine))
+                    .listener(TrainingListener.progress(output.progress())).train();
             trainer.test();
             if (save != null) {
                 ModelFile.save(save, trainer.model(), trainer.recipe(), previous == null ? h : previous.history().then(h));
@@ -76,5 +79,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         return Failures.OK;
+    }
+
+    /** The book's lines on stdout; on a terminal the bar's line on stderr is cleared first so the two never mix. */
+    private static void bookLine(String line) {
+        if (System.console() != null) System.err.print("\r\033[2K");
+        System.out.println(line);
     }
 }

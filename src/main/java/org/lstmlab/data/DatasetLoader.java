@@ -59,36 +59,33 @@ final class DatasetLoader {
         int[] steps = new int[clips.size()];
         String[] warnings = new String[clips.size()];
         SkipReport.Skip[] skipped = new SkipReport.Skip[clips.size()];
+        String task = "features " + params.mode().id() + " " + params.tag();
+        options.progress().update(new Progress(task, 0, clips.size(), ""));
         AtomicInteger done = new AtomicInteger();
-        LoadProgress progress = options.progress();
-        progress.started("features " + params.mode().id() + " " + params.tag(), clips.size());
-        try {
-            Parallel.forEach(clips.size(), options.threads(), c -> {
-                try {
-                    FeatureExtractor.Plan plan = fx.plan(clips.get(c).file());
-                    steps[c] = plan.steps();
-                    warnings[c] = plan.warning().orElse(null);
-                } catch (SkippedClipException e) {
-                    skipped[c] = skip(c, e);
-                    progress.advanced(done.incrementAndGet());
-                }
-            });
-            int[] kept = IntStream.range(0, clips.size()).filter(c -> skipped[c] == null).toArray();
-            int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureConfig.FEATURES;
-            float[] x = new float[Math.toIntExact((long) kept.length * maxSteps * f)];
-            Parallel.forEach(kept.length, options.threads(), k -> {
-                int c = kept[k];
-                try {
-                    fx.extractInto(clips.get(c).file(), x, k * maxSteps * f, steps[c]);
-                } catch (SkippedClipException e) {
-                    skipped[c] = skip(c, e);
-                }
-                progress.advanced(done.incrementAndGet());
-            });
-            return pack(params, x, maxSteps, kept, steps, skipped, warnings);
-        } finally {
-            progress.finished();
-        }
+        Runnable advance = () -> options.progress().update(new Progress(task, done.incrementAndGet(), clips.size(), ""));
+        Parallel.forEach(clips.size(), options.threads(), c -> {
+            try {
+                FeatureExtractor.Plan plan = fx.plan(clips.get(c).file());
+                steps[c] = plan.steps();
+                warnings[c] = plan.warning().orElse(null);
+            } catch (SkippedClipException e) {
+                skipped[c] = skip(c, e);
+                advance.run();
+            }
+        });
+        int[] kept = IntStream.range(0, clips.size()).filter(c -> skipped[c] == null).toArray();
+        int maxSteps = Arrays.stream(kept).map(c -> steps[c]).max().orElse(0), f = FeatureConfig.FEATURES;
+        float[] x = new float[Math.toIntExact((long) kept.length * maxSteps * f)];
+        Parallel.forEach(kept.length, options.threads(), k -> {
+            int c = kept[k];
+            try {
+                fx.extractInto(clips.get(c).file(), x, k * maxSteps * f, steps[c]);
+            } catch (SkippedClipException e) {
+                skipped[c] = skip(c, e);
+            }
+            advance.run();
+        });
+        return pack(params, x, maxSteps, kept, steps, skipped, warnings);
     }
 
     private SkipReport.Skip skip(int c, SkippedClipException e) {

@@ -2,7 +2,7 @@ package org.lstmlab.experiment;
 
 import org.lstmlab.data.DatasetLayout;
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.Split;
@@ -141,7 +141,7 @@ public final class Reproduction {
         Map<FeatureConfig, LoadResult> loaded = new LinkedHashMap<>();
         for (FeatureConfig p : features) {
             say("loading features " + p.tag() + " (" + p.mode().id() + ") from " + ds.root());
-            LoadResult r = ds.load(p, progressBar ? LoadConfig.defaults() : LoadConfig.defaults().progress(LoadProgress.NONE));
+            LoadResult r = ds.load(p, progressBar ? LoadConfig.defaults() : LoadConfig.defaults().progress(Progress.Sink.NONE));
             StringBuilder skipped = new StringBuilder();
             r.skips().counts().forEach((reason, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(reason.rule()).append(' ').append(n));
             say("  " + r.sequences().size() + " clips kept, " + r.skips().total() + " skipped (" + skipped + ")"

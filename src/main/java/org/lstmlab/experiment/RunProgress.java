@@ -1,6 +1,6 @@
 package org.lstmlab.experiment;
 
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.train.EpochRecord;
 import org.lstmlab.train.History;
 import org.lstmlab.train.TrainingListener;
@@ -13,15 +13,17 @@ import java.util.List;
  */
 final class RunProgress {
     private final Reproduction r;
-    private final LoadProgress bar;
+    private final Progress.Sink bar;
     private final TrainingListener listeners;
+    private final int total;
     private int epochs;
 
     RunProgress(Reproduction r, int totalEpochs) {
         this.r = r;
-        this.bar = r.progressBar && totalEpochs > 0 ? LoadProgress.console() : LoadProgress.NONE;
+        this.bar = r.progressBar && totalEpochs > 0 ? Progress.Sink.console() : Progress.Sink.NONE;
         this.listeners = TrainingListener.all(r.listeners);
-        bar.started("training", totalEpochs);
+        this.total = totalEpochs;
+        bar.update(new Progress("training", 0, total, ""));
     }
 
     /** The listener for one model's trainer. */
@@ -36,7 +38,7 @@ final class RunProgress {
             @Override public void epochFinished(EpochRecord e) {
                 synchronized (self) {
                     listeners.epochFinished(e);
-                    bar.advanced(++epochs);
+                    bar.update(new Progress("training", ++epochs, total, ""));
                 }
             }
         };
@@ -48,5 +50,8 @@ final class RunProgress {
         else bookLines.forEach(r::say);
     }
 
-    synchronized void close() { bar.finished(); }
+    /** Ends the bar, also after an early stop or a failure. */
+    synchronized void close() {
+        if (epochs < total) bar.update(new Progress("training", epochs, epochs, "stopped"));
+    }
 }

@@ -17,6 +17,7 @@ import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.plot.Charts;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
+import org.lstmlab.train.TrainingListener;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.Table;
 
@@ -169,7 +170,7 @@ public final class Lab {
         PackedSequences s = features.sequences();
         Path dir = reports().resolve("gradient-study-" + s.params().tag() + "-" + s.fingerprint().substring(0, 8)
                 + "-e" + epochs + "-clip" + clip);
-        return GradientStudy.run(s, features.split(), epochs, clip, dir, new NotebookProgress());
+        return GradientStudy.run(s, features.split(), epochs, clip, dir, TrainingListener.progress(new NotebookProgress()));
     }
 
     /** {@link #reproduce(LabDataset, int)} on the book's schedule (or the quick one in quick mode). */
@@ -191,7 +192,7 @@ public final class Lab {
                 .progressBar(false)
                 .log(System.out)
                 .logResults(false)
-                .listener(NotebookProgress.parallel());
+                .listener(TrainingListener.progress(new NotebookProgress()));
         return epochs > 0 ? r.epochs(epochs) : r;
     }
 

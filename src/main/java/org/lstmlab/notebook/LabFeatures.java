@@ -32,9 +32,8 @@ public final class LabFeatures {
     }
 
     static LabFeatures load(SoundDataset dataset, FeatureConfig params, boolean quick) {
-        var bar = new NotebookProgress("features " + params.tag());
         long start = System.nanoTime();
-        LoadResult r = dataset.load(params, LoadConfig.defaults().progress(bar));
+        LoadResult r = dataset.load(params, LoadConfig.defaults().progress(new NotebookProgress()));
         return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), quick,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -12,6 +12,7 @@ import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Predictions;
 import org.lstmlab.train.Trainer;
+import org.lstmlab.train.TrainingListener;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
@@ -41,7 +42,7 @@ public final class LabModel {
         this.trainer = Trainer.fresh(setup.config(), features.sequences(), features.split())
                 .engine(Engines.open(EngineKind.AUTO))
                 .listener(BookLog.to(line -> System.out.println(line)))
-                .listener(new NotebookProgress());
+                .listener(TrainingListener.progress(new NotebookProgress()));
     }
 
     /** Trains {@code n} more epochs, reporting every {@code report} epochs as configured. */

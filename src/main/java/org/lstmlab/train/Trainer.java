@@ -189,7 +189,7 @@ public final class Trainer {
                     throw new TrainingDivergedException(title, run, n + 1, batches, loss, config.clipNorm());
                 lossSum += loss;
                 accSum += r.accuracy();
-                events.batchFinished(new TrainingListener.BatchDone(epoch, run, n + 1, batches, loss, r.accuracy(),
+                events.batchFinished(new TrainingListener.BatchDone(title, epoch, run, n + 1, batches, loss, r.accuracy(),
                         lossSum / (n + 1), accSum / (n + 1)));
             }
             boolean report = config.report() > 0 && run % config.report() == 0;

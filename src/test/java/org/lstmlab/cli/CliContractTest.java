@@ -162,6 +162,22 @@ class CliContractTest {
                 "--no-gradient-study", "--no-progress"}, "diverged");
     }
 
+    /** reproduce &gt; log 2&gt;&amp;1 once piled hundreds of bar frames onto one line of the log. */
+    @Test
+    void offATerminalProgressIsWholeLinesAtMostOnePerTenthOfATask() {
+        CliRun.Run r = CliRun.system("reproduce", "--data", data.toString(), "--reports", dir.resolve("progress").toString(),
+                "--windows", "10-100", "--models", "rnn,lstm", "--epochs", "20", "--no-baselines", "--no-gradient-study");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("\r"), r.err());
+        Map<String, Integer> linesOfTask = new HashMap<>();
+        for (String line : r.err().lines().toList()) {
+            var m = java.util.regex.Pattern.compile("^(.+): \\d+/\\d+ \\(\\d+%\\)").matcher(line);
+            if (m.find()) linesOfTask.merge(m.group(1), 1, Integer::sum);
+        }
+        assertEquals(11, linesOfTask.get("training"), "40 epochs, a line at each tenth:\n" + r.err());
+        linesOfTask.forEach((task, n) -> assertTrue(n <= 11, task + ": " + n + " lines\n" + r.err()));
+    }
+
     private static void assertBadInput(String[] args, String named) { assertExit(2, args, named); }
 
     private static void assertFailure(String[] args, String named) { assertExit(1, args, named); }

@@ -16,7 +16,7 @@ class DatasetSummaryTest {
     void summarisesClipsSkipsTmaxAndMemoryPerSetting(@TempDir Path dir) throws Exception {
         SoundDataset ds = SoundDataset.open(TinyDatasets.kaggle(dir, "train.csv"));
         DatasetSummary s = DatasetSummary.of(ds, List.of(FeatureConfig.book(10, 10), FeatureConfig.book(10, 100)),
-                new LoadConfig(2, false, LoadProgress.NONE));
+                new LoadConfig(2, false, Progress.Sink.NONE));
         Table perClass = s.perClass();
         assertEquals(List.of("class", "label", "clips", "kept book 10-10", "kept book 10-100"), perClass.columnNames());
         assertEquals(1, perClass.intColumn("kept book 10-100").get(0));

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 class FeatureCacheTest {
-    static final LoadConfig CACHED = new LoadConfig(2, true, LoadProgress.NONE);
+    static final LoadConfig CACHED = new LoadConfig(2, true, Progress.Sink.NONE);
     static final FeatureConfig P = FeatureConfig.book(10, 10);
 
     static List<Path> caches(Path root) throws Exception {

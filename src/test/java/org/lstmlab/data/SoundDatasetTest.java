@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.*;
 
 class SoundDatasetTest {
-    static final LoadConfig QUIET = new LoadConfig(2, false, LoadProgress.NONE);
+    static final LoadConfig QUIET = new LoadConfig(2, false, Progress.Sink.NONE);
 
     @Test
     void kaggleClassesAreInFirstAppearanceOrderCountingRowsThatAreSkippedOrRefused(@TempDir Path dir) throws Exception {

@@ -1,7 +1,7 @@
 package org.lstmlab.experiment;
 
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.Split;
@@ -60,7 +60,7 @@ class OverfittingStudyTest {
         assertEquals(2, early.recipe().training().earlyStopping().patience());
         assertEquals(early.history().bestEpoch(), t.intColumn("kept_epoch").get(4));
         PackedSequences s100 = SoundDataset.open(data).load(FeatureConfig.book(10, 100),
-                LoadConfig.defaults().progress(LoadProgress.NONE)).sequences();
+                LoadConfig.defaults().progress(Progress.Sink.NONE)).sequences();
         Split split = Splits.book(s100.size(), Reproduction.book().splitSeed(100));
         try (Engine engine = Engines.open(EngineKind.REFERENCE)) {
             for (int row = 0; row < 5; row++) {

@@ -2,7 +2,7 @@ package org.lstmlab.experiment;
 
 import org.lstmlab.cli.Main;
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.data.Splits;
@@ -114,7 +114,7 @@ class ReproductionTest {
 
         // the same study run alone, as notebook 04 runs it, gives the same norms bit for bit
         PackedSequences s10 = SoundDataset.open(data).load(FeatureConfig.book(10, 10),
-                LoadConfig.defaults().progress(LoadProgress.NONE)).sequences();
+                LoadConfig.defaults().progress(Progress.Sink.NONE)).sequences();
         GradientStudy alone = GradientStudy.run(s10, Splits.book(s10.size(), tiny(reports).splitSeed(10)),
                 GradientStudy.QUICK_EPOCHS, GradientStudy.CLIP, reports.resolve("alone"), new TrainingListener() {});
         assertEquals(r.gradientStudy().norms().keySet(), alone.norms().keySet());

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lstmlab.audio.Python;
 import org.lstmlab.audio.PythonWave;
 import org.lstmlab.data.LoadConfig;
-import org.lstmlab.data.LoadProgress;
+import org.lstmlab.data.Progress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SkipReport;
 import org.lstmlab.data.SoundDataset;
@@ -71,7 +71,7 @@ class BookRulesPythonTest {
             String outcome = minor >= 12 && e.framesFrom312() >= 0 ? e.rule().rule() : f[1];
             python.put("Train/" + f[0], outcome.equals("kept") ? "kept, " + params.steps(Integer.parseInt(f[2])) + " steps" : outcome);
         }
-        LoadResult r = SoundDataset.open(dir).load(params, new LoadConfig(2, false, LoadProgress.NONE));
+        LoadResult r = SoundDataset.open(dir).load(params, new LoadConfig(2, false, Progress.Sink.NONE));
         Map<String, String> ours = new TreeMap<>();
         for (int i = 0; i < r.sequences().size(); i++) ours.put(r.dataset().relative(r.clip(i)), "kept, " + r.sequences().length(i) + " steps");
         for (SkipReport.Skip s : r.skips().skipped()) ours.put(s.path(), s.reason().rule());

@@ -51,26 +51,27 @@ class NotebookProgressTest {
     }
 
     @Test
-    void outsideAKernelPrintsATextLineEveryTenth() {
+    void outsideAKernelPrintsTheConsolesLinesOnePerTenth() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Display.use(new JupyterKernel.Text(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         NotebookProgress bar = new NotebookProgress("epochs");
         for (int i = 0; i <= 50; i++) bar.update(i, 50, "");
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(11, lines.length);
-        assertEquals("epochs [###############...............] 25/50 ", lines[5]);
-        assertTrue(lines[10].startsWith("epochs [" + "#".repeat(30) + "] 50/50"), lines[10]);
+        assertEquals("epochs: 25/50 (50%)", lines[5]);
+        assertEquals("epochs: 50/50 (100%)", lines[10]);
     }
 
     @Test
     void trainingEventsDriveOneBarPerCallOverAllBatches() {
         RecordingKernel kernel = new RecordingKernel();
         Display.use(kernel);
-        NotebookProgress bar = new NotebookProgress();
-        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 1, 2, 3, 10, 1));
-        bar.batchFinished(new TrainingListener.BatchDone(2, 2, 3, 3, 0.5, 0.75, 1.25, 0.5));
-        var history = new History(List.of(new EpochRecord(1, 1, 2.0, 0.25, 0.2, 1.0),
-                new EpochRecord(2, 2, 1.25, 0.5, 0.4, 1.0)), Map.of());
+        TrainingListener bar = TrainingListener.progress(new NotebookProgress());
+        // a call of 2 epochs of 3 batches that resumes at epoch 5
+        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 5, 2, 3, 10, 1));
+        bar.batchFinished(new TrainingListener.BatchDone("us_lstm_10_100", 6, 6, 3, 3, 0.5, 0.75, 1.25, 0.5));
+        var history = new History(List.of(new EpochRecord(5, 5, 2.0, 0.25, 0.2, 1.0),
+                new EpochRecord(6, 6, 1.25, 0.5, 0.4, 1.0)), Map.of());
         bar.trainingEnded("us_lstm_10_100", history, 7);
 
         String first = (String) kernel.calls.get(0)[3];
@@ -80,21 +81,21 @@ class NotebookProgressTest {
         String end = (String) kernel.calls.get(kernel.calls.size() - 1)[3];
         assertTrue(end.contains("2 epochs in 7 s, cost=1.250 accuracy=0.500"), end);
 
-        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 3, 1, 3, 10, 1));
+        bar.trainingStarted(new TrainingListener.Start("us_lstm_10_100", 7, 1, 3, 10, 1));
         assertEquals("display", kernel.calls.get(kernel.calls.size() - 1)[0], "a new call draws a new bar");
     }
 
     @Test
-    void parallelRunnersGetOneBarPerTrainingThread() throws Exception {
+    void modelsTrainingAtOnceGetABarEach() throws Exception {
         RecordingKernel kernel = new RecordingKernel();
         Display.use(kernel);
-        TrainingListener bars = NotebookProgress.parallel();
+        TrainingListener bars = TrainingListener.progress(new NotebookProgress());
         Thread[] threads = new Thread[2];
         for (int k = 0; k < 2; k++) {
             String model = k == 0 ? "us_basic_10_10" : "us_state_10_100";
             threads[k] = new Thread(() -> {
                 bars.trainingStarted(new TrainingListener.Start(model, 1, 1, 4, 10, 1));
-                for (int b = 1; b <= 4; b++) bars.batchFinished(new TrainingListener.BatchDone(1, 1, b, 4, 1, 0, 1, 0));
+                for (int b = 1; b <= 4; b++) bars.batchFinished(new TrainingListener.BatchDone(model, 1, 1, b, 4, 1, 0, 1, 0));
             });
             threads[k].start();
         }
