@@ -135,6 +135,7 @@ final class Sections {
     private void results() {
         heading(1, "h.results");
         List<Integer> windows = findings.windows();
+        if (windows.isEmpty()) para("results.none");   // e.g. a run of the overfitting study alone
         int model = 0;
         for (int k = 0; k < windows.size(); k++) {
             int w = windows.get(k);

@@ -216,6 +216,11 @@ class LabReportTest {
         assertTrue(md.contains("![Train and test accuracy by epoch in the overfitting study](charts/overfitting-curves.png)"), md);
         assertTrue(html.contains(Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve("charts/overfitting-curves.png")))));
         assertFalse(html.contains("no overfitting study"));
+        assertFalse(html.contains("trained none of the chapter's models"));
+        RunReport studyAlone = new RunReport(folder, run.manifest(), org.lstmlab.experiment.ResultsTable.create(), List.of(),
+                run.gradientStudy(), run.overfitting(), run.example());
+        String alone = Files.readString(LabReport.in(Lang.EN).write(studyAlone).html());
+        assertTrue(alone.contains("trained none of the chapter's models") && alone.contains("4.5 Overfitting study"), "a run of the study alone");
     }
 
     static String text(Path pdf) throws IOException {
