@@ -16,8 +16,4 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "install-fonts: no apt-get here; install a Hangul-capable TrueType font (e.g. Nanum Gothic) and DejaVu Sans yourself"
   exit 0
 fi
-echo "install-fonts: installing ${missing[*]} from Debian"
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-# another apt run on the machine holds the lock for a while: wait for it rather than fail
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}"
+bash "$(dirname "$0")/apt-install.sh" "${missing[@]}"

@@ -14,11 +14,7 @@ KERNEL_DIR="$JUPYTER_DATA_DIR/kernels/java"
 
 # 1. Jupyter from Debian packages (rapaio's installer and pip are deliberately not used).
 if ! "$JUPYTER" nbconvert --version >/dev/null 2>&1 || ! /usr/bin/python3 -c 'import nbclient, jupyter_client' 2>/dev/null; then
-  echo "install-jupyter: installing jupyter-nbconvert, python3-nbclient, jupyter-client from Debian"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends \
-    jupyter-nbconvert python3-nbclient jupyter-client
+  bash scripts/apt-install.sh jupyter-nbconvert python3-nbclient jupyter-client
 else
   echo "install-jupyter: Jupyter already present ($("$JUPYTER" nbconvert --version))"
 fi

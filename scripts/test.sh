@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-fonts.sh   # before the unit tests: the Korean report's PDF needs a Hangul font
+bash scripts/apt-install.sh sox # the independent decoder the RIFX and RF64 tests compare against
 mvn -B verify
 
 /usr/bin/python3 scripts/readme-check.py

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The WAV variants real recordings use, each decoded against an independent decoder: Python's wave module for
  * integer PCM of every container size (skipped, saying so, without python3), javax.sound for the containers and
- * EXTENSIBLE headers it reads and for G.711, and for RIFX and RF64 the same samples in a plain RIFF file.
+ * EXTENSIBLE headers it reads and for G.711, SoX for RIFX and RF64 (skipped, saying so, without sox), and for RIFX
+ * and RF64 also the same samples in a plain RIFF file.
  */
 class WavDecodeTest {
     @TempDir Path dir;
@@ -124,6 +125,22 @@ class WavDecodeTest {
         Audio floats = WavReader.read(WavBytes.of(3, 1, 44100, 32, 4).container("RIFX").data(floats(values, ByteOrder.BIG_ENDIAN))
                 .write(dir.resolve("float.wav")));
         assertArrayEquals(new double[] {0.5, -0.25, (float) 1e-3, -1}, floats.samples()[0], 0.0);
+    }
+
+    @Test
+    void rifxAndRf64MatchSox() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int bits : new int[] {16, 24, 32}) {
+            files.add(WavBytes.pcm(2, 44100, bits).container("RIFX").frames(301).write(dir.resolve("rifx" + bits + ".wav")));
+            files.add(WavBytes.pcm(2, 48000, bits).container("RF64").frames(301).write(dir.resolve("rf64-" + bits + ".wav")));
+        }
+        for (Path f : files) {
+            Audio ours = WavReader.read(f);
+            int[] sox = Sox.decode(f);
+            assertEquals(sox.length, ours.frames() * ours.channels(), f.getFileName().toString());
+            for (int i = 0; i < sox.length; i++) // SoX scales every width to 32 bits; ours to [−1, 1)
+                assertEquals(Math.scalb((double) sox[i], -31), ours.samples()[i % 2][i / 2], 0.0, f.getFileName() + " sample " + i);
+        }
     }
 
     @Test
