@@ -25,7 +25,7 @@ class ArchitectureTest {
     static {
         ALLOWED.put("recipe", Set.of());
         ALLOWED.put("audio", Set.of());
-        ALLOWED.put("features", Set.of("audio", "recipe"));
+        ALLOWED.put("features", Set.of("audio"));
         ALLOWED.put("data", Set.of("audio", "features", "recipe"));
         ALLOWED.put("synth", Set.of("audio", "data"));
         ALLOWED.put("nn", Set.of("data", "recipe"));

@@ -5,7 +5,6 @@ import org.lstmlab.data.Progress;
 import org.lstmlab.data.LoadResult;
 import org.lstmlab.data.SoundDataset;
 import org.lstmlab.features.FeatureConfig;
-import org.lstmlab.recipe.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +49,8 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
         SoundDataset ds = data.open();
         if (clips != null) ds = ds.limit(clips);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: %d clips, %d cores available, vector FFT %s%n", ds, ds.clips().size(),
-                Runtime.getRuntime().availableProcessors(), Versions.vectorApi() ? "on" : "off (JTransforms)");
+        out.printf(Locale.ROOT, "%s: %d clips, %d cores available%n", ds, ds.clips().size(),
+                Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
         for (FeatureConfig p : settings) {

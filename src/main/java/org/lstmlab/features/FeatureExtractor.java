@@ -180,13 +180,10 @@ public final class FeatureExtractor {
     private <T> T frames(double[] signal, int steps, Layout<T> layout) {
         Workspace w = workspace.get();
         T out = layout.create(steps);
-        for (int t0 = 0; t0 < steps; t0 += w.batch) {
-            int count = Math.min(w.batch, steps - t0);
-            w.spectrum.bandSums(signal, t0 * hop, count, w.sums);
-            for (int f = 0; f < count; f++) {
-                bands(w.sums[f], w.features);
-                layout.put(out, t0 + f, w.features);
-            }
+        for (int t = 0; t < steps; t++) {
+            w.spectrum.bandSums(signal, t * hop, w.sums);
+            bands(w.sums, w.features);
+            layout.put(out, t, w.features);
         }
         return out;
     }
@@ -236,11 +233,10 @@ public final class FeatureExtractor {
 
     /** Per-thread FFT plan and buffers. */
     private final class Workspace {
-        final FrameSpectrum spectrum = FrameSpectrum.create(n, hop, lo, g, FeatureConfig.FEATURES, window);
-        final int batch = spectrum.batch();
+        final FrameSpectrum spectrum = new FrameSpectrum(n, lo, g, FeatureConfig.FEATURES, window);
         /** Book mode's decoded left channel, reused across clips. */
         double[] signal;
-        final double[][] sums = new double[batch][FeatureConfig.FEATURES];
+        final double[] sums = new double[FeatureConfig.FEATURES];
         final double[] features = new double[FeatureConfig.FEATURES];
     }
 }

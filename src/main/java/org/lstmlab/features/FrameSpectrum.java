@@ -1,37 +1,46 @@
 package org.lstmlab.features;
 
-import org.lstmlab.recipe.Versions;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * Band sums of DFT magnitudes of several frames: band j adds |X[k]| over k = lo + j·g .. lo + j·g + g - 1 of the
- * full length-n DFT (k may pass n/2: the mirror |X[k]| = |X[n-k]| of real input). One instance per thread: it owns
- * its plans and buffers.
+ * Band sums of DFT magnitudes of one frame, by one real FFT (JTransforms): band j adds |X[k]| over
+ * k = lo + j·g .. lo + j·g + g - 1 of the full length-n DFT (k may pass n/2: the mirror |X[k]| = |X[n-k]| of real
+ * input). One instance per thread: it owns its plan and buffer.
  */
-interface FrameSpectrum {
+final class FrameSpectrum {
+    private final int n, lo, g, bands;
+    private final double[] window, buf;
+    private final DoubleFFT_1D fft;
 
-    /** Frames per call that make full use of the implementation. */
-    int batch();
-
-    /**
-     * out[f][j] = Σ_k |DFT(w · x[s .. s + n))[k]| over band j, s = first + f·hop, for f < count (count <= batch()),
-     * with the hop and the window w given at construction (rectangular if null). Every frame lies inside x.
-     */
-    void bandSums(double[] x, int first, int count, double[][] out);
-
-    /** The fastest implementation available for this length: vectorised mixed-radix FFT, else JTransforms. */
-    static FrameSpectrum create(int n, int hop, int lo, int g, int bands, double[] window) {
-        int[] radices = radices(n);
-        if (radices != null && VECTOR_API) return new VectorFftSpectrum(n, hop, radices, lo, g, bands, window);
-        return new JTransformsSpectrum(n, hop, lo, g, bands, window);
+    /** For frames of length n, windowed by w (rectangular if null). */
+    FrameSpectrum(int n, int lo, int g, int bands, double[] window) {
+        this.n = n;
+        this.lo = lo;
+        this.g = g;
+        this.bands = bands;
+        this.window = window;
+        this.buf = new double[n];
+        this.fft = new DoubleFFT_1D(n);
     }
 
-    /** Prime factors of n if all are 2, 3, 5 or 7 (the butterflies the vectorised FFT has), else null. */
-    private static int[] radices(int n) {
-        java.util.List<Integer> f = new java.util.ArrayList<>();
-        for (int p : new int[] {7, 5, 3, 2}) while (n % p == 0) { f.add(p); n /= p; }
-        return n == 1 ? f.stream().mapToInt(Integer::intValue).toArray() : null;
+    /** out[j] = Σ_k |DFT(w · x[start .. start + n))[k]| over band j; the frame lies inside x. */
+    void bandSums(double[] x, int start, double[] out) {
+        System.arraycopy(x, start, buf, 0, n);
+        if (window != null) for (int i = 0; i < n; i++) buf[i] *= window[i];
+        fft.realForward(buf);
+        for (int j = 0; j < bands; j++) {
+            double sum = 0;
+            for (int k = lo + j * g; k < lo + (j + 1) * g; k++) sum += magnitude(k % n <= n / 2 ? k % n : n - k % n);
+            out[j] = sum;
+        }
     }
 
-    /** The vectorised FFT needs the incubating Vector API (java --add-modules jdk.incubator.vector). */
-    boolean VECTOR_API = Versions.vectorApi() && !Boolean.getBoolean("lstmlab.noVectorFft");
+    /** |X[k]| for 0 <= k <= n/2 from realForward's packed layout (a[1] holds Re[n/2] or Im[(n-1)/2]). */
+    private double magnitude(int k) {
+        if (k == 0) return Math.abs(buf[0]);
+        if (n % 2 == 0 && k == n / 2) return Math.abs(buf[1]);
+        double re = buf[2 * k];
+        double im = (n % 2 == 1 && k == (n - 1) / 2) ? buf[1] : buf[2 * k + 1];
+        return Math.sqrt(re * re + im * im);
+    }
 }
