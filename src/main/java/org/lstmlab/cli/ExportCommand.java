@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes a trained model file as a standard inference ONNX model (RNN/LSTM op, head, Softmax).",
                 "Inputs: features float [batch, T, F], lengths int32 [batch]; outputs: logits, probabilities.",
-                "Metadata: class_names, feature_params, cell, recipe."})
+                "Metadata: format_version, class_names, feature_params, cell, recipe."})
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by train --save.")
     Path model;

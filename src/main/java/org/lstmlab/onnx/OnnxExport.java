@@ -28,14 +28,20 @@ import static org.lstmlab.onnx.GraphBuilder.attr;
  *   outputs: logits        float [batch, classes]
  *            probabilities float [batch, classes]
  * </pre>
- * Metadata: {@code class_names} (JSON list), {@code feature_params} (FeatureConfig's JSON), {@code cell},
- * {@code recipe} (the model's full recipe JSON), all taken from the model's {@link Recipe}.
+ * Metadata: {@code format_version} ({@link #FORMAT_VERSION}), {@code class_names} (JSON list), {@code feature_params}
+ * (FeatureConfig's JSON), {@code cell}, {@code recipe} (the model's full recipe JSON), all taken from the model's
+ * {@link Recipe}.
  */
 public final class OnnxExport {
     public static final String FEATURES = "features", LENGTHS = "lengths", LOGITS = "logits",
             PROBABILITIES = "probabilities";
-    public static final String META_CLASSES = "class_names", META_FEATURES = "feature_params", META_CELL = "cell",
-            META_RECIPE = "recipe";
+    public static final String META_VERSION = "format_version", META_CLASSES = "class_names",
+            META_FEATURES = "feature_params", META_CELL = "cell", META_RECIPE = "recipe";
+    /**
+     * 2: the recipe as typed records (as model files of format 3). Refused: 1, the exports before it, which recorded
+     * no version and an untyped recipe.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** ONNX LSTM gate order i, o, f, c as block indices of our f, i, o, g layout. */
     private static final int[] ONNX_LSTM_GATES = {1, 2, 0, 3};
@@ -146,6 +152,7 @@ public final class OnnxExport {
 
     private static Map<String, String> metadata(Model model, Recipe recipe) {
         Map<String, String> m = new LinkedHashMap<>();
+        m.put(META_VERSION, String.valueOf(FORMAT_VERSION));
         m.put(META_CLASSES, Json.write(recipe.classes()));
         m.put(META_FEATURES, Json.write(recipe.features()));
         m.put(META_CELL, model.config().cell().bookName());

@@ -52,6 +52,7 @@ public final class OrtClassifier implements AutoCloseable {
         try {
             this.features = checkSignature();
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            checkVersion(meta);
             this.classNames = Json.MAPPER.readValue(required(meta, OnnxExport.META_CLASSES), new TypeReference<>() {});
             this.featureParams = Json.read(required(meta, OnnxExport.META_FEATURES), FeatureConfig.class);
             this.recipe = Recipe.fromJson(required(meta, OnnxExport.META_RECIPE));
@@ -190,6 +191,16 @@ public final class OrtClassifier implements AutoCloseable {
         if (!(n.getInfo() instanceof TensorInfo t) || t.type != type || t.getShape().length != rank)
             throw invalid(name + " is " + n.getInfo() + ", expected a rank-" + rank + " " + type + " tensor");
         return t.getShape();
+    }
+
+    /** Refuses an export of another format version by its number; one without a version but with a recipe is version 1. */
+    private void checkVersion(Map<String, String> meta) {
+        required(meta, OnnxExport.META_RECIPE);
+        String found = meta.get(OnnxExport.META_VERSION);
+        if (String.valueOf(OnnxExport.FORMAT_VERSION).equals(found)) return;
+        throw new IllegalArgumentException("ONNX model " + file + ": export format version " + (found == null
+                ? "1 (no " + OnnxExport.META_VERSION + " in its metadata)" : found) + " is not supported (this build reads "
+                + OnnxExport.FORMAT_VERSION + (found == null ? "; version 1 kept an untyped recipe: train the model again and export it)" : ")"));
     }
 
     private String required(Map<String, String> meta, String key) {

@@ -16,6 +16,8 @@ import org.lstmlab.nn.ReferenceEngine;
 import org.lstmlab.recipe.Versions;
 import org.lstmlab.train.Recipe;
 import org.lstmlab.train.TrainConfig;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +115,29 @@ class OnnxExportTest {
             var e = assertThrows(IllegalArgumentException.class, () -> ort.probabilities(wide));
             assertTrue(e.getMessage().contains("9 features") && e.getMessage().contains(f.toString()), e.getMessage());
         }
+    }
+
+    /**
+     * An export of format version 1 (no format_version in its metadata, an untyped recipe), written by {@code export}
+     * of the build before the typed recipe from {@code lstm-v2.model}. Version 2 types the recipe, so version 1 is
+     * refused by its number rather than by a parse error of its recipe.
+     */
+    @Test
+    void aVersionOneExportIsRefusedByItsVersion() throws Exception {
+        Path v1 = Path.of(OnnxExportTest.class.getResource("/models/lstm-v1.onnx").toURI());
+        var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(v1));
+        assertEquals("ONNX model " + v1 + ": export format version 1 (no format_version in its metadata) is not supported"
+                + " (this build reads 2; version 1 kept an untyped recipe: train the model again and export it)", e.getMessage());
+    }
+
+    @Test
+    void anExportOfAnotherVersionIsRefusedByItsNumber() throws Exception {
+        ModelProto.Builder m = ModelProto.parseFrom(Files.readAllBytes(export(OnnxFixtures.model(config(CellType.GRU), 1)))).toBuilder();
+        List<String> keys = m.getMetadataPropsList().stream().map(StringStringEntryProto::getKey).toList();
+        m.setMetadataProps(keys.indexOf("format_version"), StringStringEntryProto.newBuilder().setKey("format_version").setValue("3"));
+        Path v3 = Files.write(dir.resolve("v3.onnx"), m.build().toByteArray());
+        var e = assertThrows(IllegalArgumentException.class, () -> OrtClassifier.open(v3));
+        assertEquals("ONNX model " + v3 + ": export format version 3 is not supported (this build reads 2)", e.getMessage());
     }
 
     @Test
