@@ -25,47 +25,38 @@ import java.util.Optional;
  * the whole load (protocol §1.3), is dropped: one bad file never stops a load here.
  */
 public final class PythonWave implements Closeable {
-    private final Path file;
-    private final FileChannel ch;
-    private final int channels, bits, sampleWidth, frames;
-    private final long frameRate, dataOffset, availableBytes, declaredBytes;
+    /** The walked header; it also holds the file and its open channel. */
+    private final Walk w;
+    private final int frames;
 
-    private PythonWave(Path file, FileChannel ch, Walk w) throws WavFormatException {
-        this.file = file;
-        this.ch = ch;
-        this.channels = w.channels;
-        this.bits = w.bits;
-        this.sampleWidth = w.sampleWidth;
-        this.frameRate = w.rate;
-        this.dataOffset = w.dataOffset;
-        this.availableBytes = w.availableBytes;
-        this.declaredBytes = w.declaredBytes;
-        long frameSize = (long) channels * sampleWidth, whole = Math.min(availableBytes, declaredBytes / frameSize * frameSize) / frameSize;
-        if (whole > Integer.MAX_VALUE) throw new WavFormatException(file, whole + " frames: more than one clip holds (2^31 - 1)");
+    private PythonWave(Walk w) throws WavFormatException {
+        this.w = w;
+        long frameSize = (long) w.channels * w.sampleWidth, whole = Math.min(w.availableBytes, w.declaredBytes / frameSize * frameSize) / frameSize;
+        if (whole > Integer.MAX_VALUE) throw new WavFormatException(w.file, whole + " frames: more than one clip holds (2^31 - 1)");
         this.frames = (int) whole;
     }
 
     public static PythonWave open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new PythonWave(file, ch, new Walk(file, ch).run());
+            return new PythonWave(new Walk(file, ch).run());
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
     }
 
-    public int channels() { return channels; }
+    public int channels() { return w.channels; }
     /** The header's bits per sample. */
-    public int bits() { return bits; }
+    public int bits() { return w.bits; }
     /** Bytes per sample, as wave computes it from the header's bits: (bits + 7) / 8. */
-    public int sampleWidth() { return sampleWidth; }
-    public long frameRate() { return frameRate; }
+    public int sampleWidth() { return w.sampleWidth; }
+    public long frameRate() { return w.rate; }
     /** The whole frames readframes(getnframes()) returns: fewer than getnframes() when the file is cut short. */
     public int frames() { return frames; }
 
     /** "truncated: 944 of 17640 bytes read" when the data chunk holds fewer bytes than its header says. */
-    public Optional<String> warning() { return WavInfo.truncation(availableBytes, declaredBytes); }
+    public Optional<String> warning() { return WavInfo.truncation(w.availableBytes, w.declaredBytes); }
 
     /**
      * One channel of a 2-byte file as its int16 values (the book's scale), without decoding the other channels:
@@ -73,22 +64,23 @@ public final class PythonWave implements Closeable {
      * a new array; either is returned, so a thread that reads thousands of clips allocates once.
      */
     public double[] int16Channel(int channel, double[] buffer) throws IOException {
-        if (sampleWidth != 2) throw new WavFormatException(file, "not 2-byte samples: " + sampleWidth + " bytes");
+        int channels = w.channels;
+        if (w.sampleWidth != 2) throw new WavFormatException(w.file, "not 2-byte samples: " + w.sampleWidth + " bytes");
         if (channel < 0 || channel >= channels)
-            throw new IllegalArgumentException(file + ": no channel " + channel + " in " + channels);
+            throw new IllegalArgumentException(w.file + ": no channel " + channel + " in " + channels);
         double[] out = buffer != null && buffer.length >= frames ? buffer : new double[frames];
         int block = 2 * channels, perPiece = Math.max(1, WavFile.PIECE / block);
         ByteBuffer piece = (block <= WavFile.PIECE ? WavFile.PIECES.get() : ByteBuffer.allocate(block)).order(ByteOrder.LITTLE_ENDIAN);
         for (int from = 0; from < frames; from += perPiece) {
             int n = Math.min(perPiece, frames - from);
             piece.clear().limit(n * block);
-            WavReader.readFully(ch, dataOffset + (long) from * block, piece);
+            WavReader.readFully(w.ch, w.dataOffset + (long) from * block, piece);
             SampleCodec.int16(piece, channels, channel, 1, out, from, n);
         }
         return out;
     }
 
-    @Override public void close() throws IOException { ch.close(); }
+    @Override public void close() throws IOException { w.ch.close(); }
 
     /**
      * wave's Wave_read.initfp over its _Chunk reader. pos is the offset inside the RIFF body, as the RIFF chunk's

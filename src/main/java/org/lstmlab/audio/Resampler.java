@@ -102,9 +102,7 @@ public final class Resampler {
         }
     }
 
-    private static double sinc(double x) {
-        return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-    }
+    private static double sinc(double x) { return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x); }
 
     /** Modified Bessel function of the first kind, order 0, by its power series (converges fast for beta ~ 10). */
     private static double besselI0(double x) {

@@ -74,9 +74,7 @@ public final class WavWriter {
         return this;
     }
 
-    public void write(Path file, double[][] samples) throws IOException {
-        Files.write(file, toBytes(samples));
-    }
+    public void write(Path file, double[][] samples) throws IOException { Files.write(file, toBytes(samples)); }
 
     /** The complete file as bytes (tests corrupt these to make malformed files). */
     public byte[] toBytes(double[][] samples) {

@@ -31,7 +31,5 @@ public final class Main {
         return cl;
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
+    public static void main(String[] args) { System.exit(commandLine().execute(args)); }
 }

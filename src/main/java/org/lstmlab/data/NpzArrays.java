@@ -87,9 +87,7 @@ public final class NpzArrays {
     }
 
     /** The array's values after checking its shape; a negative expected extent accepts any size. */
-    public double[] get(String name, int... shape) {
-        return widen(checked(name, shape).data());
-    }
+    public double[] get(String name, int... shape) { return widen(checked(name, shape).data()); }
 
     /** A float32 array's values after checking its shape (as {@link #get(String, int...)}). */
     public float[] floats(String name, int... shape) {

@@ -136,9 +136,7 @@ public final class SoundDataset {
     }
 
     /** Features for every clip, from the cache beside the dataset when it is current (see {@link DatasetLoader}). */
-    public LoadResult load(FeatureConfig params) {
-        return load(params, LoadConfig.defaults());
-    }
+    public LoadResult load(FeatureConfig params) { return load(params, LoadConfig.defaults()); }
 
     public LoadResult load(FeatureConfig params, LoadConfig options) {
         try {

@@ -173,9 +173,7 @@ public final class FeatureExtractor {
     }
 
     /** Corrected scale (protocol §8.2-8.3): every channel averaged, band-limited resampling to 44.1 kHz, kept in [-1, 1). */
-    private double[] correctedSignal(Audio audio) {
-        return resampler.apply(audio.mono()).samples()[0];
-    }
+    private double[] correctedSignal(Audio audio) { return resampler.apply(audio.mono()).samples()[0]; }
 
     private <T> T frames(double[] signal, int steps, Layout<T> layout) {
         Workspace w = workspace.get();

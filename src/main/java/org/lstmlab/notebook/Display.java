@@ -24,39 +24,25 @@ public final class Display {
     private Display() {}
 
     /** Shows a table as HTML, a chart or image as PNG, and anything else as text. */
-    public static String show(Object value) {
-        return current().display(mimeOf(value), render(value));
-    }
+    public static String show(Object value) { return current().display(mimeOf(value), render(value)); }
 
     /** Redraws the output {@code id} (from a show method) with {@code value}, rendered as {@link #show} would. */
-    public static void update(String id, Object value) {
-        current().update(id, mimeOf(value), render(value));
-    }
+    public static void update(String id, Object value) { current().update(id, mimeOf(value), render(value)); }
 
     /** Shows an HTML fragment (as text outside a kernel). */
-    public static String html(String html) {
-        return current().display("text/html", html);
-    }
+    public static String html(String html) { return current().display("text/html", html); }
 
     /** Redraws the output {@code id} with an HTML fragment. */
-    public static void updateHtml(String id, String html) {
-        current().update(id, "text/html", html);
-    }
+    public static void updateHtml(String id, String html) { current().update(id, "text/html", html); }
 
     /** Shows plain text as a display output (so it can be updated in place). */
-    public static String text(String text) {
-        return current().display("text/plain", text);
-    }
+    public static String text(String text) { return current().display("text/plain", text); }
 
     /** Which kernel the adapter talks to: "rapaio", "ijava", "jjava", or "text" outside a kernel. */
-    public static String kernelName() {
-        return current().name();
-    }
+    public static String kernelName() { return current().name(); }
 
     /** True when a notebook kernel, not the text fallback, receives the output. */
-    public static boolean inKernel() {
-        return !(current() instanceof JupyterKernel.Text);
-    }
+    public static boolean inKernel() { return !(current() instanceof JupyterKernel.Text); }
 
     /** The kernel found on first use; in a JShell kernel the notebook's loader is a child of the kernel's. */
     static JupyterKernel current() {
@@ -76,9 +62,7 @@ public final class Display {
     }
 
     /** Replaces the detected kernel (tests; or null to detect again). */
-    static void use(JupyterKernel k) {
-        kernel = k;
-    }
+    static void use(JupyterKernel k) { kernel = k; }
 
     static String mimeOf(Object value) {
         if (value instanceof Table) return "text/html";

@@ -107,9 +107,7 @@ interface JupyterKernel {
         }
 
         @Override
-        public void update(String id, String mime, Object value) {
-            display(mime, value);
-        }
+        public void update(String id, String mime, Object value) { display(mime, value); }
 
         private static String asText(Object value) {
             if (value instanceof BufferedImage img) return "[image " + img.getWidth() + "x" + img.getHeight() + "]";

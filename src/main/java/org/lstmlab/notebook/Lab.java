@@ -52,9 +52,7 @@ public final class Lab {
     private Lab() {}
 
     /** The environment variable {@code name} if set and not blank, else {@code fallback}. */
-    public static String param(String name, String fallback) {
-        return param(name, fallback, s -> s);
-    }
+    public static String param(String name, String fallback) { return param(name, fallback, s -> s); }
 
     /** As {@link #param(String, String)}; "1", "true", "yes" and "on" are true. */
     public static boolean param(String name, boolean fallback) {
@@ -93,14 +91,10 @@ public final class Lab {
     }
 
     /** Where run folders and notebook outputs go: LSTMLAB_REPORTS (relative to the project) or reports/. */
-    public static Path reports() {
-        return root().resolve(param(REPORTS, "reports"));
-    }
+    public static Path reports() { return root().resolve(param(REPORTS, "reports")); }
 
     /** The embedded synthetic dataset, or the folder in LSTMLAB_DATA when set; quick mode when LSTMLAB_QUICK is. */
-    public static LabDataset dataset() {
-        return dataset("", false);
-    }
+    public static LabDataset dataset() { return dataset("", false); }
 
     /**
      * A dataset folder in either layout (Kaggle train.csv + Train/, or UrbanSound8K), or "" for the embedded one;
@@ -112,9 +106,7 @@ public final class Lab {
     }
 
     /** A fresh model for these features, ready to {@link LabModel#epochs train}. */
-    public static LabModel train(LabFeatures.Setup setup) {
-        return new LabModel(setup);
-    }
+    public static LabModel train(LabFeatures.Setup setup) { return new LabModel(setup); }
 
     /** A model file written by {@link LabModel#save} (or the CLI): weights, Adam state, history and recipe. */
     public static ModelFile load(Path file) {
@@ -174,9 +166,7 @@ public final class Lab {
     }
 
     /** {@link #reproduce(LabDataset, int)} on the book's schedule (or the quick one in quick mode). */
-    public static Reproduction reproduce(LabDataset data) {
-        return reproduce(data, 0);
-    }
+    public static Reproduction reproduce(LabDataset data) { return reproduce(data, 0); }
 
     /**
      * The chapter's six models ({@link Reproduction}) on this dataset, set up for a notebook: {@code epochs} > 0

@@ -28,9 +28,7 @@ public final class LabDataset {
     }
 
     /** Quick mode: the small synthetic preset when no folder was given, and short runs. */
-    public boolean isQuick() {
-        return quick;
-    }
+    public boolean isQuick() { return quick; }
 
     /** The opened dataset (generating the synthetic one if it is missing or incomplete). */
     public SoundDataset dataset() {
@@ -49,9 +47,7 @@ public final class LabDataset {
     }
 
     /** One row per clip in the label file. */
-    public Table metadata() {
-        return dataset().metadata();
-    }
+    public Table metadata() { return dataset().metadata(); }
 
     /** Clips per class, before any skip rule. */
     public Table summary() {
@@ -61,14 +57,10 @@ public final class LabDataset {
     }
 
     /** Clips per format (rate, bits, channels, codec) and how many book mode keeps of each: why half the data is skipped. */
-    public Table formats() {
-        return report().formats();
-    }
+    public Table formats() { return report().formats(); }
 
     /** A histogram of clip durations in half seconds, with how many book mode keeps of each bin. */
-    public Table durations() {
-        return report().durations();
-    }
+    public Table durations() { return report().durations(); }
 
     private DatasetFormats report() {
         if (formats == null) formats = DatasetFormats.of(dataset());
@@ -81,9 +73,7 @@ public final class LabDataset {
     }
 
     /** Features with any parameters (e.g. {@code FeatureConfig.corrected(10, 100)}); loaded from the cache if current. */
-    public LabFeatures features(FeatureConfig params) {
-        return LabFeatures.load(dataset(), params, quick);
-    }
+    public LabFeatures features(FeatureConfig params) { return LabFeatures.load(dataset(), params, quick); }
 
     @Override
     public String toString() {

@@ -85,9 +85,7 @@ public final class LabFeatures {
     /** A GRU (not in the book; docs/cells.md), hidden size 20, trained on the book's settings. */
     public Setup gru() { return setup(CellType.GRU); }
 
-    public Setup setup(CellType cell) {
-        return new Setup(this, TrainConfig.book(cell));
-    }
+    public Setup setup(CellType cell) { return new Setup(this, TrainConfig.book(cell)); }
 
     /** What {@link Lab#train} needs: these features and a training configuration (the book's by default). */
     public record Setup(LabFeatures features, TrainConfig config) {

@@ -67,9 +67,7 @@ public final class LabModel {
     public History history() { return history; }
 
     /** Cost, train accuracy and validation accuracy per epoch. */
-    public XYChart curve() {
-        return Charts.english().learningCurve(name(), history.table());
-    }
+    public XYChart curve() { return Charts.english().learningCurve(name(), history.table()); }
 
     /** The whole test split, evaluated once per training state, with the book's test line. */
     public Predictions test() {
@@ -83,9 +81,7 @@ public final class LabModel {
         return Evaluation.of(features.sequences().classNames(), p.actual(), p.predicted());
     }
 
-    public Table perClass() {
-        return evaluation().perClass();
-    }
+    public Table perClass() { return evaluation().perClass(); }
 
     public HeatMapChart confusion() {
         Evaluation e = evaluation();

@@ -25,14 +25,10 @@ public class NotebookProgress implements Progress.Sink {
     private final Progress.Sink lines = Progress.Sink.lines(Display::text);
     private final String label;
 
-    public NotebookProgress() {
-        this("progress");
-    }
+    public NotebookProgress() { this("progress"); }
 
     /** A bar for {@link #update(long, long, String)}, labelled {@code label}. */
-    public NotebookProgress(String label) {
-        this(label, InstantSource.system());
-    }
+    public NotebookProgress(String label) { this(label, InstantSource.system()); }
 
     /** A bar whose redraws are throttled by this clock (tests drive it by hand). */
     NotebookProgress(String label, InstantSource clock) {
@@ -41,9 +37,7 @@ public class NotebookProgress implements Progress.Sink {
     }
 
     /** Moves this object's own bar to {@code done} of {@code total}, with a short status. */
-    public void update(long done, long total, String status) {
-        update(new Progress(label, done, total, status));
-    }
+    public void update(long done, long total, String status) { update(new Progress(label, done, total, status)); }
 
     @Override
     public synchronized void update(Progress p) {

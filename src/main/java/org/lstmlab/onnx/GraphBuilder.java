@@ -25,8 +25,7 @@ final class GraphBuilder {
     static final int OPSET = 17;
     static final int IR_VERSION = 8;
     static final int FLOAT = TensorProto.DataType.FLOAT_VALUE, DOUBLE = TensorProto.DataType.DOUBLE_VALUE,
-            INT64 = TensorProto.DataType.INT64_VALUE, INT32 = TensorProto.DataType.INT32_VALUE,
-            BOOL = TensorProto.DataType.BOOL_VALUE;
+            INT64 = TensorProto.DataType.INT64_VALUE, INT32 = TensorProto.DataType.INT32_VALUE;
 
     private final GraphProto.Builder graph;
     private final String prefix;
@@ -67,9 +66,7 @@ final class GraphBuilder {
         return name;
     }
 
-    void initializer(String name, float[] data, long... dims) {
-        graph.addInitializer(floatTensor(name, data, dims));
-    }
+    void initializer(String name, float[] data, long... dims) { graph.addInitializer(floatTensor(name, data, dims)); }
 
     // ---- ops -------------------------------------------------------------------------------------------------
 
@@ -113,11 +110,8 @@ final class GraphBuilder {
 
     // ---- constants -------------------------------------------------------------------------------------------
 
-    String floats(float... v) { return constant(floatTensor(null, v, v.length)); }
     String scalar(float v) { return constant(floatTensor(null, new float[] {v})); }
-    String scalar(double v) {
-        return constant(TensorProto.newBuilder().setDataType(DOUBLE).addDoubleData(v).build());
-    }
+    String scalar(double v) { return constant(TensorProto.newBuilder().setDataType(DOUBLE).addDoubleData(v).build()); }
     String scalarLong(long v) { return constant(TensorProto.newBuilder().setDataType(INT64).addInt64Data(v).build()); }
     String longs(long... v) {
         TensorProto.Builder t = TensorProto.newBuilder().setDataType(INT64).addDims(v.length);

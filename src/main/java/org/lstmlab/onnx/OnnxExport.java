@@ -144,7 +144,8 @@ public final class OnnxExport {
         return out;
     }
 
-    private static float[] floats(double[] v) {
+    /** float32 copies of float64 values (the exports and ORT run in float32). */
+    static float[] floats(double[] v) {
         float[] f = new float[v.length];
         for (int k = 0; k < v.length; k++) f[k] = (float) v[k];
         return f;

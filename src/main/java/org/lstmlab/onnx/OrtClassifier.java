@@ -151,10 +151,7 @@ public final class OrtClassifier implements AutoCloseable {
 
     /** Predicted class index of the given rows, in that order. */
     public int[] predict(PackedSequences data, int[] indices) {
-        float[][] p = probabilities(data, indices);
-        int[] predicted = new int[p.length];
-        for (int i = 0; i < p.length; i++) predicted[i] = Argmax.of(p[i]);
-        return predicted;
+        return Arrays.stream(probabilities(data, indices)).mapToInt(Argmax::of).toArray();
     }
 
     @Override

@@ -18,9 +18,7 @@ public enum OrtDevice {
     @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
 
     /** True if this ORT build ships the CUDA execution provider (the onnxruntime_gpu artifact). */
-    public static boolean cudaAvailable() {
-        return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
-    }
+    public static boolean cudaAvailable() { return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA); }
 
     /**
      * Session options for this device with {@code threads} intra-op threads. A CUDA request that cannot be met is

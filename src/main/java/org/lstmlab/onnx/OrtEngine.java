@@ -19,6 +19,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,9 +92,7 @@ public final class OrtEngine implements Engine {
                 feeds.put(TrainingGraph.moment("s", k), state.s[k], shape(model.params().tensors()[k], k, model));
                 feeds.put(TrainingGraph.moment("t", k), state.t[k], shape(model.params().tensors()[k], k, model));
             }
-            long[] n = new long[4];
-            for (int k = 0; k < 4; k++) n[k] = state.n[k];
-            feeds.put(TrainingGraph.N, OnnxTensor.createTensor(env, LongBuffer.wrap(n), new long[] {4}));
+            feeds.put(TrainingGraph.N, longs(state.n));
             double[] hyper = {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.clipNorm(), adam.l2(), adam.l1()};
             feeds.put(TrainingGraph.HYPER, OnnxTensor.createTensor(env, DoubleBuffer.wrap(hyper), new long[] {hyper.length}));
             try (OrtSession.Result r = run(model, Kind.STEP, feeds)) {
@@ -190,9 +189,7 @@ public final class OrtEngine implements Engine {
     }
 
     private OnnxTensor longs(int[] values) throws OrtException {
-        long[] v = new long[values.length];
-        for (int i = 0; i < v.length; i++) v[i] = values[i];
-        return OnnxTensor.createTensor(env, LongBuffer.wrap(v), new long[] {v.length});
+        return OnnxTensor.createTensor(env, LongBuffer.wrap(Arrays.stream(values).asLongStream().toArray()), new long[] {values.length});
     }
 
     private static void copy(OrtSession.Result r, String name, double[] into) {
@@ -221,9 +218,7 @@ public final class OrtEngine implements Engine {
         void put(String name, OnnxTensor t) { tensors.put(name, t); }
 
         void put(String name, double[] values, long[] shape) throws OrtException {
-            float[] f = new float[values.length];
-            for (int j = 0; j < f.length; j++) f[j] = (float) values[j];
-            put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(f), shape));
+            put(name, OnnxTensor.createTensor(env, FloatBuffer.wrap(OnnxExport.floats(values)), shape));
         }
 
         @Override public void close() { tensors.values().forEach(OnnxTensor::close); }

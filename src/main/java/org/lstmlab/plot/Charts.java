@@ -19,6 +19,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,9 +63,7 @@ public final class Charts {
     }
 
     /** Every label this language can put on a chart (to check a font covers them before drawing). */
-    public String allText() {
-        return String.join(" ", words.keySet().stream().map(words::getString).toList());
-    }
+    public String allText() { return String.join(" ", words.keySet().stream().map(words::getString).toList()); }
 
     /** Test accuracy per model as grouped bars: this run next to the book's published value (NaN where none). */
     public CategoryChart accuracy(List<String> models, double[] accuracy, double[] bookAccuracy) {
@@ -78,31 +77,26 @@ public final class Charts {
      * room for a missing bar: when the book has numbers, only the models it has are drawn.
      */
     public CategoryChart trainingTime(List<String> models, double[] seconds, double[] bookSeconds) {
-        boolean book = java.util.Arrays.stream(bookSeconds).anyMatch(v -> v > 0);
+        boolean book = Arrays.stream(bookSeconds).anyMatch(v -> v > 0);
         int[] keep = java.util.stream.IntStream.range(0, models.size())
                 .filter(k -> seconds[k] > 0 && (!book || bookSeconds[k] > 0)).toArray();
-        CategoryChart c = bars(text("time.title"), text("time.y"), java.util.Arrays.stream(keep).mapToObj(models::get).toList(),
-                java.util.Arrays.stream(keep).mapToDouble(k -> seconds[k]).toArray(),
-                java.util.Arrays.stream(keep).mapToDouble(k -> bookSeconds[k]).toArray());
+        CategoryChart c = bars(text("time.title"), text("time.y"), Arrays.stream(keep).mapToObj(models::get).toList(),
+                Arrays.stream(keep).mapToDouble(k -> seconds[k]).toArray(),
+                Arrays.stream(keep).mapToDouble(k -> bookSeconds[k]).toArray());
         // bars rise from the decade below the shortest (XChart would start them at zero, which a log axis lacks)
-        double least = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(seconds), java.util.Arrays.stream(bookSeconds))
+        double least = java.util.stream.DoubleStream.concat(Arrays.stream(seconds), Arrays.stream(bookSeconds))
                 .filter(v -> v > 0).min().orElse(1);
         c.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true).setYAxisMin(Math.pow(10, Math.floor(Math.log10(least)))).setYAxisDecimalPattern("#,##0.#");
         return c;
     }
 
-    private static double[] scaled(double[] fractions) {
-        return java.util.Arrays.stream(fractions).map(v -> 100 * v).toArray();
-    }
+    private static double[] scaled(double[] fractions) { return Arrays.stream(fractions).map(v -> 100 * v).toArray(); }
 
     private CategoryChart bars(String title, String yTitle, List<String> names, double[] ours, double[] book) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(text("models.x")).yAxisTitle(yTitle).build();
-        List<Double> run = new ArrayList<>(), published = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
-            run.add(orNull(ours[k]));
-            published.add(orNull(book[k]));
-        }
+        List<Double> run = Arrays.stream(ours).mapToObj(Charts::orNull).toList();
+        List<Double> published = Arrays.stream(book).mapToObj(Charts::orNull).toList();
         c.getStyler().setAvailableSpaceFill(0.8).setOverlapped(false).setLegendPosition(Styler.LegendPosition.OutsideS);
         c.addSeries(text("series.run"), names, run);
         if (published.stream().anyMatch(v -> v != null)) c.addSeries(text("series.book"), names, published);
@@ -244,9 +238,7 @@ public final class Charts {
         c.getStyler().setXAxisMin(0.0).setXAxisDecimalPattern("0.#").setYAxisDecimalPattern("0");
         c.getStyler().setMarkerSize(3).setLegendPosition(Styler.LegendPosition.OutsideS);
         lines.forEach((name, xy) -> {
-            double[] khz = new double[xy[0].length];
-            for (int i = 0; i < khz.length; i++) khz[i] = xy[0][i] / 1000;
-            c.addSeries(name, khz, xy[1]).setMarker(SeriesMarkers.CIRCLE);
+            c.addSeries(name, Arrays.stream(xy[0]).map(hz -> hz / 1000).toArray(), xy[1]).setMarker(SeriesMarkers.CIRCLE);
         });
         return styled(c, List.of(), 0);
     }
@@ -309,16 +301,17 @@ public final class Charts {
     /** Pixels a category label takes along its axis: its width upright, its line height turned (a gap added). */
     static int labelRoom(List<String> labels, Font tickFont, int rotation) {
         FontRenderContext frc = new FontRenderContext(null, true, true);
-        double size = rotation == 0 ? labels.stream().mapToDouble(l -> tickFont.getStringBounds(l, frc).getWidth()).max().orElse(0)
-                : tickFont.getLineMetrics("Xg", frc).getHeight();
+        double size = rotation == 0 ? widest(labels, tickFont) : tickFont.getLineMetrics("Xg", frc).getHeight();
         return (int) Math.ceil(size + LABEL_GAP);
     }
 
     /** 0 when every label fits its share of the axis with a gap to spare, else 90. */
     static int labelRotation(List<String> labels, Font tickFont, int span) {
+        return widest(labels, tickFont) + LABEL_GAP <= 0.9 * span / labels.size() ? 0 : 90;
+    }
+
+    private static double widest(List<String> labels, Font font) {
         FontRenderContext frc = new FontRenderContext(null, true, true);
-        double slot = 0.9 * span / labels.size();
-        double widest = labels.stream().mapToDouble(l -> tickFont.getStringBounds(l, frc).getWidth()).max().orElse(0);
-        return widest + LABEL_GAP <= slot ? 0 : 90;
+        return labels.stream().mapToDouble(l -> font.getStringBounds(l, frc).getWidth()).max().orElse(0);
     }
 }

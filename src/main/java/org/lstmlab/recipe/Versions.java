@@ -15,7 +15,5 @@ public record Versions(String lstmLab, String java, String javaVendor, String os
      * True when the incubating Vector API is in this JVM ({@code --add-modules jdk.incubator.vector}): the one check
      * behind every vector code path, so a JVM without the module never loads a class that needs it.
      */
-    public static boolean vectorApi() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    }
+    public static boolean vectorApi() { return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(); }
 }

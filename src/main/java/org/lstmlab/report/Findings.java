@@ -47,9 +47,7 @@ final class Findings {
     }
 
     /** Book seconds per epoch over this run's; NaN (shown as a dash) where the book has no time. */
-    static double speedUp(ResultsTable.Entry e) {
-        return (e.bookSeconds() / BOOK_EPOCHS) / (e.seconds() / e.epochs());
-    }
+    static double speedUp(ResultsTable.Entry e) { return (e.bookSeconds() / BOOK_EPOCHS) / (e.seconds() / e.epochs()); }
 
     /** The conclusions, one sentence each, in the order: per window, per layer, against the book, time. */
     List<String> conclusions(boolean synthetic, boolean quick) {

@@ -158,9 +158,7 @@ final class Fonts {
         return wanted.stream().filter(c -> cmap.getGlyphId(c) > 0).collect(Collectors.toSet());
     }
 
-    static boolean isHangul(int c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
-    }
+    static boolean isHangul(int c) { return Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL; }
 
     /** The bold face beside a regular one (NanumGothicBold.ttf, DejaVuSans-Bold.ttf), if the folder has it. */
     static Path bold(Path regular) {

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The chapter's lab report of a finished run, in the usual sections of such a report, in English or Korean: report.html (one
@@ -74,9 +76,7 @@ public final class LabReport {
     }
 
     private static String ascii() {
-        StringBuilder s = new StringBuilder();
-        for (char c = '!'; c <= '~'; c++) s.append(c);
-        return s.toString();
+        return IntStream.rangeClosed('!', '~').mapToObj(Character::toString).collect(Collectors.joining());
     }
 
     /** Draws the charts into the run's charts/ folder, then writes the three documents. */
@@ -110,9 +110,7 @@ public final class LabReport {
     }
 
     /** The report as one self-contained HTML document (charts from charts/ as data URIs). */
-    public String html(RunReport run) {
-        return html(blocks(run), chart -> dataUri(run, chart), "");
-    }
+    public String html(RunReport run) { return html(blocks(run), chart -> dataUri(run, chart), ""); }
 
     /** The report's body for a notebook cell: one div, its styles scoped to it, charts as data URIs. */
     public String fragment(RunReport run) {
@@ -151,16 +149,10 @@ public final class LabReport {
 
     /** The preformatted text of the blocks (log lines, the manifest): what a monospaced font must have. */
     private static String logs(List<Block> blocks) {
-        StringBuilder s = new StringBuilder();
-        for (Block b : blocks) {
-            if (b instanceof Block.Model m) s.append(String.join("", m.log()));
-            if (b instanceof Block.Pre p) s.append(p.text());
-        }
-        return s.toString();
+        return blocks.stream().map(b -> b instanceof Block.Model m ? String.join("", m.log()) : b instanceof Block.Pre p ? p.text() : "")
+                .collect(Collectors.joining());
     }
 
     /** Every character the documents print (headings, text, tables, logs), to choose fonts that have them all. */
-    private String text(List<Block> blocks) {
-        return lang.text("title") + blocks.toString();
-    }
+    private String text(List<Block> blocks) { return lang.text("title") + blocks.toString(); }
 }

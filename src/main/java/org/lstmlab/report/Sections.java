@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.lstmlab.report.Findings.number;
 import static org.lstmlab.report.Findings.percent;
@@ -104,10 +106,9 @@ final class Sections {
 
     /** "10 + 100 (10 ms), 100 (100 ms)": each window's phases, as the models' histories show them. */
     private static String epochsOf(List<ModelResult> models) {
-        List<String> parts = new ArrayList<>();
-        models.stream().map(ModelResult::windowMs).distinct().sorted()
-                .forEach(w -> parts.add(phases(models.stream().filter(m -> m.windowMs() == w).findFirst().orElseThrow()) + " (" + w + " ms)"));
-        return String.join(", ", parts);
+        return models.stream().map(ModelResult::windowMs).distinct().sorted()
+                .map(w -> phases(models.stream().filter(m -> m.windowMs() == w).findFirst().orElseThrow()) + " (" + w + " ms)")
+                .collect(Collectors.joining(", "));
     }
 
     /** A model's training calls by their lengths, e.g. "10 + 100": a new call numbers its epochs from 1 again. */
@@ -155,16 +156,10 @@ final class Sections {
                 lang.text("cond.epochs", epochs), lang.text("cond.interval", e.intervalMs()), lang.text("cond.window", e.windowMs()));
         String accuracy = percent(e.accuracy()) + (e.folds() > 1 ? " ± " + percent(e.accuracyStd()) : "");
         List<String> log = folds.isEmpty() ? List.of() : log(folds.get(0).name());
-        if (folds.size() > 1) log = append(log, lang.text("fold.note", folds.get(0).fold(), folds.size()));
+        if (folds.size() > 1) log.add(lang.text("fold.note", folds.get(0).fold(), folds.size()));
         return new Block.Model(lang.text("h.model", number, e.model()), lang.text("col.item"), lang.text("col.content"),
                 List.of(List.of(lang.text("row.conditions"), conditions), List.of(lang.text("row.accuracy"), accuracy),
                         List.of(lang.text("row.time"), number(e.seconds(), 1) + " s")), lang.text("row.log"), log);
-    }
-
-    private static List<String> append(List<String> lines, String line) {
-        List<String> l = new ArrayList<>(lines);
-        l.add(line);
-        return l;
     }
 
     /** The model's book log lines as training printed them (models/NAME.log), without trailing blank lines. */
@@ -262,9 +257,7 @@ final class Sections {
         List<String> macro = new ArrayList<>(List.of(lang.text("f1.macro")));
         for (Evaluation e : evals) macro.add(number(e.macroF1(), 3));
         rows.add(macro);
-        Set<Integer> numeric = new java.util.HashSet<>();
-        for (int i = 1; i < header.size(); i++) numeric.add(i);
-        return new Block.Table(header, rows, numeric);
+        return new Block.Table(header, rows, IntStream.range(1, header.size()).boxed().collect(Collectors.toSet()));
     }
 
     /** "LSTM+state 100" for us_state_10_100, from the results table. */

@@ -4,7 +4,7 @@ import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.SoftmaxHead;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +43,7 @@ public final class CellCheck {
 
     public static Report run(StudentCell student, Problem p, Duration limit) {
         String subject = p.cell().bookName() + " cell check (B=" + Problem.B + ", T=" + Problem.T + ", F=" + Problem.F
-                + ", H=" + Problem.H + ", lengths " + java.util.Arrays.toString(p.lengths()) + ")";
+                + ", H=" + Problem.H + ", lengths " + Arrays.toString(p.lengths()) + ")";
         Run book = Run.of(new BookCell(p.cell()), p);
         Findings found = new Findings(TOLERANCE);
         Run yours;
@@ -142,17 +142,9 @@ public final class CellCheck {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + where;
     }
 
-    private static double[][][] copy(double[][][] a) {
-        double[][][] c = new double[a.length][][];
-        for (int i = 0; i < a.length; i++) c[i] = copy(a[i]);
-        return c;
-    }
+    private static double[][][] copy(double[][][] a) { return Arrays.stream(a).map(CellCheck::copy).toArray(double[][][]::new); }
 
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
-        return c;
-    }
+    private static double[][] copy(double[][] a) { return Arrays.stream(a).map(double[]::clone).toArray(double[][]::new); }
 
     static final class StudentFailure extends RuntimeException {
         StudentFailure(String message) { super(message, null, false, false); }

@@ -53,8 +53,7 @@ final class Findings {
             add(name + ": expected " + reference.length + " values, got " + (yours == null ? "null" : yours.length));
             return false;
         }
-        double[][] a = {yours}, b = {reference};
-        return matrix(name, a, b, gates, 0);
+        return matrix(name, new double[][] {yours}, new double[][] {reference}, gates, 0);
     }
 
     /** Per-step tensors [T][B][H]: the first step where any value differs, and the largest difference from there on. */
@@ -108,7 +107,5 @@ final class Findings {
     }
 
     /** Relative to the value's size, absolute near zero; NaN never agrees. */
-    boolean close(double a, double b) {
-        return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
-    }
+    boolean close(double a, double b) { return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b)); }
 }
