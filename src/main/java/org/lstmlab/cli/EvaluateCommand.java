@@ -58,8 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** Rows: true class; columns: predicted class, numbered as in the header list. */
     static String confusion(Evaluation e) {
         int[][] m = e.confusion();
-        int correct = 0;
-        for (int c = 0; c < m.length; c++) correct += m[c][c];
+        int correct = IntStream.range(0, m.length).map(c -> m[c][c]).sum();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d samples, %d correct; confusion (row = true class):%n",
                 e.size(), correct));
         sb.append(String.format(Locale.ROOT, "%-20s", ""));

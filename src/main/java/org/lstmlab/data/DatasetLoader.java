@@ -6,9 +6,9 @@ import org.lstmlab.features.SkippedClipException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -104,8 +104,7 @@ final class DatasetLoader {
             maxSteps = Arrays.stream(lengths).max().orElse(0);
             x = repack(x, slot, from, lengths, maxSteps);
         }
-        List<SkipReport.Skip> skips = new ArrayList<>();
-        for (SkipReport.Skip s : skipped) if (s != null) skips.add(s);
+        List<SkipReport.Skip> skips = Arrays.stream(skipped).filter(Objects::nonNull).toList();
         int[] labels = Arrays.stream(kept).map(c -> clips.get(c).label()).toArray();
         List<String> paths = Arrays.stream(kept).mapToObj(c -> ds.relative(clips.get(c))).toList();
         PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, maxSteps, lengths, x, labels, ds.classNames(), paths, ds.source());

@@ -6,7 +6,6 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,9 +24,7 @@ public final class DatasetSummary {
 
     /** Loads (or reads from cache) the dataset at every setting and summarises it. */
     public static DatasetSummary of(SoundDataset dataset, List<FeatureConfig> settings, LoadConfig options) {
-        List<LoadResult> loads = new ArrayList<>();
-        for (FeatureConfig p : settings) loads.add(dataset.load(p, options));
-        return new DatasetSummary(dataset, loads);
+        return new DatasetSummary(dataset, settings.stream().map(p -> dataset.load(p, options)).toList());
     }
 
     /** The summary of loads already made (all of the same dataset). */

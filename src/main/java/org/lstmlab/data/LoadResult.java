@@ -3,6 +3,7 @@ package org.lstmlab.data;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import java.util.stream.IntStream;
 
 /**
  * A loaded dataset: the packed feature sequences of the kept clips (in CSV order), what was skipped, and for each
@@ -16,16 +17,12 @@ public record LoadResult(SoundDataset dataset, PackedSequences sequences, SkipRe
 
     /** UrbanSound8K fold of each sequence (0 for Kaggle). */
     public int[] folds() {
-        int[] f = new int[clipIndex.length];
-        for (int i = 0; i < f.length; i++) f[i] = clip(i).fold();
-        return f;
+        return IntStream.range(0, clipIndex.length).map(i -> clip(i).fold()).toArray();
     }
 
     /** Freesound ID of each sequence: clips that share one come from the same recording (Kaggle: the clip ID). */
     public String[] groups() {
-        String[] g = new String[clipIndex.length];
-        for (int i = 0; i < g.length; i++) g[i] = clip(i).fsId();
-        return g;
+        return IntStream.range(0, clipIndex.length).mapToObj(i -> clip(i).fsId()).toArray(String[]::new);
     }
 
     /** class, label, clips in the CSV, clips kept. */
@@ -34,14 +31,7 @@ public record LoadResult(SoundDataset dataset, PackedSequences sequences, SkipRe
         int[] all = new int[k], kept = new int[k];
         for (Clip c : dataset.clips()) all[c.label()]++;
         for (int label : sequences.labels()) kept[label]++;
-        Table t = Table.create("clips per class", StringColumn.create("class"), IntColumn.create("label"),
-                IntColumn.create("clips"), IntColumn.create("kept"));
-        for (int i = 0; i < k; i++) {
-            t.stringColumn("class").append(dataset.classNames().get(i));
-            t.intColumn("label").append(i);
-            t.intColumn("clips").append(all[i]);
-            t.intColumn("kept").append(kept[i]);
-        }
-        return t;
+        return Table.create("clips per class", StringColumn.create("class", dataset.classNames()),
+                IntColumn.indexColumn("label", k, 0), IntColumn.create("clips", all), IntColumn.create("kept", kept));
     }
 }

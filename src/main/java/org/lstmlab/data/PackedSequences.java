@@ -1,6 +1,7 @@
 package org.lstmlab.data;
 
 import org.lstmlab.features.FeatureConfig;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,8 +58,7 @@ public final class PackedSequences {
 
     /** Copies the given sequences into a batch padded to their own longest length. */
     public Batch batch(int[] indices) {
-        int steps = 0;
-        for (int i : indices) steps = Math.max(steps, lengths[i]);
+        int steps = Arrays.stream(indices).map(i -> lengths[i]).max().orElse(0);
         float[] bx = new float[indices.length * steps * features];
         int[] bl = new int[indices.length], by = new int[indices.length];
         for (int k = 0; k < indices.length; k++) {

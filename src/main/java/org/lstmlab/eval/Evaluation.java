@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Classification metrics computed by Tribuo: per-class precision, recall and F1, macro-F1 and the confusion matrix.
@@ -103,18 +105,13 @@ public final class Evaluation {
 
     /** class, precision, recall, f1, support: one row per class. */
     public Table perClass() {
-        StringColumn cls = StringColumn.create("class");
-        DoubleColumn p = DoubleColumn.create("precision"), r = DoubleColumn.create("recall"), f = DoubleColumn.create("f1");
-        IntColumn s = IntColumn.create("support");
-        for (int c = 0; c < labels.size(); c++) {
-            cls.append(classNames.get(c));
-            p.append(precision(c));
-            r.append(recall(c));
-            f.append(f1(c));
-            s.append(support(c));
-        }
-        return Table.create("per-class metrics", cls, p, r, f, s);
+        return Table.create("per-class metrics", StringColumn.create("class", classNames),
+                DoubleColumn.create("precision", eachClass(this::precision)), DoubleColumn.create("recall", eachClass(this::recall)),
+                DoubleColumn.create("f1", eachClass(this::f1)),
+                IntColumn.create("support", IntStream.range(0, labels.size()).map(this::support).toArray()));
     }
+
+    private double[] eachClass(IntToDoubleFunction metric) { return IntStream.range(0, labels.size()).mapToDouble(metric).toArray(); }
 
     /** JSON-friendly summary: accuracy, macro-F1, per-class metrics and the confusion matrix. */
     public Map<String, Object> asMap() {

@@ -11,7 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,9 +39,7 @@ public final class ChartExport {
     /** As {@link #save(Chart, Path, String)}, the PNG at dpi (72 = one pixel per point; 300 for print). */
     public static List<Path> save(Chart<?, ?> chart, Path dir, String name, int dpi) {
         if (dpi < SCREEN_DPI || dpi > 600) throw new IllegalArgumentException("dpi must be 72..600, got " + dpi);
-        List<Path> files = new ArrayList<>();
-        for (Format f : Format.values()) files.add(save(chart, dir, name, f, dpi));
-        return files;
+        return Arrays.stream(Format.values()).map(f -> save(chart, dir, name, f, dpi)).toList();
     }
 
     public static Path save(Chart<?, ?> chart, Path dir, String name, Format format) {

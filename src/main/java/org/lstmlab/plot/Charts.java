@@ -12,7 +12,6 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 import java.awt.Color;
@@ -123,26 +122,17 @@ public final class Charts {
         addLine(c, text("curve.val"), history, "validation_accuracy", 0, true);
         addLine(c, text("curve.cost"), history, "cost", 1, false);
         if (history.columnNames().contains("mark")) {
-            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-            for (Row r : history)
-                if ("best".equals(r.getString("mark")) && !r.isMissing("validation_accuracy")) {
-                    x.add((double) r.getInt("epoch"));
-                    y.add(r.getDouble("validation_accuracy"));
-                }
-            if (!x.isEmpty()) c.addSeries(text("curve.kept"), x, y).setMarker(SeriesMarkers.DIAMOND).setLineStyle(SeriesLines.NONE);
+            Table best = history.where(history.stringColumn("mark").isEqualTo("best").and(history.column("validation_accuracy").isNotMissing()));
+            if (!best.isEmpty()) c.addSeries(text("curve.kept"), best.numberColumn("epoch").asDoubleArray(),
+                    best.numberColumn("validation_accuracy").asDoubleArray()).setMarker(SeriesMarkers.DIAMOND).setLineStyle(SeriesLines.NONE);
         }
         return styled(c, List.of(), 0);
     }
 
     private static void addLine(XYChart c, String name, Table history, String column, int axis, boolean markers) {
-        List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-        for (Row r : history) {
-            if (r.isMissing(column)) continue;
-            x.add((double) r.getInt("epoch"));
-            y.add(r.getDouble(column));
-        }
-        if (x.isEmpty()) return;
-        XYSeries s = c.addSeries(name, x, y);
+        Table rows = history.dropWhere(history.column(column).isMissing());
+        if (rows.isEmpty()) return;
+        XYSeries s = c.addSeries(name, rows.numberColumn("epoch").asDoubleArray(), rows.numberColumn(column).asDoubleArray());
         s.setYAxisGroup(axis);
         s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     }

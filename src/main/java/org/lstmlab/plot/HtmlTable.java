@@ -21,9 +21,8 @@ public final class HtmlTable {
     /** At most {@code maxRows} rows; a footer says how many were left out. */
     public static String of(Table table, int maxRows) {
         StringBuilder html = new StringBuilder("<table class=\"lstmlab\">");
-        if (table.name() != null && !table.name().isBlank()) {
+        if (table.name() != null && !table.name().isBlank())
             html.append("<caption>").append(escape(table.name())).append("</caption>");
-        }
         html.append("<thead><tr>");
         for (String column : table.columnNames()) html.append("<th>").append(escape(column)).append("</th>");
         html.append("</tr></thead><tbody>");
@@ -36,10 +35,8 @@ public final class HtmlTable {
             html.append("</tr>");
         }
         html.append("</tbody></table>");
-        if (rows < table.rowCount()) {
-            html.append("<p>… ").append(table.rowCount() - rows).append(" more rows of ").append(table.rowCount())
-                    .append("</p>");
-        }
+        if (rows < table.rowCount())
+            html.append("<p>… ").append(table.rowCount() - rows).append(" more rows of ").append(table.rowCount()).append("</p>");
         return html.toString();
     }
 

@@ -9,7 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The report's XHTML laid out on A4 by openhtmltopdf (PDFBox). Text is set in the fonts of a {@link Fonts.Chain}
@@ -20,9 +21,7 @@ final class PdfWriter {
 
     /** The PDF's fonts in CSS: the chain's families for text, the monospaced one (if any) first for the logs. */
     static String css(Fonts.Chain chain, Path mono) {
-        List<String> names = new java.util.ArrayList<>();
-        for (int i = 0; i < chain.files().size(); i++) names.add("report" + i);
-        String f = String.join(", ", names);
+        String f = IntStream.range(0, chain.files().size()).mapToObj(i -> "report" + i).collect(Collectors.joining(", "));
         return ".lstmlab-report { font-family: " + f + "; }\n.lstmlab-report pre { font-family: " + (mono != null ? "reportmono, " : "")
                 + f + "; }\n@page { @bottom-center { font-family: " + f + "; } }\n";
     }

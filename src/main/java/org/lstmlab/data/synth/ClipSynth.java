@@ -1,6 +1,5 @@
 package org.lstmlab.data.synth;
 
-import org.lstmlab.data.Clip;
 import java.util.SplittableRandom;
 
 import static org.lstmlab.data.synth.SoundKit.*;

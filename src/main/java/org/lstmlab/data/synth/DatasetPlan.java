@@ -1,8 +1,8 @@
 package org.lstmlab.data.synth;
 
 import org.lstmlab.audio.WavInfo.Encoding;
-import org.lstmlab.data.Clip;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -121,15 +121,13 @@ final class DatasetPlan {
 
     /** Balanced, or in UrbanSound8K's proportions, by largest remainder so the counts sum to spec.clips(). */
     private static int[] classCounts(SynthSpec spec) {
-        UrbanClass[] cs = UrbanClass.values();
-        double[] weights = new double[cs.length];
-        for (int c = 0; c < cs.length; c++) weights[c] = spec.balanced() ? 1 : cs[c].urbanSoundCount;
+        double[] weights = Arrays.stream(UrbanClass.values()).mapToDouble(c -> spec.balanced() ? 1 : c.urbanSoundCount).toArray();
         return largestRemainder(weights, spec.clips(), null);
     }
 
     /** Counts proportional to weights summing to total; ties in the remainder go in random order (null: in index order). */
     static int[] largestRemainder(double[] weights, int total, SplittableRandom tieBreak) {
-        double sum = java.util.Arrays.stream(weights).sum();
+        double sum = Arrays.stream(weights).sum();
         int[] counts = new int[weights.length];
         Integer[] order = new Integer[weights.length];
         int given = 0;
@@ -138,8 +136,8 @@ final class DatasetPlan {
             given += counts[i];
             order[i] = i;
         }
-        if (tieBreak != null) Collections.shuffle(java.util.Arrays.asList(order), new java.util.Random(tieBreak.nextLong()));
-        java.util.Arrays.sort(order, Comparator.comparingDouble(i -> -(weights[i] / sum * total - counts[i])));
+        if (tieBreak != null) Collections.shuffle(Arrays.asList(order), new java.util.Random(tieBreak.nextLong()));
+        Arrays.sort(order, Comparator.comparingDouble(i -> -(weights[i] / sum * total - counts[i])));
         for (int k = 0; k < total - given; k++) counts[order[k]]++;
         return counts;
     }

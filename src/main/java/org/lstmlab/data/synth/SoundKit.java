@@ -108,11 +108,6 @@ final class SoundKit {
         return a;
     }
 
-    static double[] constant(int n, double v) {
-        double[] x = new double[n];
-        java.util.Arrays.fill(x, v);
-        return x;
-    }
 
     /** Adds burst[i] * exp(-(i - at)/tau) from sample at on (a struck or fired event). */
     static void addDecaying(double[] out, double[] source, int at, double tauSeconds, double gain, int rate) {

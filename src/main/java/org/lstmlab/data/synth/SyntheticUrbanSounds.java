@@ -1,7 +1,6 @@
 package org.lstmlab.data.synth;
 
 import org.lstmlab.audio.WavWriter;
-import org.lstmlab.data.Clip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
