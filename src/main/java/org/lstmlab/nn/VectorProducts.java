@@ -4,10 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The matrix products of {@link VectorKernels}, as register blocks of 4 output rows × 5, 2 or 1 vectors, and of
+ * The matrix products of {@link VectorKernels}, as register blocks of 4 output rows × 5, 4, 2 or 1 vectors, and of
  * 8 rows × 2 vectors for products at most two vectors wide (the RNN's H = 20): per step of the inner loop a block
  * loads its vectors of B once and broadcasts one scalar of A per row, so bigger blocks do more FMAs per load. The
- * LSTM's gate width 4H = 80 is exactly one 5-vector block at 16 lanes. The rows* and columns* blocks differ only in
+ * LSTM's gate width 4H = 80 is exactly one 5-vector block at 16 lanes, the GRU's 3H = 60 one 4-vector block (as two
+ * 2-vector blocks it took as long as the LSTM's products). The rows* and columns* blocks differ only in
  * where those scalars come from (along a row of A, or across columns of it), which Java cannot abstract without
  * losing the registers. Blocks may run into the rows' padding (see {@link Kernels#paddedWidth}).
  */
@@ -43,6 +44,9 @@ final class VectorProducts {
                 if (left > 4 * L) {
                     rows4x5(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
                     j += 5 * L;
+                } else if (left > 3 * L) {
+                    rows4x4(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
+                    j += 4 * L;
                 } else if (left > L) {
                     rows4x2(x0, x1, x2, x3, aCol, depth, b, b0, y0, y1, y2, y3, j);
                     j += 2 * L;
@@ -70,6 +74,9 @@ final class VectorProducts {
                     if (left > 4 * L) {
                         columns4x5(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
                         j += 5 * L;
+                    } else if (left > 3 * L) {
+                        columns4x4(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
+                        j += 4 * L;
                     } else if (left > L) {
                         columns4x2(a, a0, col, from, to, b, b0, y0, y1, y2, y3, j);
                         j += 2 * L;
@@ -146,6 +153,38 @@ final class VectorProducts {
         t0.intoArray(y0, j4); t1.intoArray(y1, j4); t2.intoArray(y2, j4); t3.intoArray(y3, j4);
     }
 
+    /** y0..y3[j, j + 4L) += Σ_k x0..x3[aCol+k] · b[b0+k][j, j + 4L). */
+    private static void rows4x4(float[] x0, float[] x1, float[] x2, float[] x3, int aCol, int depth, float[][] b,
+                                int b0, float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L, j2 = j + 2 * L, j3 = j + 3 * L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        FloatVector r0 = FloatVector.fromArray(S, y0, j2), r1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector r2 = FloatVector.fromArray(S, y2, j2), r3 = FloatVector.fromArray(S, y3, j2);
+        FloatVector s0 = FloatVector.fromArray(S, y0, j3), s1 = FloatVector.fromArray(S, y1, j3);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j3), s3 = FloatVector.fromArray(S, y3, j3);
+        for (int k = 0; k < depth; k++) {
+            float[] bk = b[b0 + k];
+            int at = aCol + k;
+            FloatVector e0 = FloatVector.broadcast(S, x0[at]), e1 = FloatVector.broadcast(S, x1[at]);
+            FloatVector e2 = FloatVector.broadcast(S, x2[at]), e3 = FloatVector.broadcast(S, x3[at]);
+            FloatVector w = FloatVector.fromArray(S, bk, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bk, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+            w = FloatVector.fromArray(S, bk, j2);
+            r0 = w.fma(e0, r0); r1 = w.fma(e1, r1); r2 = w.fma(e2, r2); r3 = w.fma(e3, r3);
+            w = FloatVector.fromArray(S, bk, j3);
+            s0 = w.fma(e0, s0); s1 = w.fma(e1, s1); s2 = w.fma(e2, s2); s3 = w.fma(e3, s3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+        r0.intoArray(y0, j2); r1.intoArray(y1, j2); r2.intoArray(y2, j2); r3.intoArray(y3, j2);
+        s0.intoArray(y0, j3); s1.intoArray(y1, j3); s2.intoArray(y2, j3); s3.intoArray(y3, j3);
+    }
+
     /** y0..y3[j, j + 2L) += Σ_k x0..x3[aCol+k] · b[b0+k][j, j + 2L). */
     private static void rows4x2(float[] x0, float[] x1, float[] x2, float[] x3, int aCol, int depth, float[][] b,
                                 int b0, float[] y0, float[] y1, float[] y2, float[] y3, int j) {
@@ -218,6 +257,37 @@ final class VectorProducts {
         r0.intoArray(y0, j2); r1.intoArray(y1, j2); r2.intoArray(y2, j2); r3.intoArray(y3, j2);
         s0.intoArray(y0, j3); s1.intoArray(y1, j3); s2.intoArray(y2, j3); s3.intoArray(y3, j3);
         t0.intoArray(y0, j4); t1.intoArray(y1, j4); t2.intoArray(y2, j4); t3.intoArray(y3, j4);
+    }
+
+    /** y0..y3[j, j + 4L) += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i][j, j + 4L). */
+    private static void columns4x4(float[][] a, int a0, int col, int from, int to, float[][] b, int b0,
+                                   float[] y0, float[] y1, float[] y2, float[] y3, int j) {
+        int j1 = j + L, j2 = j + 2 * L, j3 = j + 3 * L;
+        FloatVector p0 = FloatVector.fromArray(S, y0, j), p1 = FloatVector.fromArray(S, y1, j);
+        FloatVector p2 = FloatVector.fromArray(S, y2, j), p3 = FloatVector.fromArray(S, y3, j);
+        FloatVector q0 = FloatVector.fromArray(S, y0, j1), q1 = FloatVector.fromArray(S, y1, j1);
+        FloatVector q2 = FloatVector.fromArray(S, y2, j1), q3 = FloatVector.fromArray(S, y3, j1);
+        FloatVector r0 = FloatVector.fromArray(S, y0, j2), r1 = FloatVector.fromArray(S, y1, j2);
+        FloatVector r2 = FloatVector.fromArray(S, y2, j2), r3 = FloatVector.fromArray(S, y3, j2);
+        FloatVector s0 = FloatVector.fromArray(S, y0, j3), s1 = FloatVector.fromArray(S, y1, j3);
+        FloatVector s2 = FloatVector.fromArray(S, y2, j3), s3 = FloatVector.fromArray(S, y3, j3);
+        for (int i = from; i < to; i++) {
+            float[] x = a[a0 + i], bi = b[b0 + i];
+            FloatVector e0 = FloatVector.broadcast(S, x[col]), e1 = FloatVector.broadcast(S, x[col + 1]);
+            FloatVector e2 = FloatVector.broadcast(S, x[col + 2]), e3 = FloatVector.broadcast(S, x[col + 3]);
+            FloatVector w = FloatVector.fromArray(S, bi, j);
+            p0 = w.fma(e0, p0); p1 = w.fma(e1, p1); p2 = w.fma(e2, p2); p3 = w.fma(e3, p3);
+            w = FloatVector.fromArray(S, bi, j1);
+            q0 = w.fma(e0, q0); q1 = w.fma(e1, q1); q2 = w.fma(e2, q2); q3 = w.fma(e3, q3);
+            w = FloatVector.fromArray(S, bi, j2);
+            r0 = w.fma(e0, r0); r1 = w.fma(e1, r1); r2 = w.fma(e2, r2); r3 = w.fma(e3, r3);
+            w = FloatVector.fromArray(S, bi, j3);
+            s0 = w.fma(e0, s0); s1 = w.fma(e1, s1); s2 = w.fma(e2, s2); s3 = w.fma(e3, s3);
+        }
+        p0.intoArray(y0, j); p1.intoArray(y1, j); p2.intoArray(y2, j); p3.intoArray(y3, j);
+        q0.intoArray(y0, j1); q1.intoArray(y1, j1); q2.intoArray(y2, j1); q3.intoArray(y3, j1);
+        r0.intoArray(y0, j2); r1.intoArray(y1, j2); r2.intoArray(y2, j2); r3.intoArray(y3, j2);
+        s0.intoArray(y0, j3); s1.intoArray(y1, j3); s2.intoArray(y2, j3); s3.intoArray(y3, j3);
     }
 
     /** y0..y3[j, j + 2L) += Σ_{i in [from, to)} a[a0+i][col..col+4) ⊗ b[b0+i][j, j + 2L). */

@@ -15,7 +15,7 @@ class KernelsTest {
     void productsMatchPlainLoops(KernelPath path) {
         Kernels k = Kernels.of(path);
         Random rng = new Random(7);
-        for (int n : new int[] {1, 3, 16, 20, 33, 80, 97, 160, 200})
+        for (int n : new int[] {1, 3, 16, 20, 33, 60, 80, 97, 130, 160, 200})
             for (int m : new int[] {1, 3, 4, 6, 9, 130, 261})
                 for (int depth : new int[] {1, 5, 8, 23}) {
                     int a0 = 2, aCol = 3, b0 = 1, c0 = 4;
