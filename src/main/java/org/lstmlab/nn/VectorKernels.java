@@ -5,6 +5,10 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import static jdk.incubator.vector.VectorOperators.AND_NOT;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+
 /**
  * Kernels on jdk.incubator.vector, loaded only by name from {@link Kernels#of}. No masks (slow on Java 17):
  * products run over whole vectors into the rows' padding, and row-wise cell code covers a width H ≥ L with
@@ -74,13 +78,9 @@ final class VectorKernels implements Kernels {
             FloatVector rounded = v.add(ROUND);
             IntVector n = rounded.reinterpretAsInts().sub(ROUND_BITS);
             FloatVector f = v.sub(rounded.sub(ROUND));
-            FloatVector p = f.mul(1.5403530e-4f).add(1.3333558e-3f);
-            p = p.mul(f).add(9.6181291e-3f);
-            p = p.mul(f).add(5.5504109e-2f);
-            p = p.mul(f).add(2.4022651e-1f);
-            p = p.mul(f).add(6.9314718e-1f);
-            p = p.mul(f).add(1f);
-            FloatVector e = p.mul(n.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+            FloatVector p = f.mul(C6).add(C5).mul(f).add(C4).mul(f).add(C3).mul(f).add(C2).mul(f).add(C1).mul(f)
+                    .add(1f);
+            FloatVector e = p.mul(n.add(127).lanewise(LSHL, 23).reinterpretAsFloats());
             FloatVector.broadcast(S, s).div(e.add(1f)).sub(s - 1f).intoArray(y, j);
         }
     }
@@ -123,23 +123,42 @@ final class VectorKernels implements Kernels {
             narrow.gruForward(ax, ah, hPrev, hPrevAt, pre, act, h, hAt, H);
             return;
         }
-        for (int start = 0; start < 2 * H; start += L) {
-            int j = Math.min(start, 2 * H - L);
-            FloatVector.fromArray(S, ax, j).add(FloatVector.fromArray(S, ah, j)).intoArray(pre, j);
-        }
-        activate(pre, act, 0, 2 * H, 1f); // z, r = σ
+        // One pass, every gate in registers (σ written out as in activate, which see for why there are no vector
+        // helpers): separate passes per block, H apart, would load vectors spanning two fresh overlapping stores,
+        // and such a load waits for both stores to retire.
         for (int start = 0; start < H; start += L) {
             int j = Math.min(start, H - L);
-            FloatVector r = FloatVector.fromArray(S, act, H + j), u = FloatVector.fromArray(S, ah, 2 * H + j);
-            r.fma(u, FloatVector.fromArray(S, ax, 2 * H + j)).intoArray(pre, 2 * H + j);
+            FloatVector v = FloatVector.fromArray(S, ax, j).add(FloatVector.fromArray(S, ah, j))
+                    .neg().max(-87.3f).min(SATURATED).mul(LOG2E);
+            FloatVector rounded = v.add(ROUND), f = v.sub(rounded.sub(ROUND));
+            FloatVector z = FloatVector.broadcast(S, 1f).div(f.mul(C6).add(C5).mul(f).add(C4).mul(f).add(C3).mul(f)
+                    .add(C2).mul(f).add(C1).mul(f).add(1f)
+                    .mul(rounded.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(LSHL, 23).reinterpretAsFloats())
+                    .add(1f));
+            v = FloatVector.fromArray(S, ax, H + j).add(FloatVector.fromArray(S, ah, H + j))
+                    .neg().max(-87.3f).min(SATURATED).mul(LOG2E);
+            rounded = v.add(ROUND);
+            f = v.sub(rounded.sub(ROUND));
+            FloatVector r = FloatVector.broadcast(S, 1f).div(f.mul(C6).add(C5).mul(f).add(C4).mul(f).add(C3).mul(f)
+                    .add(C2).mul(f).add(C1).mul(f).add(1f)
+                    .mul(rounded.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(LSHL, 23).reinterpretAsFloats())
+                    .add(1f));
+            v = r.fma(FloatVector.fromArray(S, ah, 2 * H + j), FloatVector.fromArray(S, ax, 2 * H + j))
+                    .mul(-2f).max(-87.3f).min(SATURATED).mul(LOG2E); // tanh(x) = 2σ(2x) − 1
+            rounded = v.add(ROUND);
+            f = v.sub(rounded.sub(ROUND));
+            FloatVector n = FloatVector.broadcast(S, 2f).div(f.mul(C6).add(C5).mul(f).add(C4).mul(f).add(C3).mul(f)
+                    .add(C2).mul(f).add(C1).mul(f).add(1f)
+                    .mul(rounded.reinterpretAsInts().sub(ROUND_BITS).add(127).lanewise(LSHL, 23).reinterpretAsFloats())
+                    .add(1f)).sub(1f);
+            z.intoArray(act, j);
+            r.intoArray(act, H + j);
+            n.intoArray(act, 2 * H + j);
+            IntVector bits = FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n).fma(z, n) // n + z⊙(h − n)
+                    .reinterpretAsInts();
+            bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31)).reinterpretAsFloats()
+                    .intoArray(h, hAt + j);
         }
-        activate(pre, act, 2 * H, 3 * H, 2f); // n = tanh
-        for (int start = 0; start < H; start += L) {
-            int j = Math.min(start, H - L);
-            FloatVector z = FloatVector.fromArray(S, act, j), n = FloatVector.fromArray(S, act, 2 * H + j);
-            FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n).fma(z, n).intoArray(h, hAt + j); // n + z⊙(h − n)
-        }
-        flushRow(h, hAt, hAt + H);
     }
 
     @Override
@@ -149,26 +168,44 @@ final class VectorKernels implements Kernels {
             narrow.gruBackward(act, hPrev, hPrevAt, gH, gA, gAh, gHPrev, H);
             return;
         }
-        // u is read from gAh's n block in this pass and overwritten only in the next, since lanes may be recomputed
+        // As in gruForward, nothing stored here is loaded again, and values are flushed in registers (bits with an
+        // exponent below FLUSH's give an all-ones arithmetic shift, which clears the lane). The first pass reads u
+        // and stores G_ax and G_ah's z and r blocks; the second overwrites u with G_ah's n block, r⊙G_an, recomputing
+        // G_an, since the last vector recomputes lanes whose u the first would already have overwritten.
         for (int start = 0; start < H; start += L) {
             int j = Math.min(start, H - L);
             FloatVector z = FloatVector.fromArray(S, act, j), r = FloatVector.fromArray(S, act, H + j);
             FloatVector n = FloatVector.fromArray(S, act, 2 * H + j), G_h = FloatVector.fromArray(S, gH, j);
-            FloatVector G_an = n.mul(n).neg().add(1f).mul(G_h.sub(G_h.mul(z))); // (1 − n²)⊙G_h⊙(1 − z)
+            IntVector bits = n.mul(n).neg().add(1f).mul(G_h.sub(G_h.mul(z))) // (1 − n²)⊙G_h⊙(1 − z)
+                    .reinterpretAsInts();
+            FloatVector G_an = bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31))
+                    .reinterpretAsFloats();
             G_an.intoArray(gA, 2 * H + j);
-            r.sub(r.mul(r)).mul(G_an).mul(FloatVector.fromArray(S, gAh, 2 * H + j)).intoArray(gA, H + j); // G_ar
-            FloatVector G_z = G_h.mul(FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n));
-            z.sub(z.mul(z)).mul(G_z).intoArray(gA, j); // G_az
-            G_h.mul(z).intoArray(gHPrev, j);
+            bits = r.sub(r.mul(r)).mul(G_an).mul(FloatVector.fromArray(S, gAh, 2 * H + j)).reinterpretAsInts();
+            FloatVector G_ar = bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31))
+                    .reinterpretAsFloats();
+            G_ar.intoArray(gA, H + j);
+            G_ar.intoArray(gAh, H + j);
+            bits = z.sub(z.mul(z)).mul(G_h.mul(FloatVector.fromArray(S, hPrev, hPrevAt + j).sub(n)))
+                    .reinterpretAsInts();
+            FloatVector G_az = bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31))
+                    .reinterpretAsFloats();
+            G_az.intoArray(gA, j);
+            G_az.intoArray(gAh, j);
+            bits = G_h.mul(z).reinterpretAsInts();
+            bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31)).reinterpretAsFloats()
+                    .intoArray(gHPrev, j);
         }
-        flushRow(gA, 0, 3 * H);
-        flushRow(gHPrev, 0, H);
-        System.arraycopy(gA, 0, gAh, 0, 2 * H);
         for (int start = 0; start < H; start += L) {
             int j = Math.min(start, H - L);
-            FloatVector.fromArray(S, act, H + j).mul(FloatVector.fromArray(S, gA, 2 * H + j)).intoArray(gAh, 2 * H + j);
+            FloatVector z = FloatVector.fromArray(S, act, j), r = FloatVector.fromArray(S, act, H + j);
+            FloatVector n = FloatVector.fromArray(S, act, 2 * H + j), G_h = FloatVector.fromArray(S, gH, j);
+            IntVector bits = n.mul(n).neg().add(1f).mul(G_h.sub(G_h.mul(z))).reinterpretAsInts();
+            bits = r.mul(bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31)).reinterpretAsFloats())
+                    .reinterpretAsInts();
+            bits.lanewise(AND_NOT, bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31)).reinterpretAsFloats()
+                    .intoArray(gAh, 2 * H + j);
         }
-        flushRow(gAh, 2 * H, 3 * H);
     }
 
     @Override
@@ -194,12 +231,16 @@ final class VectorKernels implements Kernels {
         for (int start = from; start < to; start += L) {
             int j = Math.min(start, Math.max(from, to - L));
             IntVector bits = FloatVector.fromArray(S, row, j).reinterpretAsInts();
-            IntVector tiny = bits.and(0x7F800000).sub(FLUSH_EXPONENT_BITS).lanewise(VectorOperators.ASHR, 31);
-            bits.lanewise(VectorOperators.AND_NOT, tiny).reinterpretAsFloats().intoArray(row, j);
+            IntVector tiny = bits.and(EXPONENT).sub(TINY).lanewise(ASHR, 31);
+            bits.lanewise(AND_NOT, tiny).reinterpretAsFloats().intoArray(row, j);
         }
     }
 
-    private static final int FLUSH_EXPONENT_BITS = Float.floatToRawIntBits(FLUSH);
+    private static final int EXPONENT = 0x7F800000;
+    /** 2^f ≈ 1 + C1·f + C2·f² + ... + C6·f⁶ for |f| ≤ 0.5. */
+    private static final float C1 = 6.9314718e-1f, C2 = 2.4022651e-1f, C3 = 5.5504109e-2f, C4 = 9.6181291e-3f,
+            C5 = 1.3333558e-3f, C6 = 1.5403530e-4f;
+    private static final int TINY = Float.floatToRawIntBits(FLUSH);
     private static final float SATURATED = 80f;
     private static final float LOG2E = 1.44269504f;
     /** 1.5·2^23: adding it rounds a float of magnitude < 2^22 to the nearest integer, in the low mantissa bits. */
