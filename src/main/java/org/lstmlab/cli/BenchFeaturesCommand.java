@@ -42,8 +42,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "Timed loads per setting; the median is reported. Default: ${DEFAULT-VALUE}")
     int repeats = 3;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         List<FeatureConfig> settings = features.configs();
         if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         SoundDataset ds = data.open();

@@ -46,8 +46,7 @@ public final class BenchOrtCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "ENGINE", description = "Java engine to compare with: float32 or reference. Default: ${DEFAULT-VALUE}")
     EngineKind against = EngineKind.FLOAT32;
 
-    @Override
-    public Integer call() {
+    @Override public Integer call() {
         int t = threads.threads;
         try (Engine java = Engines.open(against, t);
              OrtEngine ort = new OrtEngine(device, t)) {

@@ -25,8 +25,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ANSWERS.npz", description = "the student's loss, dW, db, dWo, dbo") Path answers;
     @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cell = TrainConfig.book().cell();
 
-    @Override
-    public Integer call() {
+    @Override public Integer call() {
         CellCheck.Report r = AnswerCheck.run(NpzArrays.read(problem), NpzArrays.read(answers), cell);
         spec.commandLine().getOut().println(r);
         spec.commandLine().getOut().flush();

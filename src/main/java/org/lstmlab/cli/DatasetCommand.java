@@ -35,8 +35,7 @@ public final class DatasetCommand implements Callable<Integer> {
             description = "Also list every skipped file and refused CSV row with its rule, and every file kept with a warning.")
     boolean listSkipped;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         SoundDataset ds = data.open();
         LoadConfig load = new LoadConfig(threads.threads, !noCache, output.progress());
         DatasetSummary summary = DatasetSummary.of(ds, features.configs(), load);

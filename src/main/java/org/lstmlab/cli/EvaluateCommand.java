@@ -31,8 +31,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Evaluate every sample, not only the test split.")
     boolean all;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         ModelFile f = Cli.load(modelFile);
         FeatureConfig params = Cli.featureParams(f);
         LoadResult loaded = data.load(params, engine.threads.threads, output.progress());

@@ -27,8 +27,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() throws IOException {
+    @Override public Integer call() throws IOException {
         ModelFile mf = Cli.load(model);
         Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
         OnnxExport.write(mf.model(), mf.recipe(), out);

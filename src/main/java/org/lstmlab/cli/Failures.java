@@ -16,8 +16,7 @@ import java.nio.file.NoSuchFileException;
 final class Failures implements IExecutionExceptionHandler {
     static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
 
-    @Override
-    public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
+    @Override public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
         command.getErr().println(command.getCommandName() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         command.getErr().flush();
         return badInput(e) ? BAD_INPUT : FAILED;

@@ -31,8 +31,7 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of to stdout.") Path out;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         double[][] f = FeatureExtractor.of(features.config(window)).extract(wav);
         if (out == null) write(f, spec.commandLine().getOut());
         else try (Writer w = Files.newBufferedWriter(out)) { write(f, new PrintWriter(w)); }

@@ -22,8 +22,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: datasets/synthetic-<preset>")
     Path out;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         SyntheticPreset p = synthetic.preset(false);
         Path dir = SyntheticUrbanSounds.ensure(out != null ? out : Path.of(p.defaultFolder()), p, synthetic.seed);
         spec.commandLine().getOut().println(dir.toAbsolutePath());

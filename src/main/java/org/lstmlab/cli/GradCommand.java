@@ -28,8 +28,7 @@ public final class GradCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "Where to write the results.")
     Path out;
 
-    @Override
-    public Integer call() {
+    @Override public Integer call() {
         NpzArrays result = NpzGradients.compute(NpzArrays.read(input), cell);
         result.write(out);
         PrintWriter o = spec.commandLine().getOut();

@@ -22,8 +22,7 @@ public final class ProblemCommand implements Callable<Integer> {
     @Option(names = "--cell", paramLabel = "CELL", description = TrainCommand.CELL) CellType cell = TrainConfig.book().cell();
     @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "where to write the problem") Path out;
 
-    @Override
-    public Integer call() {
+    @Override public Integer call() {
         Problem p = Problem.forStudent(cell, student);
         p.toNpz().write(out);
         spec.commandLine().getOut().printf("problem for %s (%s cell, lengths %s) -> %s%n", student.trim(),

@@ -23,8 +23,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin ReportMixin options;
     @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() {
+    @Override public Integer call() {
         print(options.report().write(Reproduction.load(runDir)), spec.commandLine().getOut());
         return Failures.OK;
     }

@@ -62,8 +62,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin ReportMixin reportOptions;
     @Spec CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         if (parallel < 1) throw new IllegalArgumentException("--parallel must be at least 1, got " + parallel);
         LabReport report = reportOptions.report();   // a bad --dpi fails here, before anything trains
         TrainConfig base = training.config(TrainConfig.book().cell());

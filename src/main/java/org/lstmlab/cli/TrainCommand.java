@@ -52,8 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE", description = "Continue training this saved model (its cell, hidden size, seed and features).")
     Path from;
 
-    @Override
-    public Integer call() throws Exception {
+    @Override public Integer call() throws Exception {
         TrainConfig config = training.config(cell).withEpochs(epochs != null ? epochs : TrainConfig.BOOK_EPOCHS)
                 .withReport(report).withEarlyStopping(earlyStopping.earlyStopping(report));
         ModelFile previous = from == null ? null : Cli.load(from);

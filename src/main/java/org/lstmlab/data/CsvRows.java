@@ -50,8 +50,6 @@ final class CsvRows {
 
     /** The parser reports the line a row ends on; a quoted field may span lines. */
     private static int lineBreaks(String[] fields) {
-        int n = 0;
-        for (String f : fields) n += (int) f.chars().filter(c -> c == '\n').count();
-        return n;
+        return Arrays.stream(fields).mapToInt(f -> (int) f.chars().filter(c -> c == '\n').count()).sum();
     }
 }

@@ -28,9 +28,7 @@ public final class DatasetSummary {
     }
 
     /** The summary of loads already made (all of the same dataset). */
-    public static DatasetSummary of(List<LoadResult> loads) {
-        return new DatasetSummary(loads.get(0).dataset(), loads);
-    }
+    public static DatasetSummary of(List<LoadResult> loads) { return new DatasetSummary(loads.get(0).dataset(), loads); }
 
     public SoundDataset dataset() { return dataset; }
     public List<LoadResult> loads() { return loads; }

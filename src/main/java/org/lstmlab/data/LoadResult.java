@@ -16,9 +16,7 @@ public record LoadResult(SoundDataset dataset, PackedSequences sequences, SkipRe
     public Clip clip(int i) { return dataset.clips().get(clipIndex[i]); }
 
     /** UrbanSound8K fold of each sequence (0 for Kaggle). */
-    public int[] folds() {
-        return IntStream.range(0, clipIndex.length).map(i -> clip(i).fold()).toArray();
-    }
+    public int[] folds() { return IntStream.range(0, clipIndex.length).map(i -> clip(i).fold()).toArray(); }
 
     /** Freesound ID of each sequence: clips that share one come from the same recording (Kaggle: the clip ID). */
     public String[] groups() {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -69,10 +70,8 @@ public final class NpzArrays {
                             + a.getData().getClass().getSimpleName() + ")");
                 arrays.put(name, new Stored(a.getShape(), a.getData()));
             }
-        } catch (IllegalArgumentException e) {
-            if (String.valueOf(e.getMessage()).startsWith(file.toString())) throw e;
-            throw new IllegalArgumentException(file + ": not a readable .npz archive (" + e + ")", e);
         } catch (Exception e) { // the Kotlin library throws IOException without declaring it
+            if (e instanceof IllegalArgumentException own && String.valueOf(e.getMessage()).startsWith(file.toString())) throw own;
             throw new IllegalArgumentException(file + ": not a readable .npz archive (" + e + ")", e);
         }
         return new NpzArrays(file, arrays, files);
@@ -200,8 +199,7 @@ public final class NpzArrays {
     public String source() { return file == null ? "npz" : file.toString(); }
 
     private NpzArrays store(String name, Object data, int length, int[] shape) {
-        long n = 1;
-        for (int d : shape) n *= d;
+        long n = Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b);
         if (n != length)
             throw new IllegalArgumentException("array '" + name + "' has " + length + " values, shape "
                     + Arrays.toString(shape) + " needs " + n);
@@ -231,9 +229,7 @@ public final class NpzArrays {
     }
 
     private static String describe(int[] shape) {
-        StringBuilder s = new StringBuilder("[");
-        for (int d = 0; d < shape.length; d++) s.append(d > 0 ? ", " : "").append(shape[d] < 0 ? "any" : shape[d]);
-        return s.append("]").toString();
+        return Arrays.stream(shape).mapToObj(d -> d < 0 ? "any" : String.valueOf(d)).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** Any numeric or boolean array as float64 (the reflective loop is for small arrays: float32 data use floats). */

@@ -3,7 +3,6 @@ package org.lstmlab.eval;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
-import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -136,8 +135,7 @@ public final class Baselines {
                 v[j] = (x[i][j] - scale[0][j]) / scale[1][j];
                 if (step > 0) v[j] = Math.max(-4, Math.min(4, Math.round(v[j] / step) * step));
             }
-            Example<Label> e = new ArrayExample<>(new Label(data.classNames().get(data.label(i))), featureNames, v);
-            ds.add(e);
+            ds.add(new ArrayExample<>(new Label(data.classNames().get(data.label(i))), featureNames, v));
         }
         return ds;
     }

@@ -5,6 +5,7 @@ import org.lstmlab.audio.WavInfo;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.features.FeatureExtractor;
 import org.lstmlab.features.SkippedClipException;
+import org.lstmlab.nn.Argmax;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,8 +32,7 @@ final class FeatureBands {
             for (FeatureConfig p : settings) {
                 FeatureExtractor fx = FeatureExtractor.of(p);
                 double[] mean = meanFeatures(fx, tone);
-                int strongest = 0;
-                for (int j = 1; j < mean.length; j++) if (mean[j] > mean[strongest]) strongest = j;
+                int strongest = Argmax.of(mean);
                 int lastBin = fx.firstBin() + FeatureConfig.FEATURES * p.groupSize() - 1;
                 t.stringColumn(0).append(hz + " Hz");
                 t.intColumn(1).append(p.windowMs());

@@ -68,14 +68,11 @@ interface JupyterKernel {
     /** A kernel's static display methods, called by reflection. */
     record Reflective(String name, Method display, Method update, boolean mimeLast) implements JupyterKernel {
 
-        @Override
-        public String display(String mime, Object value) {
-            Object id = mimeLast ? call(display, value, new String[] {mime}) : call(display, mime, value);
-            return String.valueOf(id);
+        @Override public String display(String mime, Object value) {
+            return String.valueOf(mimeLast ? call(display, value, new String[] {mime}) : call(display, mime, value));
         }
 
-        @Override
-        public void update(String id, String mime, Object value) {
+        @Override public void update(String id, String mime, Object value) {
             if (mimeLast) call(update, id, value, new String[] {mime});
             else call(update, id, mime, value);
         }
@@ -96,18 +93,15 @@ interface JupyterKernel {
     /** Outside a kernel: text on a stream. Updates print again, since a terminal cannot redraw an earlier output. */
     record Text(PrintStream out) implements JupyterKernel {
 
-        @Override
-        public String name() { return "text"; }
+        @Override public String name() { return "text"; }
 
-        @Override
-        public String display(String mime, Object value) {
+        @Override public String display(String mime, Object value) {
             out.println(asText(value));
             out.flush();
             return "text";
         }
 
-        @Override
-        public void update(String id, String mime, Object value) { display(mime, value); }
+        @Override public void update(String id, String mime, Object value) { display(mime, value); }
 
         private static String asText(Object value) {
             if (value instanceof BufferedImage img) return "[image " + img.getWidth() + "x" + img.getHeight() + "]";

@@ -190,9 +190,7 @@ public final class Lab {
      * The overfitting study ({@link org.lstmlab.experiment.OverfittingStudy}) of a reproduction on this dataset, set
      * up as {@link #reproduce(LabDataset, int)}; {@code run().overfitting()} holds its table and curves.
      */
-    public static Reproduction overfitting(LabDataset data, int epochs) {
-        return reproduce(data, epochs).overfitting(true);
-    }
+    public static Reproduction overfitting(LabDataset data, int epochs) { return reproduce(data, epochs).overfitting(true); }
 
     /**
      * Shows a value in the running kernel and returns nothing, so a notebook calls it as a statement: tables as HTML

@@ -68,15 +68,12 @@ public final class LabDataset {
     }
 
     /** Book-mode features at this interval and window (protocol §1), with the book's seeded split. */
-    public LabFeatures features(int intervalMs, int windowMs) {
-        return features(FeatureConfig.book(intervalMs, windowMs));
-    }
+    public LabFeatures features(int intervalMs, int windowMs) { return features(FeatureConfig.book(intervalMs, windowMs)); }
 
     /** Features with any parameters (e.g. {@code FeatureConfig.corrected(10, 100)}); loaded from the cache if current. */
     public LabFeatures features(FeatureConfig params) { return LabFeatures.load(dataset(), params, quick); }
 
-    @Override
-    public String toString() {
+    @Override public String toString() {
         return (folder != null ? folder.toString() : "embedded synthetic dataset") + (quick ? " (quick)" : "");
     }
 }

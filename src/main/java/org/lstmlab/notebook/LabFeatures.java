@@ -96,8 +96,7 @@ public final class LabFeatures {
         public Setup learningRate(double lr) { return new Setup(features, config.withLearningRate(lr)); }
     }
 
-    @Override
-    public String toString() {
+    @Override public String toString() {
         return sequences().size() + " sequences at " + params().tag() + " ms (" + params().mode() + "), split "
                 + split.train().length + "/" + split.validation().length + "/" + split.test().length
                 + String.format(java.util.Locale.ROOT, ", %s in %.2f s", fromCache() ? "from cache" : "extracted", seconds);

@@ -22,6 +22,7 @@ import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * One model in a notebook: each {@link #epochs} call trains further (Adam state kept, so the book's 10 + 100 is
@@ -107,10 +108,8 @@ public final class LabModel {
     public Evaluation ort(Path onnx) {
         int[] idx = features.split().test();
         try (OrtClassifier ort = OrtClassifier.open(onnx, features.params())) {
-            int[] predicted = ort.predict(features.sequences(), idx);
-            int[] actual = new int[idx.length];
-            for (int k = 0; k < idx.length; k++) actual[k] = features.sequences().label(idx[k]);
-            return Evaluation.of(ort.classNames(), actual, predicted);
+            int[] actual = Arrays.stream(idx).map(features.sequences()::label).toArray();
+            return Evaluation.of(ort.classNames(), actual, ort.predict(features.sequences(), idx));
         }
     }
 
@@ -124,8 +123,7 @@ public final class LabModel {
         return t;
     }
 
-    @Override
-    public String toString() {
+    @Override public String toString() {
         return name() + ", " + history.size() + " epochs" + (history.isEmpty() ? "" : ", last cost "
                 + BookLog.f53(history.last().cost()));
     }

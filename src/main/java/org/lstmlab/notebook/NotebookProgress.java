@@ -39,8 +39,7 @@ public class NotebookProgress implements Progress.Sink {
     /** Moves this object's own bar to {@code done} of {@code total}, with a short status. */
     public void update(long done, long total, String status) { update(new Progress(label, done, total, status)); }
 
-    @Override
-    public synchronized void update(Progress p) {
+    @Override public synchronized void update(Progress p) {
         if (!Display.inKernel()) {
             lines.update(p);
             return;

@@ -99,9 +99,7 @@ final class GraphBuilder {
     String unsqueeze(String a, long... axes) { return op("Unsqueeze", new String[] {a, longs(axes)}); }
     String squeeze(String a, long... axes) { return op("Squeeze", new String[] {a, longs(axes)}); }
     String concat(long axis, String... parts) { return op("Concat", parts, attr("axis", axis)); }
-    String reduceSum(String a, long... axes) {
-        return op("ReduceSum", new String[] {a, longs(axes)}, attr("keepdims", 0));
-    }
+    String reduceSum(String a, long... axes) { return op("ReduceSum", new String[] {a, longs(axes)}, attr("keepdims", 0)); }
     String gemm(String a, String b, boolean transA, boolean transB) {
         return op("Gemm", new String[] {a, b}, attr("transA", transA ? 1 : 0), attr("transB", transB ? 1 : 0));
     }

@@ -154,8 +154,7 @@ public final class OrtClassifier implements AutoCloseable {
         return Arrays.stream(probabilities(data, indices)).mapToInt(Argmax::of).toArray();
     }
 
-    @Override
-    public void close() {
+    @Override public void close() {
         try {
             session.close();
         } catch (OrtException ignored) {

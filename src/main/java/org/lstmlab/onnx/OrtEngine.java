@@ -66,17 +66,13 @@ public final class OrtEngine implements Engine {
 
     @Override public EngineKind kind() { return EngineKind.ORT; }
 
-    @Override
-    public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
+    @Override public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
         try (Feeds feeds = batchFeeds(model, batch, dropout); OrtSession.Result r = run(model, Kind.GRADIENTS, feeds)) {
             ModelConfig c = model.config();
             double[][] grads = Parameters.zeros(c).tensors();
             for (int k = 0; k < 4; k++) copy(r, TrainingGraph.gradName(k), grads[k]);
-            double[] norms = null;
-            if (withHiddenGradNorms) {
-                norms = new double[batch.steps()];
-                copy(r, TrainingGraph.HIDDEN_NORMS, norms);
-            }
+            double[] norms = withHiddenGradNorms ? new double[batch.steps()] : null;
+            if (norms != null) copy(r, TrainingGraph.HIDDEN_NORMS, norms);
             return new Gradients(scalar(r, TrainingGraph.LOSS), correct(r), batch.size(),
                     grads[0], grads[1], grads[2], grads[3], norms);
         } catch (OrtException e) {
@@ -84,8 +80,7 @@ public final class OrtEngine implements Engine {
         }
     }
 
-    @Override
-    public StepResult trainStep(Model model, Batch batch, Adam adam, Dropout dropout) {
+    @Override public StepResult trainStep(Model model, Batch batch, Adam adam, Dropout dropout) {
         AdamState state = model.adam();
         try (Feeds feeds = batchFeeds(model, batch, dropout)) {
             for (int k = 0; k < 4; k++) {
@@ -112,8 +107,7 @@ public final class OrtEngine implements Engine {
         }
     }
 
-    @Override
-    public float[][] logits(Model model, Batch batch) {
+    @Override public float[][] logits(Model model, Batch batch) {
         try (Feeds feeds = batchFeeds(model, batch, null); OrtSession.Result r = run(model, Kind.LOGITS, feeds)) {
             return (float[][]) r.get(TrainingGraph.LOGITS).orElseThrow().getValue();
         } catch (OrtException e) {
@@ -121,8 +115,7 @@ public final class OrtEngine implements Engine {
         }
     }
 
-    @Override
-    public void close() {
+    @Override public void close() {
         for (OrtSession s : sessions.values()) {
             try {
                 s.close();

@@ -32,9 +32,7 @@ public final class ChartExport {
     private ChartExport() {}
 
     /** Writes dir/name.png, dir/name.svg and dir/name.pdf; returns them in that order. */
-    public static List<Path> save(Chart<?, ?> chart, Path dir, String name) {
-        return save(chart, dir, name, SCREEN_DPI);
-    }
+    public static List<Path> save(Chart<?, ?> chart, Path dir, String name) { return save(chart, dir, name, SCREEN_DPI); }
 
     /** As {@link #save(Chart, Path, String)}, the PNG at dpi (72 = one pixel per point; 300 for print). */
     public static List<Path> save(Chart<?, ?> chart, Path dir, String name, int dpi) {

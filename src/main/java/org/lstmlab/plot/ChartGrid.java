@@ -35,8 +35,7 @@ public final class ChartGrid extends Chart<XYStyler, XYSeries> {
 
     private static int rows(int n, int columns) { return (n + columns - 1) / columns; }
 
-    @Override
-    public void paint(Graphics2D g, int width, int height) {
+    @Override public void paint(Graphics2D g, int width, int height) {
         setWidth(width);
         setHeight(height);
         g.setColor(Color.WHITE);

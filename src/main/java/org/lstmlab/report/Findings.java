@@ -72,9 +72,7 @@ final class Findings {
 
     private List<String> layers() { return models.stream().map(ResultsTable.Entry::layer).distinct().toList(); }
 
-    private List<ResultsTable.Entry> at(int window) {
-        return models.stream().filter(e -> e.windowMs() == window).toList();
-    }
+    private List<ResultsTable.Entry> at(int window) { return models.stream().filter(e -> e.windowMs() == window).toList(); }
 
     private ResultsTable.Entry find(int window, String layer) {
         return at(window).stream().filter(e -> e.layer().equals(layer)).findFirst().orElse(null);

@@ -23,8 +23,7 @@ public final class BookCell implements StudentCell {
 
     @Override public CellType type() { return cell; }
 
-    @Override
-    public Forward forward(double[][][] x, int[] lengths, double[][] W, double[] b) {
+    @Override public Forward forward(double[][][] x, int[] lengths, double[][] W, double[] b) {
         int B = x.length, T = x[0].length, F = x[0][0].length, H = b.length / cell.gates();
         this.x = x; this.W = W; this.lengths = lengths;
         z = new double[T][B][F + H]; h = new double[T][B][H]; c = new double[T][B][H]; tau = new double[T][B][H];
@@ -53,8 +52,7 @@ public final class BookCell implements StudentCell {
         return new Forward(h, cell == CellType.RNN ? null : c, out);
     }
 
-    @Override
-    public Backward backward(double[][] gOut) {
+    @Override public Backward backward(double[][] gOut) {
         int T = h.length, B = h[0].length, H = h[0][0].length, F = x[0][0].length, G = cell.gates();
         double[][] dW = new double[F + H][G * H];
         double[] db = new double[G * H];

@@ -23,8 +23,7 @@ public abstract class LstmExercise implements StudentCell {
 
     @Override public final CellType type() { return book.type(); }
 
-    @Override
-    public final Forward forward(double[][][] x, int[] lengths, double[][] W, double[] b) {
+    @Override public final Forward forward(double[][][] x, int[] lengths, double[][] W, double[] b) {
         Forward out = book.forward(x, lengths, W, b);
         z = book.z; f = book.f; i = book.i; o = book.o; g = book.g; c = book.c; h = book.h;
         this.W = W;
