@@ -59,7 +59,7 @@ public record GradientStudy(List<ModelResult> runs) {
                                     TrainingListener progress) {
         List<ModelResult> runs = new ArrayList<>();
         for (ModelJob job : jobs(data, split, 0, epochs, clip, TrainConfig::book))
-            runs.add(job.run(dir, () -> Engines.open(EngineKind.AUTO), new ArrayList<>(), progress));
+            job.run(dir, () -> Engines.open(EngineKind.AUTO), progress, (j, result, lines) -> runs.add(result));
         return new GradientStudy(runs);
     }
 

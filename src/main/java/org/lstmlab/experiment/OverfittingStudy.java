@@ -83,12 +83,19 @@ public record OverfittingStudy(List<ModelResult> runs) {
     /** One feature set's data, split and fold, as a run folder holds them. */
     record FeatureSet(PackedSequences data, Split split, int fold) {}
 
-    /** The study's jobs: the remedies on the longest window's LSTM-state model, the variants on every window. */
+    /**
+     * The study's jobs: the remedies on the longest window's LSTM-state model, the variants on every window. Early
+     * stopping takes the no-remedy run's very steps until it stops, so on a one-phase schedule it is read off that run
+     * (the no-remedy job's shadow) instead of trained again.
+     */
     static List<ModelJob> jobs(List<FeatureSet> sets, boolean quick, Function<Integer, Schedule> schedule,
                                Function<CellType, TrainConfig> config) {
         FeatureSet longest = sets.stream().max(Comparator.comparingInt(s -> s.data().params().windowMs())).orElseThrow();
         List<ModelJob> jobs = new ArrayList<>();
-        for (Remedy r : Remedy.values()) jobs.add(job(longest, CellType.LSTM_STATE, r, quick, schedule, config));
+        for (Remedy r : Remedy.values()) if (r != Remedy.EARLY) jobs.add(job(longest, CellType.LSTM_STATE, r, quick, schedule, config));
+        ModelJob early = job(longest, CellType.LSTM_STATE, Remedy.EARLY, quick, schedule, config);
+        if (early.schedule.phases().size() == 1) jobs.set(0, jobs.get(0).shadowing(early));
+        else jobs.add(early);
         for (CellType cell : VARIANTS) for (FeatureSet s : sets) jobs.add(job(s, cell, Remedy.NONE, quick, schedule, config));
         return jobs;
     }

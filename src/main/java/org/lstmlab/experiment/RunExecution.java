@@ -63,7 +63,10 @@ final class RunExecution {
         // the models (longest first), then the baselines, r.parallel at a time
         Map<ModelJob, ModelResult> done = new java.util.concurrent.ConcurrentHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
-        for (ModelJob j : all) tasks.add(() -> done.put(j, trainOne(j, progress)));
+        for (ModelJob j : all) tasks.add(() -> j.run(dir, engines, progress.forModel(j.name), (job, result, lines) -> {
+            done.put(job, result);
+            progress.finished(job.name, lines);
+        }));
         List<String> baselineNames = new ArrayList<>();
         List<Supplier<Baselines.Result>> baselines = new ArrayList<>();
         if (r.baselines && !r.overfitting)
@@ -86,20 +89,13 @@ final class RunExecution {
         List<Baselines.Result> baselineResults = List.of(baselineResult);
         List<ModelResult> mainResults = main.stream().map(done::get).toList();
         List<ModelResult> studyResults = study.stream().map(done::get).toList();
-        List<ModelResult> overfittingResults = overfitting.stream().map(done::get).toList();
+        List<ModelResult> overfittingResults = overfitting.stream().flatMap(j -> j.withShadow().stream()).map(done::get).toList();
         ResultsTable table = r.overfitting ? ResultsTable.create() : table(mainResults, baselineResults, baselineNames);
         RunManifest m = manifest.with("models", mainResults.stream().map(RunExecution::summary).toList())
                 .with("baselines", baselineSummaries(baselineResults, baselineNames))
                 .with("overfitting_study", overfittingResults.stream().map(RunExecution::summary).toList());
         return new RunReport(dir, m, table, mainResults, new GradientStudy(studyResults),
                 new OverfittingStudy(overfittingResults), ExampleClip.of(ds, loaded));
-    }
-
-    private ModelResult trainOne(ModelJob j, RunProgress progress) {
-        List<String> lines = new ArrayList<>();
-        ModelResult result = j.run(dir, engines, lines, progress.forModel(j.name));
-        progress.finished(j.name, lines);
-        return result;
     }
 
     private TrainConfig config(CellType cell) {

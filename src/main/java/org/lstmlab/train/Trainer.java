@@ -217,7 +217,7 @@ public final class Trainer {
         int[] marks = EarlyStop.marks(recipe.run());
         History h = new History(records, norms, marks[0], marks[1]);
         runOffset = 0;
-        recordCall(e, h);
+        recordCall(h);
         events.trainingEnded(title, h, clock.millis() / 1000 - startSec);
         if (reg.costNote() != null) events.noted(title, reg.costNote());
         if (stop != null) events.noted(title, stop.note(runFirst, stoppedAfter));
@@ -294,9 +294,15 @@ public final class Trainer {
     }
 
     /** The recipe after a call: what the model was trained on and how, one schedule entry per call. */
-    private void recordCall(Engine e, History h) {
-        EngineConfig ran = EngineConfig.of(e);
-        recipe = recipe.withCall(data, split, config, ran,
-                new Recipe.Call(h.epochs().get(0).epoch(), config, ran, h.last().cost(), h.last().trainAccuracy()));
+    private void recordCall(History h) {
+        recipe = afterCall(recipe, config, h);
     }
+
+    /** r after a call of settings c that trained h on this trainer's data, split and engine. */
+    Recipe afterCall(Recipe r, TrainConfig c, History h) {
+        EngineConfig ran = EngineConfig.of(requireEngine());
+        return r.withCall(data, split, c, ran, new Recipe.Call(h.epochs().get(0).epoch(), c, ran, h.last().cost(), h.last().trainAccuracy()));
+    }
+
+    InstantSource clock() { return clock; }
 }

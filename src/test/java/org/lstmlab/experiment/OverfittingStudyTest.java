@@ -12,6 +12,7 @@ import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.train.ModelFile;
 import org.lstmlab.train.Predictions;
+import org.lstmlab.train.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,5 +87,40 @@ class OverfittingStudyTest {
         Reproduction.book().dataset(data).reports(reports).runId("study").engine(EngineKind.REFERENCE)
                 .progressBar(false).log(null).quick(true).overfitting(true).run();
         assertEquals(before, Files.getLastModifiedTime(dir.resolve("models/overfit_l2_state_10_100.json")));
+    }
+
+    static Reproduction study(Path reports) {
+        return Reproduction.book().dataset(data).reports(reports).runId("study").progressBar(false).log(null).quick(true)
+                .overfitting(true).parallel(1);
+    }
+
+    /** Names and first epochs of the training calls a run makes. */
+    static TrainingListener starts(List<String> into) {
+        return new TrainingListener() {
+            @Override public void trainingStarted(Start s) { into.add(s.modelName() + "@" + s.firstEpoch()); }
+        };
+    }
+
+    @Test
+    void earlyStoppingIsReadOffTheNoRemedyRunAndTrainsOnItsOwnAfterAnInterruption(@TempDir Path reports) {
+        List<String> cleanStarts = new ArrayList<>();
+        RunReport clean = study(reports.resolve("clean")).listener(starts(cleanStarts)).run();
+        assertTrue(cleanStarts.contains("overfit_none_state_10_100@1"), cleanStarts.toString());
+        assertFalse(cleanStarts.stream().anyMatch(s -> s.startsWith("overfit_early_")), "read off, not trained: " + cleanStarts);
+
+        // the no-remedy run stops after its second epoch: its checkpoint lacks the best weights early stopping kept
+        assertThrows(IllegalStateException.class,
+                () -> study(reports).listener(ReproductionTest.stopAfter("overfit_none_state_10_100", 2)).run());
+        List<String> started = new ArrayList<>();
+        RunReport resumed = study(reports).listener(starts(started)).run();
+        assertTrue(started.contains("overfit_none_state_10_100@3"), started.toString());
+        assertTrue(started.contains("overfit_early_state_10_100@1"), "trained on its own, from the start: " + started);
+        assertEquals(clean.overfitting().table().toString(), resumed.overfitting().table().toString());
+        for (int k = 0; k < clean.overfitting().runs().size(); k++) {
+            ModelResult a = clean.overfitting().runs().get(k), b = resumed.overfitting().runs().get(k);
+            assertEquals(a.name(), b.name());
+            assertEquals(a.history().deterministicCsv(), b.history().deterministicCsv(), a.name());
+            assertArrayEquals(a.evaluation().confusion(), b.evaluation().confusion(), a.name());
+        }
     }
 }
