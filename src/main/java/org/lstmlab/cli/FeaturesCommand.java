@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** One WAV's T x 100 feature matrix as CSV, for inspection. A skipped file is bad input (exit 2). */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -39,12 +41,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     }
 
     private static void write(double[][] f, PrintWriter w) {
-        StringBuilder row = new StringBuilder();
-        for (double[] frame : f) {
-            row.setLength(0);
-            for (int j = 0; j < frame.length; j++) row.append(j == 0 ? "" : ",").append(frame[j]);
-            w.println(row);
-        }
+        for (double[] frame : f) w.println(Arrays.stream(frame).mapToObj(String::valueOf).collect(Collectors.joining(",")));
         w.flush();
     }
 }

@@ -72,9 +72,8 @@ public final class Display {
 
     /** The object handed to the kernel: HTML text, a BufferedImage, or a String. */
     static Object render(Object value) {
-        if (value instanceof Table t) {
+        if (value instanceof Table t)
             return current() instanceof JupyterKernel.Text ? t.print(MAX_HTML_ROWS) : HtmlTable.of(t, MAX_HTML_ROWS);
-        }
         if (value instanceof Chart<?, ?> chart) {
             if (current() instanceof JupyterKernel.Text) return "[chart " + Objects.toString(chart.getTitle(), "") + "]";
             return BitmapEncoder.getBufferedImage(chart);

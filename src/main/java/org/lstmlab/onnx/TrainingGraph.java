@@ -255,10 +255,8 @@ final class TrainingGraph {
         b.output(gcPrev, FLOAT);
         b.output(ga, FLOAT);
         b.output(ghT, FLOAT);
-        String[] inputs = new String[7];
-        inputs[0] = injected;
-        System.arraycopy(cache, 0, inputs, 1, 6);
-        return reverseScan(b, new String[] {zeros, zeros}, inputs, 2);
+        return reverseScan(b, new String[] {zeros, zeros},
+                new String[] {injected, cache[0], cache[1], cache[2], cache[3], cache[4], cache[5]}, 2);
     }
 
     /** docs/cells.md's GRU backward, line by line; outputs G_ax, dL/dh_t and G_ah per step. */

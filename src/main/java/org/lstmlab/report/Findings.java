@@ -6,6 +6,7 @@ import org.lstmlab.experiment.ResultsTable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,10 +62,8 @@ final class Findings {
         }
         for (int w : ws) bookRanking(w).ifPresent(out::add);
         for (int w : ws) lstmTime(w).ifPresent(out::add);
-        double[] speed = models.stream().mapToDouble(Findings::speedUp).filter(v -> v > 0).toArray();
-        if (speed.length > 0)
-            out.add(lang.text("conc.speed", number(java.util.Arrays.stream(speed).min().orElseThrow(), 1),
-                    number(java.util.Arrays.stream(speed).max().orElseThrow(), 1)));
+        DoubleSummaryStatistics speed = models.stream().mapToDouble(Findings::speedUp).filter(v -> v > 0).summaryStatistics();
+        if (speed.getCount() > 0) out.add(lang.text("conc.speed", number(speed.getMin(), 1), number(speed.getMax(), 1)));
         if (synthetic) out.add(lang.text("conc.caveat.synthetic"));
         if (quick) out.add(lang.text("conc.caveat.quick"));
         return out;

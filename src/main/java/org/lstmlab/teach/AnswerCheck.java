@@ -24,10 +24,9 @@ public final class AnswerCheck {
             if (!answers.has(name)) found.add(name + ": missing from " + answers.source());
         if (!found.problems().isEmpty()) return new CellCheck.Report(subject, found.problems(), "");
         if (compare(found, answers, reference, p)) return new CellCheck.Report(subject, List.of(), "");
-        for (Mistake m : Mistake.values()) {
-            if (!CellCheck.applies(m, cell)) continue;
-            if (compare(new Findings(1e-6), answers, mutant(p, m), p)) return new CellCheck.Report(subject, found.problems(), m.hint());
-        }
+        for (Mistake m : Mistake.values())
+            if (CellCheck.applies(m, cell) && compare(new Findings(1e-6), answers, mutant(p, m), p))
+                return new CellCheck.Report(subject, found.problems(), m.hint());
         return new CellCheck.Report(subject, found.problems(), "");
     }
 

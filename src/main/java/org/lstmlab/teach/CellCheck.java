@@ -64,11 +64,8 @@ public final class CellCheck {
 
     /** The hint of the first known mistake whose results equal the student's. */
     private static String hint(Run yours, Problem p, double[][] gOut) {
-        for (Mistake m : Mistake.values()) {
-            if (!applies(m, p.cell())) continue;
-            Run mutant = Run.of(new BookCell(p.cell(), m), p, gOut);
-            if (yours.matches(mutant)) return m.hint();
-        }
+        for (Mistake m : Mistake.values())
+            if (applies(m, p.cell()) && yours.matches(Run.of(new BookCell(p.cell(), m), p, gOut))) return m.hint();
         return "";
     }
 
@@ -132,13 +129,8 @@ public final class CellCheck {
 
     /** The exception in one line, with its first frame outside the JDK: the student's line. */
     static String describe(Throwable t) {
-        String where = "";
-        for (StackTraceElement e : t.getStackTrace()) {
-            String c = e.getClassName();
-            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) continue;
-            where = " at " + (e.getFileName() == null ? c : e.getFileName()) + ":" + e.getLineNumber();
-            break;
-        }
+        String where = Arrays.stream(t.getStackTrace()).filter(e -> !e.getClassName().matches("(java|jdk|sun)\\..*")).findFirst()
+                .map(e -> " at " + (e.getFileName() == null ? e.getClassName() : e.getFileName()) + ":" + e.getLineNumber()).orElse("");
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + where;
     }
 
