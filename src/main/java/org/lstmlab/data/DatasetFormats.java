@@ -85,18 +85,14 @@ public final class DatasetFormats {
                 .sorted(Comparator.comparing((Map.Entry<Format, int[]> e) -> e.getKey() == Format.UNREADABLE).thenComparing(e -> -e.getValue()[0]))
                 .forEach(e -> {
                     Format f = e.getKey();
-                    append(t.intColumn("rate Hz"), f.rate());
-                    append(t.intColumn("bits"), f.bits());
-                    append(t.intColumn("channels"), f.channels());
+                    t.intColumn("rate Hz").append(f.rate());   // a missing value for an unreadable clip
+                    t.intColumn("bits").append(f.bits());
+                    t.intColumn("channels").append(f.channels());
                     t.stringColumn("codec").append(f.codec());
                     t.intColumn("clips").append(e.getValue()[0]);
                     t.intColumn("kept by book").append(e.getValue()[1]);
                 });
         return t;
-    }
-
-    private static void append(IntColumn c, Integer v) {
-        if (v == null) c.appendMissing(); else c.append(v);
     }
 
     /** from s, to s, clips, kept by book: durations of the readable clips in bins of half a second. */

@@ -104,8 +104,7 @@ interface JupyterKernel {
         @Override public void update(String id, String mime, Object value) { display(mime, value); }
 
         private static String asText(Object value) {
-            if (value instanceof BufferedImage img) return "[image " + img.getWidth() + "x" + img.getHeight() + "]";
-            return String.valueOf(value);
+            return value instanceof BufferedImage img ? "[image " + img.getWidth() + "x" + img.getHeight() + "]" : String.valueOf(value);
         }
     }
 }
