@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * Non-sequential baselines trained with Tribuo on pooled features: each band's mean and standard deviation over a
@@ -140,12 +141,9 @@ public final class Baselines {
         return ds;
     }
 
+    /** mean_000, mean_001, ..., then std_000, std_001, ...: the columns of {@link #pooled}. */
     private static String[] featureNames(int bands) {
-        String[] names = new String[2 * bands];
-        for (int b = 0; b < bands; b++) {
-            names[b] = String.format("mean_%03d", b);
-            names[bands + b] = String.format("std_%03d", b);
-        }
-        return names;
+        return IntStream.range(0, 2 * bands).mapToObj(k -> String.format(k < bands ? "mean_%03d" : "std_%03d", k % bands))
+                .toArray(String[]::new);
     }
 }

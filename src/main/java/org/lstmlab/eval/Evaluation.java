@@ -42,26 +42,27 @@ public final class Evaluation {
     public static Evaluation of(List<String> classNames, int[] actual, int[] predicted) {
         if (actual.length != predicted.length)
             throw new IllegalArgumentException(actual.length + " true labels but " + predicted.length + " predictions");
-        List<Prediction<Label>> predictions = new ArrayList<>(actual.length);
-        for (int k = 0; k < actual.length; k++)
-            predictions.add(new Prediction<>(new Label(name(classNames, predicted[k])), 0,
-                    new ArrayExample<>(new Label(name(classNames, actual[k])))));
-        return new Evaluation(classNames, new LabelConfusionMatrix(domain(classNames), predictions));
+        return of(classNames, IntStream.range(0, actual.length)
+                .mapToObj(k -> prediction(classNames, actual[k], predicted[k])).toList());
     }
 
     /** Rebuilds the metrics from confusion counts, counts[actual][predicted] (e.g. when a report is reloaded). */
     public static Evaluation fromConfusion(List<String> classNames, int[][] counts) {
-        int n = 0;
-        for (int[] row : counts) for (int v : row) n += v;
-        int[] actual = new int[n], predicted = new int[n];
-        int k = 0;
+        List<Prediction<Label>> predictions = new ArrayList<>();
         for (int a = 0; a < counts.length; a++)
             for (int p = 0; p < counts[a].length; p++)
-                for (int r = 0; r < counts[a][p]; r++, k++) {
-                    actual[k] = a;
-                    predicted[k] = p;
-                }
-        return of(classNames, actual, predicted);
+                for (int r = 0; r < counts[a][p]; r++) predictions.add(prediction(classNames, a, p));
+        return of(classNames, predictions);
+    }
+
+    private static Evaluation of(List<String> classNames, List<Prediction<Label>> predictions) {
+        return new Evaluation(classNames, new LabelConfusionMatrix(domain(classNames), predictions));
+    }
+
+    /** Tribuo's record of one sample: the predicted class as output, the actual one as the example's label. */
+    private static Prediction<Label> prediction(List<String> classNames, int actual, int predicted) {
+        Label output = new Label(name(classNames, predicted));
+        return new Prediction<>(output, 0, new ArrayExample<>(new Label(name(classNames, actual))));
     }
 
     /** Tribuo's output domain with the ids in classNames order. */

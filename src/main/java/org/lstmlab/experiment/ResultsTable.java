@@ -1,7 +1,6 @@
 package org.lstmlab.experiment;
 
 import org.lstmlab.plot.Html;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
@@ -28,9 +27,6 @@ public final class ResultsTable {
             MACRO_F1 = "macro_f1", SECONDS = "train_seconds", EPOCHS = "epochs",
             BOOK_ACCURACY = "book_accuracy", BOOK_SECONDS = "book_seconds";
     public static final String CSV = "results.csv", MARKDOWN = "results.md", HTML = "results.html";
-    private static final ColumnType[] TYPES = {ColumnType.STRING, ColumnType.INTEGER, ColumnType.INTEGER,
-            ColumnType.STRING, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER,
-            ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE};
 
     /**
      * One model's result. accuracyStd is the spread over folds (NaN for a single split, folds = 1);
@@ -53,26 +49,12 @@ public final class ResultsTable {
                 DoubleColumn.create(BOOK_SECONDS)));
     }
 
+    /** Appends e as a row, in column order; NaN is a missing number. */
     public ResultsTable add(Entry e) {
-        table.stringColumn(MODEL).append(e.model());
-        table.intColumn(INTERVAL).append(e.intervalMs());
-        table.intColumn(WINDOW).append(e.windowMs());
-        table.stringColumn(LAYER).append(e.layer());
-        table.stringColumn(PROTOCOL).append(e.protocol());
-        appendDouble(ACCURACY, e.accuracy());
-        appendDouble(ACCURACY_STD, e.accuracyStd());
-        table.intColumn(FOLDS).append(e.folds());
-        appendDouble(MACRO_F1, e.macroF1());
-        appendDouble(SECONDS, e.seconds());
-        table.intColumn(EPOCHS).append(e.epochs());
-        appendDouble(BOOK_ACCURACY, e.bookAccuracy());
-        appendDouble(BOOK_SECONDS, e.bookSeconds());
+        Object[] values = {e.model(), e.intervalMs(), e.windowMs(), e.layer(), e.protocol(), e.accuracy(), e.accuracyStd(),
+                e.folds(), e.macroF1(), e.seconds(), e.epochs(), e.bookAccuracy(), e.bookSeconds()};
+        for (int k = 0; k < values.length; k++) table.column(k).appendObj(values[k]);
         return this;
-    }
-
-    private void appendDouble(String column, double v) {
-        if (Double.isNaN(v)) table.doubleColumn(column).appendMissing();
-        else table.doubleColumn(column).append(v);
     }
 
     public Table table() { return table; }
@@ -115,7 +97,8 @@ public final class ResultsTable {
 
     public static ResultsTable read(Path csv) {
         try {
-            Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName("results").columnTypes(TYPES));
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName("results")
+                    .columnTypes(create().table.typeArray()));
             if (!t.columnNames().equals(create().table.columnNames()))
                 throw new IllegalArgumentException("columns " + t.columnNames() + " are not " + create().table.columnNames());
             return new ResultsTable(t);

@@ -19,6 +19,7 @@ import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class Charts {
             new Color(251, 136, 97), new Color(252, 253, 191)};
     /** Gap kept between neighbouring category labels, and a legend entry's marker and padding, in pixels. */
     static final int LABEL_GAP = 6, LEGEND_ENTRY = 40;
+    /** Text measured as drawn: anti-aliased, fractional metrics. */
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     private final ResourceBundle words;
     private final Font font;
@@ -169,15 +172,12 @@ public final class Charts {
         int per = Math.max(1, (samples.length + maxColumns - 1) / maxColumns);
         List<Double> x = new ArrayList<>(), y = new ArrayList<>();
         for (int start = 0; start < samples.length; start += per) {
-            double lo = samples[start], hi = lo;
-            for (int i = start; i < Math.min(samples.length, start + per); i++) {
-                lo = Math.min(lo, samples[i]);
-                hi = Math.max(hi, samples[i]);
-            }
+            DoubleSummaryStatistics column = Arrays.stream(samples, start, Math.min(samples.length, start + per))
+                    .summaryStatistics();
             x.add((double) start / sampleRate);
-            y.add(lo);
+            y.add(column.getMin());
             x.add((double) start / sampleRate);
-            y.add(hi);
+            y.add(column.getMax());
         }
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT / 2).title(title).xAxisTitle(text("waveform.x"))
                 .yAxisTitle(text("waveform.y")).build();
@@ -267,9 +267,8 @@ public final class Charts {
         }
         if (s.getLegendPosition() == Styler.LegendPosition.OutsideS) {
             // a legend below the plot lies in one row only when every entry fits across the chart
-            FontRenderContext frc = new FontRenderContext(null, true, true);
             double row = c.getSeriesCollection().stream()
-                    .mapToDouble(x -> s.getLegendFont().getStringBounds(x.getName(), frc).getWidth() + LEGEND_ENTRY).sum();
+                    .mapToDouble(x -> s.getLegendFont().getStringBounds(x.getName(), FRC).getWidth() + LEGEND_ENTRY).sum();
             s.setLegendLayout(row <= 0.95 * c.getWidth() ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         }
         if (s instanceof AxesChartStyler a) {
@@ -290,8 +289,7 @@ public final class Charts {
 
     /** Pixels a category label takes along its axis: its width upright, its line height turned (a gap added). */
     static int labelRoom(List<String> labels, Font tickFont, int rotation) {
-        FontRenderContext frc = new FontRenderContext(null, true, true);
-        double size = rotation == 0 ? widest(labels, tickFont) : tickFont.getLineMetrics("Xg", frc).getHeight();
+        double size = rotation == 0 ? widest(labels, tickFont) : tickFont.getLineMetrics("Xg", FRC).getHeight();
         return (int) Math.ceil(size + LABEL_GAP);
     }
 
@@ -301,7 +299,6 @@ public final class Charts {
     }
 
     private static double widest(List<String> labels, Font font) {
-        FontRenderContext frc = new FontRenderContext(null, true, true);
-        return labels.stream().mapToDouble(l -> font.getStringBounds(l, frc).getWidth()).max().orElse(0);
+        return labels.stream().mapToDouble(l -> font.getStringBounds(l, FRC).getWidth()).max().orElse(0);
     }
 }

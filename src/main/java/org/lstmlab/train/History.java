@@ -1,6 +1,5 @@
 package org.lstmlab.train;
 
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -13,7 +12,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -79,20 +77,13 @@ public final class History {
 
     /** epoch, run_epoch, cost, train_accuracy, validation_accuracy (missing when not reported), seconds, mark. */
     public Table table() {
-        IntColumn epoch = IntColumn.create("epoch"), run = IntColumn.create("run_epoch");
-        DoubleColumn cost = DoubleColumn.create("cost"), train = DoubleColumn.create("train_accuracy"),
-                val = DoubleColumn.create("validation_accuracy"), secs = DoubleColumn.create("seconds");
-        StringColumn mark = StringColumn.create("mark");
-        for (EpochRecord r : epochs) {
-            epoch.append(r.epoch());
-            run.append(r.runEpoch());
-            cost.append(r.cost());
-            train.append(r.trainAccuracy());
-            val.append(r.validationAccuracy());
-            secs.append(r.seconds());
-            mark.append(mark(r.epoch()));
-        }
-        return Table.create("history", epoch, run, cost, train, val, secs, mark);
+        return Table.create("history", IntColumn.create("epoch", epochs.stream().mapToInt(EpochRecord::epoch)),
+                IntColumn.create("run_epoch", epochs.stream().mapToInt(EpochRecord::runEpoch)),
+                DoubleColumn.create("cost", epochs.stream().mapToDouble(EpochRecord::cost)),
+                DoubleColumn.create("train_accuracy", epochs.stream().mapToDouble(EpochRecord::trainAccuracy)),
+                DoubleColumn.create("validation_accuracy", epochs.stream().mapToDouble(EpochRecord::validationAccuracy)),
+                DoubleColumn.create("seconds", epochs.stream().mapToDouble(EpochRecord::seconds)),
+                StringColumn.create("mark", epochs.stream().map(r -> mark(r.epoch()))));
     }
 
     /** Long format for plotting: epoch, step (1-based t), norm. */
@@ -124,7 +115,7 @@ public final class History {
 
     /** Reads back {@link #toCsv()} and {@link #gradientNormsCsv()}; an error names the table and what is wrong. */
     public static History fromCsv(String epochsCsv, String gradientNormsCsv) {
-        Table t = read(epochsCsv, "history", EPOCH_COLUMNS);
+        Table t = read(epochsCsv, empty().table());
         List<EpochRecord> records = new ArrayList<>();
         int best = 0, stop = 0;
         for (int r = 0; r < t.rowCount(); r++) {
@@ -136,7 +127,7 @@ public final class History {
             records.add(new EpochRecord(epoch, t.intColumn(1).getInt(r), t.doubleColumn(2).getDouble(r),
                     t.doubleColumn(3).getDouble(r), t.doubleColumn(4).getDouble(r), t.doubleColumn(5).getDouble(r)));
         }
-        Table n = read(gradientNormsCsv, "gradient norms", NORM_COLUMNS);
+        Table n = read(gradientNormsCsv, empty().gradientNormTable());
         Map<Integer, List<Double>> norms = new TreeMap<>();
         for (int r = 0; r < n.rowCount(); r++) {
             List<Double> steps = norms.computeIfAbsent(n.intColumn(0).getInt(r), e -> new ArrayList<>());
@@ -150,34 +141,22 @@ public final class History {
         return new History(records, byEpoch, best, stop);
     }
 
-    private static final Map<String, ColumnType> EPOCH_COLUMNS = columns("epoch", ColumnType.INTEGER, "run_epoch", ColumnType.INTEGER,
-            "cost", ColumnType.DOUBLE, "train_accuracy", ColumnType.DOUBLE, "validation_accuracy", ColumnType.DOUBLE,
-            "seconds", ColumnType.DOUBLE, "mark", ColumnType.STRING);
-    private static final Map<String, ColumnType> NORM_COLUMNS = columns("epoch", ColumnType.INTEGER, "step", ColumnType.INTEGER,
-            "norm", ColumnType.DOUBLE);
-
-    private static Map<String, ColumnType> columns(Object... nameThenType) {
-        Map<String, ColumnType> m = new LinkedHashMap<>();
-        for (int k = 0; k < nameThenType.length; k += 2) m.put((String) nameThenType[k], (ColumnType) nameThenType[k + 1]);
-        return m;
-    }
-
     private static String csv(Table t) {
         StringWriter out = new StringWriter();
         t.write().csv(CsvWriteOptions.builder(out).lineEnd("\n").build());
         return out.toString();
     }
 
-    /** The table in csv, after checking that its header is exactly these columns; only validation and mark have gaps. */
-    private static Table read(String csv, String what, Map<String, ColumnType> columns) {
-        String header = csv.lines().findFirst().orElse("");
-        String expected = String.join(",", columns.keySet());
+    /** The table in csv, after checking that it has exactly the columns of shape; only validation and mark have gaps. */
+    private static Table read(String csv, Table shape) {
+        String what = shape.name(), header = csv.lines().findFirst().orElse("");
+        String expected = String.join(",", shape.columnNames());
         if (!header.equals(expected))
             throw new IllegalArgumentException(what + ": expected the columns " + expected + ", found '" + header + "'");
         Table t;
         try {
             t = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(csv)).tableName(what)
-                    .columnTypes(columns.values().toArray(ColumnType[]::new)));
+                    .columnTypes(shape.typeArray()));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + ": not a readable CSV table (" + e.getMessage() + ")", e);
         }

@@ -96,11 +96,6 @@ public final class Trainer {
 
     public Trainer epochs(int n) { config = config.withEpochs(n); return this; }
     public Trainer report(int every) { config = config.withReport(every); return this; }
-    public Trainer batchSize(int b) { config = config.withBatchSize(b); return this; }
-    public Trainer learningRate(double lr) { config = config.withLearningRate(lr); return this; }
-    public Trainer clip(double norm) { config = config.withClipNorm(norm); return this; }
-    public Trainer validationSamples(int n) { config = config.withValidationSamples(n); return this; }
-    public Trainer seed(long seed) { config = config.withSeed(seed); return this; }
 
     /** The name in log lines; default us_&lt;cell&gt;_&lt;interval&gt;_&lt;window&gt; from the data's feature parameters. */
     public Trainer name(String n) { this.name = n; return this; }
@@ -166,7 +161,7 @@ public final class Trainer {
         Regularisation reg = config.regularisation();
         List<EpochRecord> records = new ArrayList<>();
         var norms = new TreeMap<Integer, double[]>();
-        if (runOffset == 0) recordRunStart(first);
+        if (runOffset == 0) recipe = recipe.withRun(new Recipe.Run(first, config.epochs(), config, 0, 0, 0, 0));
         EarlyStopping rule = config.earlyStopping();
         EarlyStop stop = rule.on() ? EarlyStop.of(rule, model, recipe.run()) : null;
         int stoppedAfter = 0, runFirst = first - runOffset;
@@ -179,8 +174,7 @@ public final class Trainer {
             Random masks = SeedStreams.dropout(config.seed(), epoch);
             double lossSum = 0, accSum = 0;
             for (int n = 0; n < batches; n++) {
-                int[] idx = new int[B];
-                for (int k = 0; k < B; k++) idx[k] = split.train()[order[n * B + k]];
+                int[] idx = Arrays.stream(order, n * B, n * B + B).map(k -> split.train()[k]).toArray();
                 double extra = reg.cost(model.params());   // protocol §9.2: the weights before this step
                 Dropout dropout = reg.dropout() ? Dropout.draw(reg.keepProb(), B, model.config().hidden(), masks) : Dropout.NONE;
                 StepResult r = e.trainStep(model, data.batch(idx), adam, dropout);
@@ -198,7 +192,7 @@ public final class Trainer {
             EpochRecord rec = new EpochRecord(epoch, run, lossSum / batches, accSum / batches, val[0], (now - epochStart) / 1000.0);
             epochStart = now;
             records.add(rec);
-            recordEpochs(epoch);
+            recipe = recipe.withEpochsTrained(epoch);
             if (stop != null) {
                 if (report && stop.report(epoch, val[0], val[1])) stoppedAfter = epoch;
                 boolean last = stoppedAfter > 0 || c == config.epochs() - 1;
@@ -217,7 +211,7 @@ public final class Trainer {
         int[] marks = EarlyStop.marks(recipe.run());
         History h = new History(records, norms, marks[0], marks[1]);
         runOffset = 0;
-        recordCall(h);
+        recipe = afterCall(recipe, config, h);
         events.trainingEnded(title, h, clock.millis() / 1000 - startSec);
         if (reg.costNote() != null) events.noted(title, reg.costNote());
         if (stop != null) events.noted(title, stop.note(runFirst, stoppedAfter));
@@ -246,8 +240,7 @@ public final class Trainer {
     private double[] validation(Engine e, int epoch) {
         int[] val = split.validation();
         int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
-        int[] idx = new int[Math.min(config.validationSamples(), val.length)];
-        for (int k = 0; k < idx.length; k++) idx[k] = val[order[k]];
+        int[] idx = Arrays.stream(order, 0, Math.min(config.validationSamples(), val.length)).map(k -> val[k]).toArray();
         int correct = 0;
         double loss = 0;
         for (int from = 0; from < idx.length; from += Predictions.CHUNK) {
@@ -277,10 +270,6 @@ public final class Trainer {
         return engine;
     }
 
-    private void recordRunStart(int firstEpoch) {
-        recipe = recipe.withRun(new Recipe.Run(firstEpoch, config.epochs(), config, 0, 0, 0, 0));
-    }
-
     /** Early stopping's state in the run entry; at the run's end also the kept epoch and any stop. */
     private void recordStop(EarlyStop stop, boolean ended, int stoppedAfter) {
         Recipe.Run r = recipe.run();
@@ -289,16 +278,7 @@ public final class Trainer {
                 ended ? best : 0, stoppedAfter));
     }
 
-    private void recordEpochs(int epochs) {
-        recipe = recipe.withEpochsTrained(epochs);
-    }
-
-    /** The recipe after a call: what the model was trained on and how, one schedule entry per call. */
-    private void recordCall(History h) {
-        recipe = afterCall(recipe, config, h);
-    }
-
-    /** r after a call of settings c that trained h on this trainer's data, split and engine. */
+    /** r after a call of settings c that trained h on this trainer's data, split and engine: one schedule entry a call. */
     Recipe afterCall(Recipe r, TrainConfig c, History h) {
         EngineConfig ran = EngineConfig.of(requireEngine());
         return r.withCall(data, split, c, ran, new Recipe.Call(h.epochs().get(0).epoch(), c, ran, h.last().cost(), h.last().trainAccuracy()));
