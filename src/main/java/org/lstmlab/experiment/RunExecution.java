@@ -10,35 +10,23 @@ import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.train.TrainConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * One run of a {@link Reproduction}: builds a job per (feature set, cell, fold), trains them a few at a time (the
  * longest first, so the two cores finish together), runs the baselines and the gradient study, and assembles the
  * results table and the report; or, for the overfitting study, its runs alone.
  */
-final class RunExecution {
-    private final Reproduction r;
-    private final SoundDataset ds;
-    private final Map<FeatureConfig, LoadResult> loaded;
-    private final java.nio.file.Path dir;
-    private final Supplier<Engine> engines;
-    private final Protocol protocol;
-
-    RunExecution(Reproduction r, SoundDataset ds, Map<FeatureConfig, LoadResult> loaded, java.nio.file.Path dir,
-                 Supplier<Engine> engines) {
-        this.r = r;
-        this.ds = ds;
-        this.loaded = loaded;
-        this.dir = dir;
-        this.engines = engines;
-        this.protocol = Protocol.of(ds.layout());
-    }
+record RunExecution(Reproduction r, SoundDataset ds, Map<FeatureConfig, LoadResult> loaded, Path dir,
+                    Supplier<Engine> engines) {
 
     RunReport execute(RunManifest manifest) {
         List<ModelJob> main = new ArrayList<>(), study = new ArrayList<>(), overfitting = new ArrayList<>();
@@ -61,38 +49,33 @@ final class RunExecution {
 
         RunProgress progress = new RunProgress(r, all.stream().mapToInt(j -> j.remainingEpochs(dir)).sum());
         // the models (longest first), then the baselines, r.parallel at a time
-        Map<ModelJob, ModelResult> done = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<ModelJob, ModelResult> done = new ConcurrentHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (ModelJob j : all) tasks.add(() -> j.run(dir, engines, progress.forModel(j.name), (job, result, lines) -> {
             done.put(job, result);
             progress.finished(job.name, lines);
         }));
-        List<String> baselineNames = new ArrayList<>();
-        List<Supplier<Baselines.Result>> baselines = new ArrayList<>();
+        List<BaselineJob> baselines = new ArrayList<>();
         if (r.baselines && !r.overfitting)
             splits.forEach((p, s) -> s.forEach((fold, split) -> {
-                for (Baselines.Kind k : Baselines.Kind.values()) {
-                    baselineNames.add(k.id() + "_" + p.intervalMs() + "_" + p.windowMs() + (fold > 0 ? "_fold" + fold : ""));
-                    baselines.add(() -> Baselines.run(k, loaded.get(p).sequences(), split, r.seed()));
-                }
+                for (Baselines.Kind k : Baselines.Kind.values())
+                    baselines.add(new BaselineJob(baselineName(k, p) + (fold > 0 ? "_fold" + fold : ""),
+                            loaded.get(p).sequences(), k, split));
             }));
-        Baselines.Result[] baselineResult = new Baselines.Result[baselines.size()];
-        for (int b = 0; b < baselines.size(); b++) {
-            int k = b;
-            tasks.add(() -> baselineResult[k] = baselines.get(k).get());
-        }
+        Map<BaselineJob, Baselines.Result> baselinesDone = new ConcurrentHashMap<>();
+        for (BaselineJob b : baselines)
+            tasks.add(() -> baselinesDone.put(b, Baselines.run(b.kind, b.data, b.split, r.seed())));
         try {
             Parallel.forEach(tasks.size(), Math.max(1, r.parallel), i -> tasks.get(i).run());
         } finally {
             progress.close();
         }
-        List<Baselines.Result> baselineResults = List.of(baselineResult);
         List<ModelResult> mainResults = main.stream().map(done::get).toList();
         List<ModelResult> studyResults = study.stream().map(done::get).toList();
         List<ModelResult> overfittingResults = overfitting.stream().flatMap(j -> j.withShadow().stream()).map(done::get).toList();
-        ResultsTable table = r.overfitting ? ResultsTable.create() : table(mainResults, baselineResults, baselineNames);
+        ResultsTable table = r.overfitting ? ResultsTable.create() : table(mainResults, baselines, baselinesDone);
         RunManifest m = manifest.with("models", mainResults.stream().map(RunExecution::summary).toList())
-                .with("baselines", baselineSummaries(baselineResults, baselineNames))
+                .with("baselines", baselineSummaries(baselines, baselinesDone))
                 .with("overfitting_study", overfittingResults.stream().map(RunExecution::summary).toList());
         return new RunReport(dir, m, table, mainResults, new GradientStudy(studyResults),
                 new OverfittingStudy(overfittingResults), ExampleClip.of(ds, loaded));
@@ -127,12 +110,20 @@ final class RunExecution {
 
     /** Relative cost: epochs x train clips x mean length x gate blocks. */
     private double cost(ModelJob j) {
-        double meanLength = 0;
-        for (int i : j.split.train()) meanLength += j.data.length(i);
+        double meanLength = IntStream.of(j.split.train()).map(j.data::length).sum();
         return (double) j.schedule.totalEpochs() * meanLength * j.config.cell().gates();
     }
 
-    private ResultsTable table(List<ModelResult> models, List<Baselines.Result> baselines, List<String> baselineNames) {
+    /** A Tribuo baseline on one feature set's split, named as a model of that split would be. */
+    private record BaselineJob(String name, PackedSequences data, Baselines.Kind kind, Split split) {}
+
+    private static String baselineName(Baselines.Kind k, FeatureConfig p) {
+        return k.id() + "_" + p.intervalMs() + "_" + p.windowMs();
+    }
+
+    private ResultsTable table(List<ModelResult> models, List<BaselineJob> baselines,
+                               Map<BaselineJob, Baselines.Result> results) {
+        Protocol protocol = Protocol.of(ds.layout());
         ResultsTable t = ResultsTable.create();
         for (FeatureConfig p : loaded.keySet())
             for (CellType cell : r.models) {
@@ -146,10 +137,9 @@ final class RunExecution {
             }
         for (FeatureConfig p : loaded.keySet())
             for (Baselines.Kind k : Baselines.Kind.values()) {
-                List<Baselines.Result> folds = new ArrayList<>();
-                String name = k.id() + "_" + p.intervalMs() + "_" + p.windowMs();
-                for (int i = 0; i < baselines.size(); i++)
-                    if (baselineNames.get(i).replaceAll("_fold\\d+$", "").equals(name)) folds.add(baselines.get(i));
+                String name = baselineName(k, p);
+                List<Baselines.Result> folds = baselines.stream()
+                        .filter(b -> b.name.replaceAll("_fold\\d+$", "").equals(name)).map(results::get).toList();
                 if (folds.isEmpty()) continue;
                 t.add(new ResultsTable.Entry(name, p.intervalMs(), p.windowMs(),
                         k.layer(), protocol.label(), mean(folds, b -> b.evaluation().accuracy()),
@@ -183,12 +173,13 @@ final class RunExecution {
         return s;
     }
 
-    private static List<Map<String, Object>> baselineSummaries(List<Baselines.Result> results, List<String> names) {
+    private static List<Map<String, Object>> baselineSummaries(List<BaselineJob> baselines,
+                                                               Map<BaselineJob, Baselines.Result> results) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            Baselines.Result b = results.get(i);
+        for (BaselineJob job : baselines) {
+            Baselines.Result b = results.get(job);
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", names.get(i));
+            s.put("name", job.name);
             s.put("evaluation", b.evaluation().asMap());
             s.put("train_seconds", b.seconds());
             s.put("tribuo_provenance", b.provenance());

@@ -71,7 +71,7 @@ public final class LabDataset {
     public LabFeatures features(int intervalMs, int windowMs) { return features(FeatureConfig.book(intervalMs, windowMs)); }
 
     /** Features with any parameters (e.g. {@code FeatureConfig.corrected(10, 100)}); loaded from the cache if current. */
-    public LabFeatures features(FeatureConfig params) { return LabFeatures.load(dataset(), params, quick); }
+    public LabFeatures features(FeatureConfig params) { return LabFeatures.load(dataset(), params); }
 
     @Override public String toString() {
         return (folder != null ? folder.toString() : "embedded synthetic dataset") + (quick ? " (quick)" : "");

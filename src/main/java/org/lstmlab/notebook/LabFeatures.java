@@ -14,35 +14,23 @@ import org.lstmlab.train.TrainConfig;
 import org.knowm.xchart.HeatMapChart;
 import tech.tablesaw.api.Table;
 
-/** Packed feature sequences of one dataset at one feature setting, with the book's split (protocol §2). */
-public final class LabFeatures {
+/**
+ * Packed feature sequences of one dataset at one feature setting, with the book's split (protocol §2), and the
+ * seconds their loading took.
+ */
+public record LabFeatures(LoadResult result, Split split, double seconds) {
     /** Columns of a spectrogram chart: enough for a 4 s clip at one column per 20 ms. */
     static final int SPECTROGRAM_COLUMNS = 200;
 
-    private final LoadResult result;
-    private final Split split;
-    private final boolean quick;
-    private final double seconds;
-
-    private LabFeatures(LoadResult result, Split split, boolean quick, double seconds) {
-        this.result = result;
-        this.split = split;
-        this.quick = quick;
-        this.seconds = seconds;
-    }
-
-    static LabFeatures load(SoundDataset dataset, FeatureConfig params, boolean quick) {
+    static LabFeatures load(SoundDataset dataset, FeatureConfig params) {
         long start = System.nanoTime();
         LoadResult r = dataset.load(params, LoadConfig.defaults().progress(new NotebookProgress()));
-        return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), quick,
-                (System.nanoTime() - start) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new LabFeatures(r, Splits.book(r.sequences().size(), TrainConfig.BOOK_SEED), seconds);
     }
 
-    public LoadResult result() { return result; }
     public PackedSequences sequences() { return result.sequences(); }
     public FeatureConfig params() { return result.sequences().params(); }
-    public Split split() { return split; }
-    public boolean isQuick() { return quick; }
 
     /** True when the features came from the on-disk cache rather than from the audio. */
     public boolean fromCache() { return result.fromCache(); }

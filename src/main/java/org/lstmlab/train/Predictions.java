@@ -21,16 +21,18 @@ public record Predictions(int[] indices, int[] predicted, int[] actual) {
     }
 
     public static Predictions of(Engine engine, Model model, PackedSequences data, int[] indices) {
-        int[] predicted = new int[indices.length], actual = new int[indices.length];
+        int[] predicted = Arrays.stream(logits(engine, model, data, indices)).mapToInt(Argmax::of).toArray();
+        return new Predictions(indices.clone(), predicted, Arrays.stream(indices).map(data::label).toArray());
+    }
+
+    /** The logits of each sequence in indices, one forward pass each {@link #CHUNK} sequences. */
+    static float[][] logits(Engine engine, Model model, PackedSequences data, int[] indices) {
+        float[][] logits = new float[indices.length][];
         for (int from = 0; from < indices.length; from += CHUNK) {
             int[] chunk = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + CHUNK));
-            float[][] logits = engine.logits(model, data.batch(chunk));
-            for (int k = 0; k < chunk.length; k++) {
-                predicted[from + k] = Argmax.of(logits[k]);
-                actual[from + k] = data.label(chunk[k]);
-            }
+            System.arraycopy(engine.logits(model, data.batch(chunk)), 0, logits, from, chunk.length);
         }
-        return new Predictions(indices.clone(), predicted, actual);
+        return logits;
     }
 
     public int size() { return indices.length; }

@@ -234,25 +234,22 @@ public final class Trainer {
     }
 
     /**
-     * Protocol §2: min(validationSamples, n_val) freshly drawn validation samples, one forward pass each
-     * {@link Predictions#CHUNK}; returns {accuracy, mean cross-entropy with log(p + 1e-10)}.
+     * Protocol §2: min(validationSamples, n_val) freshly drawn validation samples ({@link Predictions#logits});
+     * returns {accuracy, mean cross-entropy with log(p + 1e-10)}.
      */
     private double[] validation(Engine e, int epoch) {
         int[] val = split.validation();
         int[] order = Splits.permutation(val.length, SeedStreams.validation(config.seed(), epoch));
         int[] idx = Arrays.stream(order, 0, Math.min(config.validationSamples(), val.length)).map(k -> val[k]).toArray();
+        float[][] logits = Predictions.logits(e, model, data, idx);
         int correct = 0;
         double loss = 0;
-        for (int from = 0; from < idx.length; from += Predictions.CHUNK) {
-            int[] chunk = Arrays.copyOfRange(idx, from, Math.min(idx.length, from + Predictions.CHUNK));
-            float[][] logits = e.logits(model, data.batch(chunk));
-            for (int k = 0; k < chunk.length; k++) {
-                int label = data.label(chunk[k]);
-                if (Argmax.of(logits[k]) == label) correct++;
-                double max = logits[k][Argmax.of(logits[k])], sum = 0;
-                for (float z : logits[k]) sum += Math.exp(z - max);
-                loss -= Math.log(Math.exp(logits[k][label] - max) / sum + 1e-10);
-            }
+        for (int k = 0; k < idx.length; k++) {
+            int label = data.label(idx[k]), predicted = Argmax.of(logits[k]);
+            if (predicted == label) correct++;
+            double max = logits[k][predicted], sum = 0;
+            for (float z : logits[k]) sum += Math.exp(z - max);
+            loss -= Math.log(Math.exp(logits[k][label] - max) / sum + 1e-10);
         }
         return new double[] {(double) correct / idx.length, loss / idx.length};
     }
