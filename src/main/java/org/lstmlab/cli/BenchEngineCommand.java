@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Training throughput of the Java engines, measured side by side in one process so that ratios are meaningful, then
@@ -84,12 +86,11 @@ public final class BenchEngineCommand implements Callable<Integer> {
     private double run(CellType cell, String label, int threads, Supplier<Engine> engine, ModelConfig config, Batch b,
                        double ref) {
         try (Engine e = engine.get()) {
-            EngineBenchmark.Result r = EngineBenchmark.measure(e, config, b, warmup, seconds, seed);
-            String ratio = Double.isNaN(ref) ? "" : String.format("%.1fx", r.sampleStepsPerSecond() / ref);
-            System.out.printf("%-6s %-28s %16s %10s%n", cell.bookName(), label,
-                    String.format("%,.0f", r.sampleStepsPerSecond()), ratio);
-            rows.add(new Row(cell, label, threads, EngineBenchmark.flopsPerSampleStep(config), r.sampleStepsPerSecond()));
-            return r.sampleStepsPerSecond();
+            double perSecond = EngineBenchmark.measure(e, config, b, warmup, seconds, seed);
+            String ratio = Double.isNaN(ref) ? "" : String.format("%.1fx", perSecond / ref);
+            System.out.printf("%-6s %-28s %16s %10s%n", cell.bookName(), label, String.format("%,.0f", perSecond), ratio);
+            rows.add(new Row(cell, label, threads, EngineBenchmark.flopsPerSampleStep(config), perSecond));
+            return perSecond;
         }
     }
 
@@ -100,12 +101,10 @@ public final class BenchEngineCommand implements Callable<Integer> {
             return;
         }
         Map<Integer, Double> ceiling = new TreeMap<>();
-        for (Row r : rows) ceiling.computeIfAbsent(r.threads(), t -> Double.NaN);
-        StringBuilder line = new StringBuilder();
-        for (int t : ceiling.keySet()) {
+        for (int t : new TreeSet<>(rows.stream().map(Row::threads).toList()))
             ceiling.put(t, GemmCeiling.gflops(t, Math.min(warmup, 3), seconds));
-            line.append(String.format("%s%d thread(s) %.1f GFLOP/s", line.length() == 0 ? "" : ", ", t, ceiling.get(t)));
-        }
+        String line = ceiling.entrySet().stream().map(e -> String.format("%d thread(s) %.1f GFLOP/s", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
         System.out.printf("float32 GEMM ceiling (C += A·B, %s): %s%n", GemmCeiling.shape(), line);
         System.out.printf("%-6s %-28s %16s %10s %10s%n", "cell", "engine", "FLOPs/step", "GFLOP/s", "of ceiling");
         for (Row r : rows) {

@@ -2,7 +2,6 @@ package org.lstmlab.cli;
 
 import org.lstmlab.data.Batch;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
@@ -14,8 +13,6 @@ import java.util.Random;
  */
 public final class EngineBenchmark {
     private EngineBenchmark() {}
-
-    public record Result(String engine, CellType cell, long batches, double seconds, double sampleStepsPerSecond) {}
 
     /**
      * Matrix-product FLOPs of one sample-step of trainStep, with G gates (RNN 1, GRU 3, LSTM 4): forward [x, h]·W,
@@ -45,8 +42,8 @@ public final class EngineBenchmark {
         return new Batch(size, longest, features, lengths, x, labels);
     }
 
-    /** Runs trainStep for warmupSeconds, then counts batches for measureSeconds (at least one). */
-    public static Result measure(Engine engine, ModelConfig config, Batch batch, double warmupSeconds,
+    /** Sample-steps per second: runs trainStep for warmupSeconds, then counts batches for measureSeconds (at least one). */
+    public static double measure(Engine engine, ModelConfig config, Batch batch, double warmupSeconds,
                                  double measureSeconds, long seed) {
         Model model = Model.init(config, new Random(seed));
         Adam adam = Adam.book();
@@ -58,7 +55,6 @@ public final class EngineBenchmark {
             batches++;
             now = System.nanoTime();
         } while (now < end);
-        double seconds = (now - start) / 1e9;
-        return new Result(engine.kind().id(), config.cell(), batches, seconds, batches * batch.sampleSteps() / seconds);
+        return batches * batch.sampleSteps() / ((now - start) / 1e9);
     }
 }

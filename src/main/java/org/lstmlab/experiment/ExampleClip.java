@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -99,15 +101,11 @@ public record ExampleClip(String clip, double hopSeconds, Map<String, double[][]
             Files.writeString(ex.resolve("clip.txt"), clip + "\n" + hopSeconds + "\n");
             int k = 0;
             for (Map.Entry<String, double[][]> e : spectrograms.entrySet()) {
-                Table t = Table.create(e.getKey());
                 double[][] m = e.getValue();
-                for (int f = 0; f < (m.length == 0 ? 0 : m[0].length); f++) {
-                    DoubleColumn c = DoubleColumn.create(String.format("band_%03d", f));
-                    for (double[] row : m) c.append(row[f]);
-                    t.addColumns(c);
-                }
-                Files.writeString(ex.resolve("spectrogram-" + k++ + ".name"), e.getKey());
-                t.write().csv(ex.resolve("spectrogram-" + (k - 1) + ".csv").toFile());
+                Table t = Table.create(e.getKey(), IntStream.range(0, m.length == 0 ? 0 : m[0].length).mapToObj(f ->
+                        DoubleColumn.create(String.format("band_%03d", f), Arrays.stream(m).mapToDouble(row -> row[f]))));
+                Files.writeString(ex.resolve("spectrogram-" + k + ".name"), e.getKey());
+                t.write().csv(ex.resolve("spectrogram-" + k++ + ".csv").toFile());
             }
             StringColumn series = StringColumn.create("series");
             DoubleColumn hz = DoubleColumn.create("hz"), db = DoubleColumn.create("db");
@@ -136,10 +134,7 @@ public record ExampleClip(String clip, double hopSeconds, Map<String, double[][]
             }
             for (Path name : names) {
                 Table t = Table.read().csv(name.resolveSibling(name.getFileName().toString().replace(".name", ".csv")).toFile());
-                double[][] m = new double[t.rowCount()][t.columnCount()];
-                for (int f = 0; f < t.columnCount(); f++)
-                    for (int r = 0; r < t.rowCount(); r++) m[r][f] = ((Number) t.column(f).get(r)).doubleValue();
-                grams.put(Files.readString(name), m);
+                grams.put(Files.readString(name), t.as().doubleMatrix());
             }
             Map<String, double[][]> spectra = new LinkedHashMap<>();
             if (Files.isRegularFile(ex.resolve("spectra.csv"))) {

@@ -42,12 +42,8 @@ public record Schedule(List<Phase> phases) {
         return new Schedule(phases.stream().map(p -> new Phase(p.epochs(), every)).toList());
     }
 
-    public int totalEpochs() { return phases.stream().mapToInt(Phase::epochs).sum(); }
+    public int totalEpochs() { return epochsBefore(phases.size()); }
 
     /** Epochs trained before phase k starts. */
-    public int epochsBefore(int k) {
-        int n = 0;
-        for (int i = 0; i < k; i++) n += phases.get(i).epochs();
-        return n;
-    }
+    public int epochsBefore(int k) { return phases.subList(0, k).stream().mapToInt(Phase::epochs).sum(); }
 }

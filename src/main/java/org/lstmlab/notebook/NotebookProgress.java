@@ -49,11 +49,9 @@ public class NotebookProgress implements Progress.Sink {
         // after the end only the end is redrawn (a training call's summary); late events of a load are dropped
         if (bar != null && !p.complete() && (bar.ended() || now - bar.drawnAt() < MIN_REDRAW_MILLIS)) return;
         String html = html(p);
-        if (bar == null) bars.put(p.task(), new Bar(Display.html(html), now, p.complete()));
-        else {
-            Display.updateHtml(bar.id(), html);
-            bars.put(p.task(), new Bar(bar.id(), now, p.complete()));
-        }
+        String id = bar == null ? Display.html(html) : bar.id();
+        if (bar != null) Display.updateHtml(id, html);
+        bars.put(p.task(), new Bar(id, now, p.complete()));
     }
 
     static String html(Progress p) {

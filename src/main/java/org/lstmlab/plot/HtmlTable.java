@@ -7,6 +7,7 @@ import tech.tablesaw.columns.Column;
 
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static org.lstmlab.plot.Html.escape;
 
@@ -44,11 +45,9 @@ public final class HtmlTable {
     private static IntFunction<String> cells(Column<?> column) {
         boolean floating = column.type().equals(ColumnType.DOUBLE) || column.type().equals(ColumnType.FLOAT);
         if (!floating || !(column instanceof NumericColumn<?> numbers)) return column::getString;
-        boolean whole = true;
-        for (int r = 0; r < numbers.size() && whole; r++) {
-            double v = numbers.getDouble(r);
-            whole = numbers.isMissing(r) || Double.isInfinite(v) || v == Math.rint(v);
-        }
+        // a missing number reads as NaN
+        boolean whole = IntStream.range(0, numbers.size()).mapToDouble(numbers::getDouble)
+                .allMatch(v -> Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v));
         String format = whole ? "%.0f" : "%.3f";
         return r -> numbers.isMissing(r) ? "" : String.format(Locale.ROOT, format, numbers.getDouble(r));
     }

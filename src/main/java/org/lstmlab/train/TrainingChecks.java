@@ -3,6 +3,7 @@ package org.lstmlab.train;
 import org.lstmlab.data.PackedSequences;
 import org.lstmlab.data.Split;
 import org.lstmlab.nn.ModelConfig;
+import java.util.List;
 
 /** Checks run before any training step, so a bad setup fails at once with a message that says what to change. */
 final class TrainingChecks {
@@ -29,9 +30,7 @@ final class TrainingChecks {
         if (model.classes() != data.classNames().size())
             throw new IllegalArgumentException("the model has " + model.classes() + " classes but the data's labels have "
                     + data.classNames().size() + " classes " + data.classNames());
-        finite(data, split.train());
-        finite(data, split.validation());
-        finite(data, split.test());
+        for (int[] part : List.of(split.train(), split.validation(), split.test())) finite(data, part);
     }
 
     private static void inRange(int[] indices, int n, String what) {
