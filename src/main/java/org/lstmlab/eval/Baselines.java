@@ -16,6 +16,7 @@ import org.tribuo.common.tree.RandomForestTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -96,11 +97,8 @@ public final class Baselines {
         Model<Label> model = trainer(kind, seed).train(train);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Prediction<Label>> predictions = model.predict(test);
-        int[] actual = new int[predictions.size()], predicted = new int[predictions.size()];
-        for (int k = 0; k < predictions.size(); k++) {
-            actual[k] = data.label(split.test()[k]);
-            predicted[k] = names.indexOf(predictions.get(k).getOutput().getLabel());
-        }
+        int[] actual = Arrays.stream(split.test()).map(data::label).toArray();
+        int[] predicted = predictions.stream().mapToInt(p -> names.indexOf(p.getOutput().getLabel())).toArray();
         return new Result(kind, Evaluation.of(names, actual, predicted), seconds,
                 ProvenanceUtil.convertToMap(model.getProvenance()));
     }

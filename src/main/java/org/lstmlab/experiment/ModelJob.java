@@ -129,17 +129,10 @@ final class ModelJob {
         List<String> bookLines = new ArrayList<>();
         BookLog log = bookLog(runDir, bookLines);
         try (Engine engine = engines.get()) {
-            Trainer last;
-            History history;
-            if (Files.isRegularFile(ckpt)) {
-                ModelFile f = ModelFile.load(ckpt);
-                last = Trainer.of(f);
-                history = f.history();
-            } else {
-                Files.createDirectories(ckpt.getParent());
-                last = Trainer.fresh(config, data, split);
-                history = History.empty();
-            }
+            ModelFile resumed = Files.isRegularFile(ckpt) ? ModelFile.load(ckpt) : null;
+            Trainer last = resumed != null ? Trainer.of(resumed) : Trainer.fresh(config, data, split);
+            History history = resumed != null ? resumed.history() : History.empty();
+            Files.createDirectories(ckpt.getParent());
             for (int k = 0; k < schedule.phases().size(); k++) {
                 Schedule.Phase phase = schedule.phases().get(k);
                 int start = schedule.epochsBefore(k), done = last.epochsTrained();
@@ -200,10 +193,9 @@ final class ModelJob {
         return Trainer.of(last.model(), last.recipe()).config(config).on(data, split).engine(engine).name(name);
     }
 
+    /** Summed in epoch order. */
     private static double seconds(History h) {
-        double s = 0;
-        for (EpochRecord r : h.epochs()) s += r.seconds();
-        return s;
+        return h.epochs().stream().mapToDouble(EpochRecord::seconds).reduce(0, Double::sum);
     }
 
     private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }

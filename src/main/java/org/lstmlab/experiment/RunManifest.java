@@ -34,8 +34,7 @@ public final class RunManifest {
     public static RunManifest create(String runId) {
         RunManifest m = new RunManifest(new LinkedHashMap<>()).with("run_id", runId).with("created", Instant.now().toString())
                 .with("versions", versions()).with("machine", machine());
-        Optional<String> commit = gitCommit(Path.of(""));
-        return commit.isPresent() ? m.with("git_commit", commit.get()) : m;
+        return gitCommit(Path.of("")).map(commit -> m.with("git_commit", commit)).orElse(m);
     }
 
     public RunManifest with(String key, Object value) {

@@ -116,11 +116,9 @@ public final class LabModel {
     /** Test accuracy of this model in Java and of its exported file in ONNX Runtime, on the same test split. */
     public Table compareWithOrt(Path onnx) {
         Evaluation ort = ort(onnx);
-        Table t = Table.create("test split, " + ort.size() + " samples", StringColumn.create("engine"),
-                DoubleColumn.create("test accuracy"));
-        t.stringColumn(0).append("Java").append("ONNX Runtime");
-        t.doubleColumn(1).append(test().accuracy()).append(ort.accuracy());
-        return t;
+        return Table.create("test split, " + ort.size() + " samples",
+                StringColumn.create("engine", "Java", "ONNX Runtime"),
+                DoubleColumn.create("test accuracy", test().accuracy(), ort.accuracy()));
     }
 
     @Override public String toString() {

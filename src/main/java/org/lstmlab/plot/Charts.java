@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.IntStream;
 
 /**
  * The chapter's charts, built with XChart from plain results (tables, evaluations, arrays), so a notebook can draw
@@ -80,7 +81,7 @@ public final class Charts {
      */
     public CategoryChart trainingTime(List<String> models, double[] seconds, double[] bookSeconds) {
         boolean book = Arrays.stream(bookSeconds).anyMatch(v -> v > 0);
-        int[] keep = java.util.stream.IntStream.range(0, models.size())
+        int[] keep = IntStream.range(0, models.size())
                 .filter(k -> seconds[k] > 0 && (!book || bookSeconds[k] > 0)).toArray();
         CategoryChart c = bars(text("time.title"), text("time.y"), Arrays.stream(keep).mapToObj(models::get).toList(),
                 Arrays.stream(keep).mapToDouble(k -> seconds[k]).toArray(),
@@ -243,13 +244,10 @@ public final class Charts {
         c.getStyler().setXAxisDecimalPattern("0").setYAxisDecimalPattern("0.#");
         c.getStyler().setMarkerSize(0).setLegendPosition(Styler.LegendPosition.OutsideS);
         norms.forEach((name, v) -> {
-            List<Double> x = new ArrayList<>(), y = new ArrayList<>();
-            for (int t = 0; t < v.length; t++) {
-                x.add(t + 1.0);
-                // NaN breaks the line: a zero norm (a step no sequence in the batch reaches) has no logarithm
-                y.add(v[t] > 0 && Double.isFinite(v[t]) ? Math.log10(v[t]) : Double.NaN);
-            }
-            if (y.stream().anyMatch(d -> !d.isNaN())) c.addSeries(name, x, y).setMarker(SeriesMarkers.NONE);
+            double[] steps = IntStream.rangeClosed(1, v.length).asDoubleStream().toArray();
+            // NaN breaks the line: a zero norm (a step no sequence in the batch reaches) has no logarithm
+            double[] y = Arrays.stream(v).map(n -> n > 0 && Double.isFinite(n) ? Math.log10(n) : Double.NaN).toArray();
+            if (!Arrays.stream(y).allMatch(Double::isNaN)) c.addSeries(name, steps, y).setMarker(SeriesMarkers.NONE);
         });
         return styled(c, List.of(), 0);
     }
