@@ -36,7 +36,6 @@ public final class WavWriter {
     public static WavWriter pcm16() { return new WavWriter(WavInfo.Encoding.PCM, 16); }
     public static WavWriter pcm24() { return new WavWriter(WavInfo.Encoding.PCM, 24); }
     public static WavWriter float32() { return new WavWriter(WavInfo.Encoding.FLOAT, 32); }
-    public static WavWriter float64() { return new WavWriter(WavInfo.Encoding.FLOAT, 64); }
 
     /** The writer for a given encoding and bit depth (8/16/24/32 PCM, 32/64 float). */
     public static WavWriter of(WavInfo.Encoding encoding, int bits) {

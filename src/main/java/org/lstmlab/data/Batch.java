@@ -1,5 +1,7 @@
 package org.lstmlab.data;
 
+import java.util.Arrays;
+
 /**
  * A padded minibatch: x is [size][steps][features] row-major, where steps = the longest length in the batch
  * (protocol §3.2: the loop runs to the batch's own maximum). Rows past a sequence's length are zero.
@@ -19,9 +21,5 @@ public record Batch(int size, int steps, int features, int[] lengths, float[] x,
     public int offset(int i, int t) { return (i * steps + t) * features; }
 
     /** Valid sample-steps: the sum of the lengths. */
-    public long sampleSteps() {
-        long s = 0;
-        for (int len : lengths) s += len;
-        return s;
-    }
+    public long sampleSteps() { return Arrays.stream(lengths).asLongStream().sum(); }
 }

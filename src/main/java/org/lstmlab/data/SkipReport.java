@@ -43,14 +43,10 @@ public record SkipReport(List<Skip> skipped, List<Warning> warnings, List<String
 
     /** code, rule, description, count. */
     public Table table() {
-        Table t = Table.create("skipped files", IntColumn.create("code"), StringColumn.create("rule"),
-                StringColumn.create("description"), IntColumn.create("count"));
-        counts().forEach((r, n) -> {
-            t.intColumn("code").append(r.code());
-            t.stringColumn("rule").append(r.rule());
-            t.stringColumn("description").append(r.description());
-            t.intColumn("count").append(n);
-        });
-        return t;
+        List<SkipReason> rules = List.of(SkipReason.values());
+        return Table.create("skipped files", IntColumn.create("code", rules.stream().mapToInt(SkipReason::code)),
+                StringColumn.create("rule", rules.stream().map(SkipReason::rule)),
+                StringColumn.create("description", rules.stream().map(SkipReason::description)),
+                IntColumn.create("count", counts().values().stream().mapToInt(Integer::intValue)));
     }
 }

@@ -106,22 +106,15 @@ public final class SoundDataset {
     /** Accepted rows as a table: line, id, class, label, path, and for UrbanSound8K fold, fsID and salience. */
     public Table metadata() {
         Table t = Table.create(root.getFileName() + " metadata",
-                IntColumn.create("line"), StringColumn.create("id"), StringColumn.create("class"),
-                IntColumn.create("label"), StringColumn.create("path"));
+                IntColumn.create("line", clips.stream().mapToInt(Clip::line)),
+                StringColumn.create("id", clips.stream().map(Clip::id)),
+                StringColumn.create("class", clips.stream().map(Clip::className)),
+                IntColumn.create("label", clips.stream().mapToInt(Clip::label)),
+                StringColumn.create("path", clips.stream().map(this::relative)));
         if (layout == DatasetLayout.URBANSOUND8K)
-            t.addColumns(IntColumn.create("fold"), StringColumn.create("fsID"), IntColumn.create("salience"));
-        for (Clip c : clips) {
-            t.intColumn("line").append(c.line());
-            t.stringColumn("id").append(c.id());
-            t.stringColumn("class").append(c.className());
-            t.intColumn("label").append(c.label());
-            t.stringColumn("path").append(relative(c));
-            if (layout == DatasetLayout.URBANSOUND8K) {
-                t.intColumn("fold").append(c.fold());
-                t.stringColumn("fsID").append(c.fsId());
-                t.intColumn("salience").append(c.salience());
-            }
-        }
+            t.addColumns(IntColumn.create("fold", clips.stream().mapToInt(Clip::fold)),
+                    StringColumn.create("fsID", clips.stream().map(Clip::fsId)),
+                    IntColumn.create("salience", clips.stream().mapToInt(Clip::salience)));
         return t;
     }
 

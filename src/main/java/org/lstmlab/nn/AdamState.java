@@ -1,5 +1,7 @@
 package org.lstmlab.nn;
 
+import java.util.Arrays;
+
 /** Per-tensor Adam moments s, t and step counter n (protocol §5.2), kept across training calls. */
 public final class AdamState {
     public final double[][] s, t;
@@ -11,14 +13,10 @@ public final class AdamState {
         this.n = n;
     }
 
+    /** Zero moments shaped like p's tensors, no steps taken. */
     public static AdamState zeros(Parameters p) {
-        double[][] ts = p.tensors();
-        double[][] s = new double[ts.length][], t = new double[ts.length][];
-        for (int k = 0; k < ts.length; k++) {
-            s[k] = new double[ts[k].length];
-            t[k] = new double[ts[k].length];
-        }
-        return new AdamState(s, t, new int[ts.length]);
+        return new AdamState(Parameters.zeros(p.config).tensors(), Parameters.zeros(p.config).tensors(),
+                new int[Parameters.NAMES.length]);
     }
 
     /**
@@ -51,12 +49,9 @@ public final class AdamState {
         }
     }
 
-    public AdamState copy() {
-        double[][] s2 = new double[s.length][], t2 = new double[t.length][];
-        for (int k = 0; k < s.length; k++) {
-            s2[k] = s[k].clone();
-            t2[k] = t[k].clone();
-        }
-        return new AdamState(s2, t2, n.clone());
+    public AdamState copy() { return new AdamState(deepCopy(s), deepCopy(t), n.clone()); }
+
+    private static double[][] deepCopy(double[][] tensors) {
+        return Arrays.stream(tensors).map(double[]::clone).toArray(double[][]::new);
     }
 }

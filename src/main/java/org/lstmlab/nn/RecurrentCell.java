@@ -17,13 +17,12 @@ interface RecurrentCell {
     void backward(double[][] gOut, int[] lengths, double[] dW, double[] db, double[] hiddenGradNorms);
 
     static RecurrentCell of(Parameters p) {
-        switch (p.config.cell()) {
-            case RNN: return new RnnCell(p);
-            case LSTM: return new LstmCell(p, false);
-            case LSTM_STATE: return new LstmCell(p, true);
-            case GRU: return new GruCell(p);
-            default: throw new IllegalArgumentException("no reference cell for " + p.config.cell());
-        }
+        return switch (p.config.cell()) {
+            case RNN -> new RnnCell(p);
+            case LSTM -> new LstmCell(p, false);
+            case LSTM_STATE -> new LstmCell(p, true);
+            case GRU -> new GruCell(p);
+        };
     }
 
     /** Protocol §3.4: sample i's output is its per-step output at step T_i (0-based index T_i − 1). */

@@ -2,6 +2,8 @@ package org.lstmlab.nn;
 
 import org.lstmlab.data.Batch;
 
+import java.util.Arrays;
+
 /**
  * A float64 batch for {@link ReferenceEngine}: x [B][T][F] (T ≥ every length; rows past a length are padding),
  * lengths, and targets y [B][C] (one-hot in the book; any values are accepted, as in numpy).
@@ -30,11 +32,7 @@ public record ReferenceBatch(double[][][] x, int[] lengths, double[][] y) {
     /** Protocol §3.2: Tb, the longest length in this batch; the loop runs t = 1..Tb. */
     public int steps() { return longest(lengths); }
 
-    static int longest(int[] lengths) {
-        int tb = 0;
-        for (int len : lengths) tb = Math.max(tb, len);
-        return tb;
-    }
+    static int longest(int[] lengths) { return Arrays.stream(lengths).max().orElse(0); }
 
     /** x reordered as [Tb][B][F] so that each step is one batch matrix. */
     double[][][] timeMajor() {

@@ -1,5 +1,6 @@
 package org.lstmlab.data.synth;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.lstmlab.data.synth.SoundKit.*;
@@ -34,8 +35,7 @@ final class ClipSynth {
             addScaled(mix, intruder, Math.pow(10, uniform(r, -15, -3) / 20));
         }
 
-        double peak = 0;
-        for (double v : mix) peak = Math.max(peak, Math.abs(v));
+        double peak = Arrays.stream(mix).map(Math::abs).max().orElse(0);
         scale(mix, logUniform(r, 0.08, 0.95) / Math.max(peak, 1e-12));
         return spread(mix, clip.format().channels(), r);
     }

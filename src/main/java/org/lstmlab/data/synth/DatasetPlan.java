@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Every decision about the dataset except the audio itself, drawn sequentially from the seed: class of each clip,
@@ -79,45 +80,37 @@ final class DatasetPlan {
             }
         }
         Collections.shuffle(recordings, new java.util.Random(r.nextLong()));
-        int[] foldSize = new int[10];
-        for (Recording rec : recordings) { // each recording goes whole to the emptiest fold
+        int[] foldOf = new int[recordings.size()], foldSize = new int[10];
+        for (int k = 0; k < recordings.size(); k++) { // each recording goes whole to the emptiest fold
             int fold = 0;
-            for (int k = 1; k < 10; k++) if (foldSize[k] < foldSize[fold]) fold = k;
-            rec.fold = fold + 1;
-            foldSize[fold] += rec.slices;
+            for (int j = 1; j < 10; j++) if (foldSize[j] < foldSize[fold]) fold = j;
+            foldOf[k] = fold + 1;
+            foldSize[fold] += recordings.get(k).slices();
         }
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < spec.clips() * 8 / 5; i++) ids.add(i); // Kaggle IDs: a sparse subset of 0..1.6N, like train vs test
+        // Kaggle IDs: a sparse subset of 0..1.6N, like train vs test
+        List<Integer> ids = new ArrayList<>(IntStream.range(0, spec.clips() * 8 / 5).boxed().toList());
         Collections.shuffle(ids, new java.util.Random(r.nextLong()));
         List<Clip> out = new ArrayList<>();
-        for (Recording rec : recordings) {
+        for (int k = 0; k < recordings.size(); k++) {
+            Recording rec = recordings.get(k);
             double start = Math.floor(r.nextDouble() * 300) / 10, backgroundOdds = r.nextDouble() * 0.6;
             int occurrence = 0, slice = 0;
             long recordingSeed = r.nextLong();
-            for (int s = 0; s < rec.slices; s++) {
+            for (int s = 0; s < rec.slices(); s++) {
                 if (s > 0 && r.nextDouble() < 0.2) { occurrence++; slice = 0; start += 1 + r.nextInt(20); }
-                double seconds = rec.format.shortClip() ? 0.3 + 0.69 * r.nextDouble()
+                double seconds = rec.format().shortClip() ? 0.3 + 0.69 * r.nextDouble()
                         : r.nextDouble() < 0.75 ? spec.maxSeconds() : 1 + (spec.maxSeconds() - 1) * r.nextDouble();
                 seconds = Math.round(seconds * 1000) / 1000.0;
                 int index = out.size();
-                out.add(new Clip(index, rec.cls, rec.format, seconds, ids.get(index), rec.fsId, occurrence, slice++,
-                        Math.round(start * 1000) / 1000.0, rec.fold, r.nextDouble() < backgroundOdds ? 2 : 1, r.nextLong(), recordingSeed));
+                out.add(new Clip(index, rec.cls(), rec.format(), seconds, ids.get(index), rec.fsId(), occurrence, slice++,
+                        Math.round(start * 1000) / 1000.0, foldOf[k], r.nextDouble() < backgroundOdds ? 2 : 1, r.nextLong(), recordingSeed));
                 start += seconds;
             }
         }
         this.clips = List.copyOf(out);
     }
 
-    private static final class Recording {
-        final UrbanClass cls;
-        final Format format;
-        final int fsId, slices;
-        int fold;
-
-        Recording(UrbanClass cls, Format format, int fsId, int slices) {
-            this.cls = cls; this.format = format; this.fsId = fsId; this.slices = slices;
-        }
-    }
+    private record Recording(UrbanClass cls, Format format, int fsId, int slices) {}
 
     /** Balanced, or in UrbanSound8K's proportions, by largest remainder so the counts sum to spec.clips(). */
     private static int[] classCounts(SynthSpec spec) {
