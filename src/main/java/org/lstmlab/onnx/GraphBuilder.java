@@ -13,7 +13,9 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.ByteString;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,17 +114,14 @@ final class GraphBuilder {
     String scalar(double v) { return constant(TensorProto.newBuilder().setDataType(DOUBLE).addDoubleData(v).build()); }
     String scalarLong(long v) { return constant(TensorProto.newBuilder().setDataType(INT64).addInt64Data(v).build()); }
     String longs(long... v) {
-        TensorProto.Builder t = TensorProto.newBuilder().setDataType(INT64).addDims(v.length);
-        for (long x : v) t.addInt64Data(x);
-        return constant(t.build());
+        return constant(TensorProto.newBuilder().setDataType(INT64).addDims(v.length).addAllInt64Data(boxed(v)).build());
     }
 
     private String constant(TensorProto t) { return op("Constant", new String[0], attr("value", t)); }
 
     static TensorProto floatTensor(String name, float[] data, long... dims) {
-        TensorProto.Builder t = TensorProto.newBuilder().setDataType(FLOAT);
+        TensorProto.Builder t = TensorProto.newBuilder().setDataType(FLOAT).addAllDims(boxed(dims));
         if (name != null) t.setName(name);
-        for (long d : dims) t.addDims(d);
         for (float v : data) t.addFloatData(v);
         return t.build();
     }
@@ -133,14 +132,11 @@ final class GraphBuilder {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(v).build();
     }
     static AttributeProto attr(String name, long... v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
-        for (long x : v) a.addInts(x);
-        return a.build();
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS).addAllInts(boxed(v)).build();
     }
     static AttributeProto attr(String name, String... v) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.STRINGS);
-        for (String x : v) a.addStrings(ByteString.copyFromUtf8(x));
-        return a.build();
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRINGS)
+                .addAllStrings(Arrays.stream(v).map(ByteString::copyFromUtf8).toList()).build();
     }
     static AttributeProto attr(String name, TensorProto t) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.TENSOR).setT(t).build();
@@ -161,6 +157,8 @@ final class GraphBuilder {
         return m.build().toByteArray();
     }
 
+    private static List<Long> boxed(long[] v) { return Arrays.stream(v).boxed().toList(); }
+
     String fresh() { return prefix + "v" + counter[0]++; }
 
     private static ValueInfoProto valueInfo(String name, int elemType, Object... dims) {
@@ -169,7 +167,7 @@ final class GraphBuilder {
             TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
             for (Object d : dims) {
                 TensorShapeProto.Dimension.Builder db = TensorShapeProto.Dimension.newBuilder();
-                if (d instanceof Integer i) db.setDimValue(i); else db.setDimParam(String.valueOf(d));
+                if (d instanceof Number n) db.setDimValue(n.longValue()); else db.setDimParam(String.valueOf(d));
                 s.addDim(db);
             }
             t.setShape(s);

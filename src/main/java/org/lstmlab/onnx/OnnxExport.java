@@ -59,12 +59,8 @@ public final class OnnxExport {
         String x = g.input(FEATURES, FLOAT, "batch", "T", c.inputs());
         String lengths = g.input(LENGTHS, INT32, "batch");
         String xt = g.transpose(x, 1, 0, 2);                      // ONNX recurrent ops read [T, batch, F]
-        String last = switch (c.cell()) {
-            case LSTM, LSTM_STATE -> lstm(g, model.params(), xt, lengths);
-            case GRU -> gru(g, model.params(), xt, lengths);
-            case RNN -> rnn(g, model.params(), xt, lengths);
-        };
         Parameters p = model.params();
+        String last = recurrent(g, p, xt, lengths);
         g.initializer("Wo", floats(p.wo), c.hidden(), c.classes());
         g.initializer("bo", floats(p.bo), c.classes());
         String logits = g.op("Gemm", new String[] {g.squeeze(last, 0), "Wo", "bo"});
@@ -84,44 +80,34 @@ public final class OnnxExport {
         }
     }
 
-    /** RNN op, Relu: W [1,H,F], R [1,H,H] from the column block of our W; B = [Wb = b, Rb = 0]. Returns Y_h. */
-    private static String rnn(GraphBuilder g, Parameters p, String xt, String lengths) {
-        int h = p.config.hidden();
-        g.initializer("W", recurrentWeights(p, new int[] {0}, 0, p.config.inputs()), 1, h, p.config.inputs());
-        g.initializer("R", recurrentWeights(p, new int[] {0}, p.config.inputs(), h), 1, h, h);
-        g.initializer("B", biases(p, new int[] {0}), 1, 2L * h);
-        String[] out = {"", g.fresh()};
-        g.node("RNN", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h), attr("activations", "Relu"));
-        return out[1];
-    }
-
-    /** LSTM op: gates reordered to i, o, f, c; returns Y_c for the state model, Y_h otherwise. */
-    private static String lstm(GraphBuilder g, Parameters p, String xt, String lengths) {
-        int h = p.config.hidden();
-        g.initializer("W", recurrentWeights(p, ONNX_LSTM_GATES, 0, p.config.inputs()), 1, 4L * h, p.config.inputs());
-        g.initializer("R", recurrentWeights(p, ONNX_LSTM_GATES, p.config.inputs(), h), 1, 4L * h, h);
-        g.initializer("B", biases(p, ONNX_LSTM_GATES), 1, 8L * h);
-        String[] out = {"", g.fresh(), g.fresh()};
-        g.node("LSTM", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h));
-        return p.config.cell() == CellType.LSTM_STATE ? out[2] : out[1];
-    }
-
     /**
-     * GRU op, linear_before_reset = 1 (r multiplies h·R_h + Rb_h, our u): our blocks z, r, n are ONNX's z, r, h, so
-     * no reordering; B = [Wb = (b_z, b_r, b_n), Rb = (0, 0, b_hn)]. Returns Y_h.
+     * The cell's ONNX op, W [1, gates·H, F] and R [1, gates·H, H] from the column blocks of our W in ONNX gate order,
+     * B = [Wb = our b, Rb = 0]. RNN: Relu. LSTM: gates reordered to i, o, f, c. GRU: linear_before_reset = 1 (r
+     * multiplies h·R_h + Rb_h, our u), our blocks z, r, n are ONNX's z, r, h, and Rb = (0, 0, b_hn). Returns Y_c for
+     * the state model, Y_h otherwise.
      */
-    private static String gru(GraphBuilder g, Parameters p, String xt, String lengths) {
-        int h = p.config.hidden();
-        int[] gates = {0, 1, 2};
-        g.initializer("W", recurrentWeights(p, gates, 0, p.config.inputs()), 1, 3L * h, p.config.inputs());
-        g.initializer("R", recurrentWeights(p, gates, p.config.inputs(), h), 1, 3L * h, h);
+    private static String recurrent(GraphBuilder g, Parameters p, String xt, String lengths) {
+        CellType cell = p.config.cell();
+        int h = p.config.hidden(), f = p.config.inputs();
+        int[] gates = switch (cell) {
+            case RNN -> new int[] {0};
+            case GRU -> new int[] {0, 1, 2};
+            case LSTM, LSTM_STATE -> ONNX_LSTM_GATES;
+        };
+        long rows = (long) gates.length * h;
+        g.initializer("W", recurrentWeights(p, gates, 0, f), 1, rows, f);
+        g.initializer("R", recurrentWeights(p, gates, f, h), 1, rows, h);
         float[] b = biases(p, gates);
-        for (int j = 0; j < h; j++) b[5 * h + j] = (float) p.b[3 * h + j];
-        g.initializer("B", b, 1, 6L * h);
-        String[] out = {"", g.fresh()};
-        g.node("GRU", new String[] {xt, "W", "R", "B", lengths}, out, attr("hidden_size", h),
-                attr("linear_before_reset", 1));
-        return out[1];
+        if (cell == CellType.GRU) for (int j = 0; j < h; j++) b[5 * h + j] = (float) p.b[3 * h + j];
+        g.initializer("B", b, 1, 2 * rows);
+        String[] out = cell.isLstm() ? new String[] {"", g.fresh(), g.fresh()} : new String[] {"", g.fresh()};
+        String[] inputs = {xt, "W", "R", "B", lengths};
+        switch (cell) {
+            case RNN -> g.node("RNN", inputs, out, attr("hidden_size", h), attr("activations", "Relu"));
+            case GRU -> g.node("GRU", inputs, out, attr("hidden_size", h), attr("linear_before_reset", 1));
+            case LSTM, LSTM_STATE -> g.node("LSTM", inputs, out, attr("hidden_size", h));
+        }
+        return cell == CellType.LSTM_STATE ? out[2] : out[1];
     }
 
     /** Rows [rowStart, rowStart + rows) of our W (the x or the h part), transposed, gate blocks in ONNX order. */

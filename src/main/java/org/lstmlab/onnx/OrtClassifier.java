@@ -103,25 +103,20 @@ public final class OrtClassifier implements AutoCloseable {
     public Recipe recipe() { return recipe; }
     public int features() { return features; }
 
-    /** Class probabilities of one padded batch; x is [size][steps][features] row-major. */
-    public float[][] probabilities(float[] x, int size, int steps, int[] lengths) {
-        if (x.length != (long) size * steps * features || lengths.length != size)
+    /** Class probabilities of one padded batch (the batch's own checks hold its lengths in 1..steps). */
+    public float[][] probabilities(Batch batch) {
+        int size = batch.size(), steps = batch.steps();
+        if (batch.features() != features)
             throw new IllegalArgumentException("expected " + size + " x " + steps + " x " + features
                     + " features and " + size + " lengths for " + file);
-        for (int len : lengths)
-            if (len < 1 || len > steps) throw new IllegalArgumentException("length " + len + " outside 1.." + steps);
-        try (OnnxTensor xs = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {size, steps, features});
-             OnnxTensor ls = OnnxTensor.createTensor(env, IntBuffer.wrap(lengths), new long[] {size});
+        try (OnnxTensor xs = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.x()), new long[] {size, steps, features});
+             OnnxTensor ls = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.lengths()), new long[] {size});
              OrtSession.Result r = session.run(Map.of(OnnxExport.FEATURES, xs, OnnxExport.LENGTHS, ls),
                      Set.of(OnnxExport.PROBABILITIES))) {
             return (float[][]) r.get(OnnxExport.PROBABILITIES).orElseThrow().getValue();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    public float[][] probabilities(Batch batch) {
-        return probabilities(batch.x(), batch.size(), batch.steps(), batch.lengths());
     }
 
     /** Probabilities of every row of {@code data}. */

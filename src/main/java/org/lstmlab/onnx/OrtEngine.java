@@ -84,8 +84,8 @@ public final class OrtEngine implements Engine {
         AdamState state = model.adam();
         try (Feeds feeds = batchFeeds(model, batch, dropout)) {
             for (int k = 0; k < 4; k++) {
-                feeds.put(TrainingGraph.moment("s", k), state.s[k], shape(model.params().tensors()[k], k, model));
-                feeds.put(TrainingGraph.moment("t", k), state.t[k], shape(model.params().tensors()[k], k, model));
+                feeds.put(TrainingGraph.moment("s", k), state.s[k], TrainingGraph.shape(model.config(), k));
+                feeds.put(TrainingGraph.moment("t", k), state.t[k], TrainingGraph.shape(model.config(), k));
             }
             feeds.put(TrainingGraph.N, longs(state.n));
             double[] hyper = {adam.learningRate(), adam.beta1(), adam.beta2(), adam.epsilon(), adam.clipNorm(), adam.l2(), adam.l1()};
@@ -164,21 +164,12 @@ public final class OrtEngine implements Engine {
                         new long[] {batch.size(), c.hidden()}));
             }
             double[][] theta = model.params().tensors();
-            for (int k = 0; k < 4; k++) feeds.put(Parameters.NAMES[k], theta[k], shape(theta[k], k, model));
+            for (int k = 0; k < 4; k++) feeds.put(Parameters.NAMES[k], theta[k], TrainingGraph.shape(c, k));
             return feeds;
         } catch (OrtException | RuntimeException e) {
             feeds.close();
             throw e;
         }
-    }
-
-    private static long[] shape(double[] tensor, int k, Model model) {
-        ModelConfig c = model.config();
-        return switch (k) {
-            case 0 -> new long[] {c.zWidth(), c.gateWidth()};
-            case 2 -> new long[] {c.hidden(), c.classes()};
-            default -> new long[] {tensor.length};
-        };
     }
 
     private OnnxTensor longs(int[] values) throws OrtException {

@@ -3,7 +3,10 @@ package org.lstmlab.onnx;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.Parameters;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.lstmlab.onnx.GraphBuilder.FLOAT;
 import static org.lstmlab.onnx.GraphBuilder.INT64;
@@ -28,7 +31,7 @@ final class TrainingGraph {
 
     private final ModelConfig c;
     private final GraphBuilder g = new GraphBuilder("lstm_lab_train");
-    private final int gw, z;
+    private final int gw;
     private final String[] params = new String[4];
     private String xt, wh, bhn, hPrev, mask, batchDim, zeros, last, keep;
     private String[] cache; // per-step values the backward pass reads, each [T,B,H]
@@ -36,7 +39,6 @@ final class TrainingGraph {
     private TrainingGraph(ModelConfig c) {
         this.c = c;
         this.gw = c.gateWidth();
-        this.z = c.zWidth();
     }
 
     static byte[] build(ModelConfig c, Kind kind) { return new TrainingGraph(c).make(kind); }
@@ -45,14 +47,17 @@ final class TrainingGraph {
     static String newName(String tensor) { return tensor + "_new"; }
     static String moment(String m, int k) { return m + "_" + Parameters.NAMES[k]; }
 
-    private Object[] shape(int k) {
+    /** The shape of parameter tensor k ({@link Parameters#NAMES} order), as the graphs declare and the feeds give it. */
+    static long[] shape(ModelConfig c, int k) {
         return switch (k) {
-            case 0 -> new Object[] {z, gw};
-            case 1 -> new Object[] {c.biasWidth()};
-            case 2 -> new Object[] {c.hidden(), c.classes()};
-            default -> new Object[] {c.classes()};
+            case 0 -> new long[] {c.zWidth(), c.gateWidth()};
+            case 1 -> new long[] {c.biasWidth()};
+            case 2 -> new long[] {c.hidden(), c.classes()};
+            default -> new long[] {c.classes()};
         };
     }
+
+    private Object[] shape(int k) { return Arrays.stream(shape(c, k)).boxed().toArray(); }
 
     private byte[] make(Kind kind) {
         String x = g.input(X, FLOAT, "B", "T", c.inputs());
@@ -207,18 +212,15 @@ final class TrainingGraph {
 
     /** Reverse scan; returns the per-step outputs (G_a, dL/dh_t, ...), aligned with time. */
     private String[] reverseScan(GraphBuilder b, String[] states, String[] inputs, int scanOutputs) {
-        String[] all = new String[states.length + inputs.length];
-        System.arraycopy(states, 0, all, 0, states.length);
-        System.arraycopy(inputs, 0, all, states.length, inputs.length);
-        long[] reversed = new long[inputs.length];
-        java.util.Arrays.fill(reversed, 1);
-        long[] reversedOut = new long[scanOutputs];
-        java.util.Arrays.fill(reversedOut, 1);
+        String[] all = Stream.concat(Arrays.stream(states), Arrays.stream(inputs)).toArray(String[]::new);
         String[] out = g.ops("Scan", states.length + scanOutputs, all, attr("body", b),
-                attr("num_scan_inputs", inputs.length), attr("scan_input_directions", reversed),
-                attr("scan_output_directions", reversedOut));
-        return java.util.Arrays.copyOfRange(out, states.length, out.length);
+                attr("num_scan_inputs", inputs.length), attr("scan_input_directions", reversed(inputs.length)),
+                attr("scan_output_directions", reversed(scanOutputs)));
+        return Arrays.copyOfRange(out, states.length, out.length);
     }
+
+    /** Scan's direction 1 (reverse) for each of n tensors. */
+    private static long[] reversed(int n) { return LongStream.generate(() -> 1).limit(n).toArray(); }
 
     /** Protocol §7.2: G_h += injected; G_a = G_h sign(h_t); G_h = G_a W_hᵀ. */
     private String[] rnnBackward(String injected, String whT) {
