@@ -8,6 +8,7 @@ import tech.tablesaw.api.Table;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What a dataset gives at each feature setting: clips per class (in the CSV and kept), skipped files per rule,
@@ -70,8 +71,8 @@ public final class DatasetSummary {
                 dataset.classNames().size(), dataset.fingerprint().substring(0, 12)));
         s.append(String.format(Locale.ROOT, "  refused CSV rows: %d; fsIDs in more than one fold: %d%n",
                 dataset.refusedRows().size(), dataset.foldConflicts().size()));
-        for (String m : dataset.refusedRows().subList(0, Math.min(5, dataset.refusedRows().size()))) s.append("    ").append(m).append('\n');
-        for (String m : dataset.foldConflicts().subList(0, Math.min(5, dataset.foldConflicts().size()))) s.append("    ").append(m).append('\n');
+        Stream.concat(dataset.refusedRows().stream().limit(5), dataset.foldConflicts().stream().limit(5))
+                .forEach(m -> s.append("    ").append(m).append('\n'));
         s.append('\n').append(perClass().printAll()).append("\n\n").append(perSetting().printAll()).append('\n');
         s.append(String.format(Locale.ROOT, "  features in memory: %.1f MB in all%s%n", featureBytes() / 1e6,
                 loads.stream().allMatch(LoadResult::fromCache) ? " (read from cache)" : ""));

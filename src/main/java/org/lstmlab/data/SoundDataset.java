@@ -41,26 +41,16 @@ public final class SoundDataset {
         this.fingerprint = computeFingerprint();
     }
 
-    private SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, LabelRows.Result rows) throws IOException {
-        this(root, layout, csv, audioDir, rows.clips(), rows.classNames(), rows.refused(), rows.foldConflicts());
-    }
-
     /** Opens the dataset at {@code root}, detecting the layout (see {@link DatasetLayout#detect}). */
     public static SoundDataset open(Path root) throws IOException { return open(root, DatasetLayout.detect(root)); }
 
     public static SoundDataset open(Path root, DatasetLayout layout) throws IOException {
         Path dir = layout.datasetRoot(root.toAbsolutePath().normalize());
-        return layout == DatasetLayout.KAGGLE ? openKaggle(dir) : openUrbanSound(dir);
-    }
-
-    private static SoundDataset openKaggle(Path dir) throws IOException {
-        Path csv = DatasetLayout.kaggleCsv(dir).orElseThrow(), audio = dir.resolve("Train");
-        return new SoundDataset(dir, DatasetLayout.KAGGLE, csv, audio, LabelRows.kaggle(csv, audio));
-    }
-
-    private static SoundDataset openUrbanSound(Path dir) throws IOException {
-        Path csv = dir.resolve("metadata/UrbanSound8K.csv"), audio = dir.resolve("audio");
-        return new SoundDataset(dir, DatasetLayout.URBANSOUND8K, csv, audio, LabelRows.urbanSound(csv, audio));
+        boolean kaggle = layout == DatasetLayout.KAGGLE;
+        Path csv = kaggle ? DatasetLayout.kaggleCsv(dir).orElseThrow() : dir.resolve("metadata/UrbanSound8K.csv");
+        Path audio = dir.resolve(kaggle ? "Train" : "audio");
+        LabelRows.Result rows = kaggle ? LabelRows.kaggle(csv, audio) : LabelRows.urbanSound(csv, audio);
+        return new SoundDataset(dir, layout, csv, audio, rows.clips(), rows.classNames(), rows.refused(), rows.foldConflicts());
     }
 
     /** SHA-256 over layout, CSV bytes and each clip's relative path, size and mtime (or "missing"). */

@@ -68,6 +68,11 @@ final class GraphBuilder {
         return name;
     }
 
+    /** Float body outputs, in order (see {@link #output(String, int)}). */
+    void outputs(String... values) {
+        for (String v : values) output(v, FLOAT);
+    }
+
     void initializer(String name, float[] data, long... dims) { graph.addInitializer(floatTensor(name, data, dims)); }
 
     // ---- ops -------------------------------------------------------------------------------------------------

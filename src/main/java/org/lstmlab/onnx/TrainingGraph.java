@@ -115,9 +115,7 @@ final class TrainingGraph {
         GraphBuilder b = g.body("rnn_fwd");
         String h = b.input("h", FLOAT), xwt = b.input("xw_t", FLOAT);
         String hNew = b.unary("Relu", b.add(xwt, b.matMul(h, wh)));
-        b.output(hNew, FLOAT);
-        b.output(h, FLOAT);
-        b.output(hNew, FLOAT);
+        b.outputs(hNew, h, hNew);
         String[] out = g.ops("Scan", 3, new String[] {zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
         cache = new String[] {out[2]};
         return new String[] {out[1], out[2]};
@@ -133,11 +131,7 @@ final class TrainingGraph {
         String cNew = b.add(b.mul(f, cPrev), b.mul(i, gg));
         String tc = b.unary("Tanh", cNew);
         String hNew = b.mul(o, tc);
-        b.output(hNew, FLOAT);
-        b.output(cNew, FLOAT);
-        b.output(h, FLOAT);
-        b.output(c.cell() == CellType.LSTM_STATE ? cNew : hNew, FLOAT);
-        for (String v : new String[] {cPrev, f, i, o, gg, tc}) b.output(v, FLOAT);
+        b.outputs(hNew, cNew, h, c.cell() == CellType.LSTM_STATE ? cNew : hNew, cPrev, f, i, o, gg, tc);
         String[] out = g.ops("Scan", 10, new String[] {zeros, zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
         cache = new String[] {out[4], out[5], out[6], out[7], out[8], out[9]};
         return new String[] {out[2], out[3]};
@@ -153,10 +147,7 @@ final class TrainingGraph {
         String u = b.add(ah[2], bhn);
         String n = b.unary("Tanh", b.add(ax[2], b.mul(r, u)));
         String hNew = b.add(n, b.mul(z, b.sub(h, n)));
-        b.output(hNew, FLOAT);
-        b.output(h, FLOAT);
-        b.output(hNew, FLOAT);
-        for (String v : new String[] {z, r, n, u}) b.output(v, FLOAT);
+        b.outputs(hNew, h, hNew, z, r, n, u);
         String[] out = g.ops("Scan", 7, new String[] {zeros, xw}, attr("body", b), attr("num_scan_inputs", 1));
         cache = new String[] {out[3], out[4], out[5], out[6]};
         return new String[] {out[1], out[2]};
@@ -228,9 +219,7 @@ final class TrainingGraph {
         String gh = b.input("G_h", FLOAT), inj = b.input("inj_t", FLOAT), h = b.input("h_t", FLOAT);
         String ghT = b.add(gh, inj);
         String ga = b.mul(ghT, b.unary("Sign", h));
-        b.output(b.matMul(ga, whT), FLOAT);
-        b.output(ga, FLOAT);
-        b.output(ghT, FLOAT);
+        b.outputs(b.matMul(ga, whT), ga, ghT);
         return reverseScan(b, new String[] {zeros}, new String[] {injected, cache[0]}, 2);
     }
 
@@ -253,10 +242,7 @@ final class TrainingGraph {
                 b.mul(b.mul(i, b.sub(one, i)), gI),
                 b.mul(b.mul(o, b.sub(one, o)), gO),
                 b.mul(b.sub(one, b.mul(gg, gg)), gG));
-        b.output(b.matMul(ga, whT), FLOAT);
-        b.output(gcPrev, FLOAT);
-        b.output(ga, FLOAT);
-        b.output(ghT, FLOAT);
+        b.outputs(b.matMul(ga, whT), gcPrev, ga, ghT);
         return reverseScan(b, new String[] {zeros, zeros},
                 new String[] {injected, cache[0], cache[1], cache[2], cache[3], cache[4], cache[5]}, 2);
     }
@@ -273,10 +259,7 @@ final class TrainingGraph {
         String gAr = b.mul(b.mul(b.mul(r, b.sub(one, r)), gAn), u);
         String gAz = b.mul(b.mul(z, b.sub(one, z)), gZ);
         String gaX = b.concat(1, gAz, gAr, gAn), gaH = b.concat(1, gAz, gAr, b.mul(r, gAn));
-        b.output(b.add(b.mul(ghT, z), b.matMul(gaH, whT)), FLOAT);
-        b.output(gaX, FLOAT);
-        b.output(ghT, FLOAT);
-        b.output(gaH, FLOAT);
+        b.outputs(b.add(b.mul(ghT, z), b.matMul(gaH, whT)), gaX, ghT, gaH);
         return reverseScan(b, new String[] {zeros}, new String[] {injected, hPrev, cache[0], cache[1], cache[2], cache[3]}, 3);
     }
 
