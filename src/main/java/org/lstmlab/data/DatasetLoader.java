@@ -16,14 +16,7 @@ import java.util.stream.IntStream;
  * Features for every clip of a dataset: from the cache when it is current, else extracted in parallel across files
  * (one bad WAV is skipped with its rule, never stopping the load), packed in CSV order, and cached.
  */
-final class DatasetLoader {
-    private final SoundDataset ds;
-    private final LoadConfig options;
-
-    DatasetLoader(SoundDataset ds, LoadConfig options) {
-        this.ds = ds;
-        this.options = options;
-    }
+record DatasetLoader(SoundDataset ds, LoadConfig options) {
 
     LoadResult load(FeatureConfig params) throws IOException {
         String key = FeatureCache.key(ds.fingerprint(), params);

@@ -14,13 +14,9 @@ import java.util.stream.Stream;
  * What a dataset gives at each feature setting: clips per class (in the CSV and kept), skipped files per rule,
  * T max and feature memory. The dataset command and the reproduction print it first.
  */
-public final class DatasetSummary {
-    private final SoundDataset dataset;
-    private final List<LoadResult> loads;
-
-    private DatasetSummary(SoundDataset dataset, List<LoadResult> loads) {
-        this.dataset = dataset;
-        this.loads = List.copyOf(loads);
+public record DatasetSummary(SoundDataset dataset, List<LoadResult> loads) {
+    public DatasetSummary {
+        loads = List.copyOf(loads);
     }
 
     /** Loads (or reads from cache) the dataset at every setting and summarises it. */
@@ -30,9 +26,6 @@ public final class DatasetSummary {
 
     /** The summary of loads already made (all of the same dataset). */
     public static DatasetSummary of(List<LoadResult> loads) { return new DatasetSummary(loads.get(0).dataset(), loads); }
-
-    public SoundDataset dataset() { return dataset; }
-    public List<LoadResult> loads() { return loads; }
 
     /** class, label, clips, then "kept <tag>" per setting. */
     public Table perClass() {

@@ -13,7 +13,5 @@ public record LoadConfig(int threads, boolean useCache, Progress.Sink progress) 
         return new LoadConfig(Runtime.getRuntime().availableProcessors(), true, Progress.Sink.console());
     }
 
-    public LoadConfig threads(int n) { return new LoadConfig(n, useCache, progress); }
-    public LoadConfig useCache(boolean on) { return new LoadConfig(threads, on, progress); }
     public LoadConfig progress(Progress.Sink p) { return new LoadConfig(threads, useCache, p); }
 }

@@ -6,19 +6,13 @@ import java.util.List;
 
 /**
  * Protocol §1.5: every kept clip's feature sequence, zero-padded to the longest, with its label.
- * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are).
- * classNames are in first-appearance order (protocol §1.2); paths are the source WAVs; source says which data.
+ * x is [size][maxSteps][features] row-major, float32 (the book's header row is not stored; lengths are), held as
+ * given: do not modify it. classNames are in first-appearance order (protocol §1.2); paths are the source WAVs;
+ * source says which data.
  */
-public final class PackedSequences {
-    private final FeatureConfig params;
-    private final int features, maxSteps;
-    private final int[] lengths, labels;
-    private final float[] x;
-    private final List<String> classNames, paths;
-    private final DataSource source;
-
-    public PackedSequences(FeatureConfig params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
-                           List<String> classNames, List<String> paths, DataSource source) {
+public record PackedSequences(FeatureConfig params, int features, int maxSteps, int[] lengths, float[] x, int[] labels,
+                              List<String> classNames, List<String> paths, DataSource source) {
+    public PackedSequences {
         int n = lengths.length;
         if (labels.length != n || paths.size() != n)
             throw new IllegalArgumentException("lengths, labels and paths must all have " + n + " entries");
@@ -27,30 +21,13 @@ public final class PackedSequences {
         for (int label : labels)
             if (label < 0 || label >= classNames.size())
                 throw new IllegalArgumentException("label " + label + " outside 0.." + (classNames.size() - 1));
-        this.params = params;
-        this.features = features;
-        this.maxSteps = maxSteps;
-        this.lengths = lengths;
-        this.x = x;
-        this.labels = labels;
-        this.classNames = List.copyOf(classNames);
-        this.paths = List.copyOf(paths);
-        this.source = source;
+        classNames = List.copyOf(classNames);
+        paths = List.copyOf(paths);
     }
 
-    public FeatureConfig params() { return params; }
     public int size() { return lengths.length; }
-    public int features() { return features; }
-    public int maxSteps() { return maxSteps; }
     public int length(int i) { return lengths[i]; }
     public int label(int i) { return labels[i]; }
-    public int[] lengths() { return lengths; }
-    public int[] labels() { return labels; }
-    /** The backing array, [size][maxSteps][features]; do not modify. */
-    public float[] x() { return x; }
-    public List<String> classNames() { return classNames; }
-    public List<String> paths() { return paths; }
-    public DataSource source() { return source; }
     public String fingerprint() { return source.fingerprint(); }
 
     /** Value of feature f at step t (0-based) of sequence i. */

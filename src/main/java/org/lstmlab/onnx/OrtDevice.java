@@ -26,22 +26,20 @@ public enum OrtDevice {
      */
     Resolved options(int threads, Consumer<String> log) throws OrtException {
         OrtSession.SessionOptions options = cpuOptions(threads);
-        if (this == CUDA) {
-            if (!cudaAvailable()) {
-                log.accept("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
-                        + "(use the onnxruntime_gpu artifact); running on CPU");
-                return new Resolved(options, CPU);
-            }
-            try {
-                options.addCUDA(0);
-                return new Resolved(options, CUDA);
-            } catch (OrtException e) {
-                log.accept("ORT: CUDA device 0 unavailable (" + e.getMessage() + "); running on CPU");
-                options.close();
-                options = cpuOptions(threads);
-            }
+        if (this == CPU) return new Resolved(options, CPU);
+        if (!cudaAvailable()) {
+            log.accept("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
+                    + "(use the onnxruntime_gpu artifact); running on CPU");
+            return new Resolved(options, CPU);
         }
-        return new Resolved(options, CPU);
+        try {
+            options.addCUDA(0);
+            return new Resolved(options, CUDA);
+        } catch (OrtException e) {
+            log.accept("ORT: CUDA device 0 unavailable (" + e.getMessage() + "); running on CPU");
+            options.close();
+            return new Resolved(cpuOptions(threads), CPU);
+        }
     }
 
     /**

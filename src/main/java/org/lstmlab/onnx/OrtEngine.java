@@ -40,9 +40,6 @@ public final class OrtEngine implements Engine {
 
     private record Key(ModelConfig config, Kind kind) {}
 
-    /** CPU, one intra-op thread per core. */
-    public OrtEngine() { this(OrtDevice.CPU, Runtime.getRuntime().availableProcessors()); }
-
     public OrtEngine(OrtDevice device, int threads) { this(device, threads, System.err::println); }
 
     /** {@code log} hears about a CUDA request served on CPU. */

@@ -280,12 +280,8 @@ final class TrainingGraph {
         String b1f = g.cast(b1, FLOAT), b2f = g.cast(b2, FLOAT);
         String rb1 = g.cast(g.sub(oneD, b1), FLOAT), rb2 = g.cast(g.sub(oneD, b2), FLOAT);
 
-        String sq = null;
-        for (String gr : grads) {
-            String s = g.op("ReduceSumSquare", new String[] {gr}, attr("keepdims", 0));
-            sq = sq == null ? s : g.add(sq, s);
-        }
-        String norm = g.unary("Sqrt", sq);
+        String norm = g.unary("Sqrt", Arrays.stream(grads)
+                .map(gr -> g.op("ReduceSumSquare", new String[] {gr}, attr("keepdims", 0))).reduce(g::add).orElseThrow());
         String zero = g.scalar(0f);
         String clipping = g.op("And", new String[] {g.op("Greater", new String[] {clip, zero}),
                 g.op("Greater", new String[] {norm, clip})});
