@@ -20,25 +20,26 @@ import java.util.List;
  * first-appearance order (protocol §1.2: a class is registered before its wav is checked), the CSV rows refused by
  * {@link LabelRows}' rules, fsIDs found in more than one fold, and a fingerprint of the CSV and every audio file's name, size
  * and modification time.
+ *
+ * @param csv the label CSV (train.csv, Train.csv or metadata/UrbanSound8K.csv)
+ * @param audioDir Train/ or audio/
+ * @param refusedRows one message per CSV row that was refused (see {@link LabelRows} for the rules): file, row and rule
+ * @param foldConflicts UrbanSound8K: one message per fsID found in more than one fold (would leak across fold splits)
  */
-public final class SoundDataset {
-    private final Path root, csv, audioDir;
-    private final DatasetLayout layout;
-    private final List<Clip> clips;
-    private final List<String> classNames, refusedRows, foldConflicts;
-    private final String fingerprint;
+public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips, List<String> classNames,
+                           List<String> refusedRows, List<String> foldConflicts, String fingerprint) {
+    public SoundDataset {
+        clips = List.copyOf(clips);
+        classNames = List.copyOf(classNames);
+        refusedRows = List.copyOf(refusedRows);
+        foldConflicts = List.copyOf(foldConflicts);
+    }
 
-    private SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips, List<String> classNames,
-                         List<String> refusedRows, List<String> foldConflicts) throws IOException {
-        this.root = root;
-        this.layout = layout;
-        this.csv = csv;
-        this.audioDir = audioDir;
-        this.clips = List.copyOf(clips);
-        this.classNames = List.copyOf(classNames);
-        this.refusedRows = List.copyOf(refusedRows);
-        this.foldConflicts = List.copyOf(foldConflicts);
-        this.fingerprint = computeFingerprint();
+    /** The dataset of these rows, fingerprinted as its files are now. */
+    private static SoundDataset of(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips,
+                                   List<String> classNames, List<String> refused, List<String> conflicts) throws IOException {
+        String fingerprint = fingerprint(root, layout, csv, clips);
+        return new SoundDataset(root, layout, csv, audioDir, clips, classNames, refused, conflicts, fingerprint);
     }
 
     /** Opens the dataset at {@code root}, detecting the layout (see {@link DatasetLayout#detect}). */
@@ -50,11 +51,11 @@ public final class SoundDataset {
         Path csv = kaggle ? DatasetLayout.kaggleCsv(dir).orElseThrow() : dir.resolve("metadata/UrbanSound8K.csv");
         Path audio = dir.resolve(kaggle ? "Train" : "audio");
         LabelRows.Result rows = kaggle ? LabelRows.kaggle(csv, audio) : LabelRows.urbanSound(csv, audio);
-        return new SoundDataset(dir, layout, csv, audio, rows.clips(), rows.classNames(), rows.refused(), rows.foldConflicts());
+        return of(dir, layout, csv, audio, rows.clips(), rows.classNames(), rows.refused(), rows.foldConflicts());
     }
 
     /** SHA-256 over layout, CSV bytes and each clip's relative path, size and mtime (or "missing"). */
-    private String computeFingerprint() throws IOException {
+    private static String fingerprint(Path root, DatasetLayout layout, Path csv, List<Clip> clips) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((layout + "\n" + csv.getFileName() + "\n").getBytes());
@@ -67,7 +68,7 @@ public final class SoundDataset {
                 } catch (IOException e) {
                     stat = "missing";
                 }
-                md.update(("\n" + relative(c) + "|" + stat).getBytes());
+                md.update(("\n" + relative(root, c) + "|" + stat).getBytes());
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
@@ -75,23 +76,12 @@ public final class SoundDataset {
         }
     }
 
-    public Path root() { return root; }
-    public DatasetLayout layout() { return layout; }
-    /** The label CSV (train.csv, Train.csv or metadata/UrbanSound8K.csv). */
-    public Path csv() { return csv; }
-    /** Train/ or audio/. */
-    public Path audioDir() { return audioDir; }
-    public List<Clip> clips() { return clips; }
-    public List<String> classNames() { return classNames; }
-    /** One message per CSV row that was refused (see {@link LabelRows} for the rules): file, row and rule. */
-    public List<String> refusedRows() { return refusedRows; }
-    /** UrbanSound8K: one message per fsID found in more than one fold (would leak across fold splits). */
-    public List<String> foldConflicts() { return foldConflicts; }
-    public String fingerprint() { return fingerprint; }
     public DataSource source() { return new DataSource(root.toString(), layout, fingerprint); }
 
     /** The clip's path relative to the dataset root, e.g. Train/123.wav or audio/fold3/x.wav. */
-    public String relative(Clip c) { return root.relativize(c.file()).toString().replace('\\', '/'); }
+    public String relative(Clip c) { return relative(root, c); }
+
+    private static String relative(Path root, Clip c) { return root.relativize(c.file()).toString().replace('\\', '/'); }
 
     /** Accepted rows as a table: line, id, class, label, path, and for UrbanSound8K fold, fsID and salience. */
     public Table metadata() {
@@ -112,7 +102,7 @@ public final class SoundDataset {
     public SoundDataset limit(int n) {
         if (n >= clips.size()) return this;
         try {
-            return new SoundDataset(root, layout, csv, audioDir, clips.subList(0, n), classNames, refusedRows, foldConflicts);
+            return of(root, layout, csv, audioDir, clips.subList(0, n), classNames, refusedRows, foldConflicts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package org.lstmlab.features;
 
-import org.lstmlab.recipe.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,8 +43,13 @@ public record FeatureConfig(int intervalMs, int windowMs, FeatureMode mode, bool
     /** "10-100" style tag, as in Train.10-100.cache. */
     public String tag() { return intervalMs + "-" + windowMs; }
 
-    /** The fields as the recipe's JSON names them, in order: interval_ms, window_ms, mode, hann, log_magnitude. */
     public Map<String, Object> asMap() {
-        return Json.MAPPER.convertValue(this, new TypeReference<LinkedHashMap<String, Object>>() {});
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("interval_ms", intervalMs);
+        m.put("window_ms", windowMs);
+        m.put("mode", mode.id());
+        m.put("hann", hann);
+        m.put("log_magnitude", logMagnitude);
+        return m;
     }
 }
