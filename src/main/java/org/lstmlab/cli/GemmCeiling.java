@@ -3,10 +3,10 @@ package org.lstmlab.cli;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
 
 /**
  * The machine's float32 matrix-multiply ceiling, the yardstick for the engine's throughput: C += A·B with M = 96,
@@ -89,28 +89,21 @@ final class GemmCeiling {
         CyclicBarrier start = new CyclicBarrier(threads);
         long[] products = new long[threads];
         double[] elapsed = new double[threads];
-        List<Thread> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            Thread thread = new Thread(() -> {
-                GemmCeiling g = new GemmCeiling(id);
-                try {
-                    run(g, warmup);
-                    start.await();
-                    long t0 = System.nanoTime();
-                    products[id] = run(g, seconds);
-                    elapsed[id] = (System.nanoTime() - t0) / 1e9;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            all.add(thread);
-            thread.start();
-        }
+        List<Thread> all = IntStream.range(0, threads).mapToObj(id -> new Thread(() -> {
+            GemmCeiling g = new GemmCeiling(id);
+            try {
+                run(g, warmup);
+                start.await();
+                long t0 = System.nanoTime();
+                products[id] = run(g, seconds);
+                elapsed[id] = (System.nanoTime() - t0) / 1e9;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        })).toList();
+        all.forEach(Thread::start);
         for (Thread t : all) t.join();
-        double flops = 0;
-        for (int t = 0; t < threads; t++) flops += products[t] * 2.0 * M * N * K / elapsed[t];
-        return flops / 1e9;
+        return IntStream.range(0, threads).mapToDouble(t -> products[t] * 2.0 * M * N * K / elapsed[t]).sum() / 1e9;
     }
 
     private static long run(GemmCeiling g, double seconds) {

@@ -104,6 +104,13 @@ public final class Evaluation {
         return m;
     }
 
+    /** The metrics of this set's samples and other's together (the same classes), e.g. over folds. */
+    public Evaluation plus(Evaluation other) {
+        int[][] sum = confusion(), more = other.confusion();
+        for (int a = 0; a < sum.length; a++) for (int p = 0; p < sum.length; p++) sum[a][p] += more[a][p];
+        return fromConfusion(classNames, sum);
+    }
+
     /** class, precision, recall, f1, support: one row per class. */
     public Table perClass() {
         return Table.create("per-class metrics", StringColumn.create("class", classNames),

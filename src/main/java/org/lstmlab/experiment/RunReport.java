@@ -92,17 +92,8 @@ public record RunReport(Path dir, RunManifest manifest, ResultsTable results, Li
 
     /** Per model: its confusion, summed over folds when there are several. */
     public Map<String, Evaluation> confusions() {
-        Map<String, int[][]> sums = new LinkedHashMap<>();
-        Map<String, List<String>> names = new LinkedHashMap<>();
-        for (ModelResult m : models) {
-            String key = m.name().replaceAll("_fold\\d+$", "");
-            int[][] cm = m.evaluation().confusion();
-            int[][] s = sums.computeIfAbsent(key, k -> new int[cm.length][cm.length]);
-            for (int a = 0; a < cm.length; a++) for (int p = 0; p < cm.length; p++) s[a][p] += cm[a][p];
-            names.put(key, m.evaluation().classNames());
-        }
         Map<String, Evaluation> out = new LinkedHashMap<>();
-        sums.forEach((k, cm) -> out.put(k, Evaluation.fromConfusion(names.get(k), cm)));
+        for (ModelResult m : models) out.merge(m.name().replaceAll("_fold\\d+$", ""), m.evaluation(), Evaluation::plus);
         return out;
     }
 

@@ -259,9 +259,13 @@ public final class Charts {
     private <C extends Chart<?, ?>> C styled(C c, List<String> categories, int span) {
         Styler s = c.getStyler();
         if (font != null) {
-            s.setChartTitleFont(font.deriveFont(s.getChartTitleFont().getStyle(), s.getChartTitleFont().getSize2D()));
-            s.setLegendFont(font.deriveFont(s.getLegendFont().getStyle(), s.getLegendFont().getSize2D()));
-            s.setAnnotationTextFont(font.deriveFont(s.getAnnotationTextFont().getStyle(), s.getAnnotationTextFont().getSize2D()));
+            s.setChartTitleFont(ours(s.getChartTitleFont()));
+            s.setLegendFont(ours(s.getLegendFont()));
+            s.setAnnotationTextFont(ours(s.getAnnotationTextFont()));
+            if (s instanceof AxesChartStyler a) {
+                a.setAxisTitleFont(ours(a.getAxisTitleFont()));
+                a.setAxisTickLabelsFont(ours(a.getAxisTickLabelsFont()));
+            }
         }
         if (s.getLegendPosition() == Styler.LegendPosition.OutsideS) {
             // a legend below the plot lies in one row only when every entry fits across the chart
@@ -269,21 +273,18 @@ public final class Charts {
                     .mapToDouble(x -> s.getLegendFont().getStringBounds(x.getName(), FRC).getWidth() + LEGEND_ENTRY).sum();
             s.setLegendLayout(row <= 0.95 * c.getWidth() ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         }
-        if (s instanceof AxesChartStyler a) {
-            if (font != null) {
-                a.setAxisTitleFont(font.deriveFont(a.getAxisTitleFont().getStyle(), a.getAxisTitleFont().getSize2D()));
-                a.setAxisTickLabelsFont(font.deriveFont(a.getAxisTickLabelsFont().getStyle(), a.getAxisTickLabelsFont().getSize2D()));
-            }
-            if (!categories.isEmpty()) {
-                int rotation = labelRotation(categories, a.getAxisTickLabelsFont(), span);
-                a.setXAxisLabelRotation(rotation);
-                // XChart labels only every ceil(hint / slot)-th category (a heat map's y axis too): ask for the room
-                // a label needs, not its default 74 px, so no label is dropped that fits
-                a.setXAxisTickMarkSpacingHint(labelRoom(categories, a.getAxisTickLabelsFont(), rotation));
-            }
+        if (s instanceof AxesChartStyler a && !categories.isEmpty()) {
+            int rotation = labelRotation(categories, a.getAxisTickLabelsFont(), span);
+            a.setXAxisLabelRotation(rotation);
+            // XChart labels only every ceil(hint / slot)-th category (a heat map's y axis too): ask for the room
+            // a label needs, not its default 74 px, so no label is dropped that fits
+            a.setXAxisTickMarkSpacingHint(labelRoom(categories, a.getAxisTickLabelsFont(), rotation));
         }
         return c;
     }
+
+    /** This object's font in f's style and size. */
+    private Font ours(Font f) { return font.deriveFont(f.getStyle(), f.getSize2D()); }
 
     /** Pixels a category label takes along its axis: its width upright, its line height turned (a gap added). */
     static int labelRoom(List<String> labels, Font tickFont, int rotation) {
