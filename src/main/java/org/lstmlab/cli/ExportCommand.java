@@ -29,7 +29,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         ModelFile mf = Cli.load(model);
-        Path out = output != null ? output : model.resolveSibling(stem(model.getFileName().toString()) + ".onnx");
+        String stem = model.getFileName().toString().replaceFirst("(?<=.)\\.[^.]*$", "");   // a leading dot is no extension
+        Path out = output != null ? output : model.resolveSibling(stem + ".onnx");
         OnnxExport.write(mf.model(), mf.recipe(), out);
         try (OrtClassifier check = OrtClassifier.open(out)) {   // reload: the written file must be usable as is
             spec.commandLine().getOut().printf("wrote %s (%d bytes): %s, %d classes %s, features %s%n", out,
@@ -38,10 +39,5 @@ public final class ExportCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return Failures.OK;
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -182,9 +182,14 @@ final class ModelJob {
 
     /** The model's book lines, kept in lines and appended to its log file (across interruptions). */
     private BookLog bookLog(Path runDir, List<String> lines) {
+        Path file = logFile(runDir, name);
         return BookLog.to(line -> {
             lines.add(line);
-            appendLog(runDir, line);
+            try {
+                Files.writeString(file, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
         });
     }
 
@@ -200,12 +205,4 @@ final class ModelJob {
 
     private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
 
-    /** The model's log file gets every book line as it is printed, across interruptions. */
-    private void appendLog(Path runDir, String line) {
-        try {
-            Files.writeString(logFile(runDir, name), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + logFile(runDir, name) + ": " + e.getMessage(), e);
-        }
-    }
 }

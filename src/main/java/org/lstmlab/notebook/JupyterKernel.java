@@ -96,15 +96,12 @@ interface JupyterKernel {
         @Override public String name() { return "text"; }
 
         @Override public String display(String mime, Object value) {
-            out.println(asText(value));
+            out.println(value instanceof BufferedImage img ? "[image " + img.getWidth() + "x" + img.getHeight() + "]"
+                    : String.valueOf(value));
             out.flush();
             return "text";
         }
 
         @Override public void update(String id, String mime, Object value) { display(mime, value); }
-
-        private static String asText(Object value) {
-            return value instanceof BufferedImage img ? "[image " + img.getWidth() + "x" + img.getHeight() + "]" : String.valueOf(value);
-        }
     }
 }

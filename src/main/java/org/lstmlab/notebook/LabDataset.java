@@ -51,9 +51,8 @@ public final class LabDataset {
 
     /** Clips per class, before any skip rule. */
     public Table summary() {
-        Table counts = metadata().stringColumn("class").countByCategory();
-        counts.setName(dataset().root().getFileName() + ": clips per class");
-        return counts;
+        return metadata().stringColumn("class").countByCategory()
+                .setName(dataset().root().getFileName() + ": clips per class");
     }
 
     /** Clips per format (rate, bits, channels, codec) and how many book mode keeps of each: why half the data is skipped. */

@@ -5,6 +5,7 @@ import org.lstmlab.nn.Argmax;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Predicted and true classes for a set of sequences ({@link Argmax} of the logits). Their confusion matrix and
@@ -38,9 +39,7 @@ public record Predictions(int[] indices, int[] predicted, int[] actual) {
     public int size() { return indices.length; }
 
     public int correct() {
-        int n = 0;
-        for (int k = 0; k < predicted.length; k++) if (predicted[k] == actual[k]) n++;
-        return n;
+        return (int) IntStream.range(0, predicted.length).filter(k -> predicted[k] == actual[k]).count();
     }
 
     /** Share of rows where the prediction equals the label; NaN for an empty set. */
