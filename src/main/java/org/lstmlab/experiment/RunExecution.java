@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One run of a {@link Reproduction}: builds a job per (feature set, cell, fold), trains them a few at a time (the
@@ -31,27 +32,29 @@ record RunExecution(Reproduction r, SoundDataset ds, Map<FeatureConfig, LoadResu
     RunReport execute(RunManifest manifest) {
         List<ModelJob> main = new ArrayList<>(), study = new ArrayList<>(), overfitting = new ArrayList<>();
         Map<FeatureConfig, Map<Integer, Split>> splits = new LinkedHashMap<>();
+        // each feature set's first split: the book's, or the first UrbanSound8K test fold
+        List<OverfittingStudy.FeatureSet> firsts = new ArrayList<>();
         for (Map.Entry<FeatureConfig, LoadResult> e : loaded.entrySet()) {
             FeatureConfig p = e.getKey();
             PackedSequences data = e.getValue().sequences();
             Map<Integer, Split> s = r.splits(ds.layout(), e.getValue());
             splits.put(p, s);
+            Map.Entry<Integer, Split> first = s.entrySet().iterator().next();
+            firsts.add(new OverfittingStudy.FeatureSet(data, first.getValue(), first.getKey()));
             for (CellType cell : r.overfitting ? List.<CellType>of() : r.models)
                 s.forEach((fold, split) -> main.add(new ModelJob(Reproduction.modelName(cell, p, fold),
                         config(cell), data, split, schedule(p.windowMs()), fold, 0)));
         }
-        if (r.gradientStudy && !r.overfitting) study.addAll(studyJobs(splits));
-        if (r.overfitting) overfitting.addAll(OverfittingStudy.jobs(featureSets(splits), r.quick, this::schedule, this::config));
-        List<ModelJob> all = new ArrayList<>(main);
-        all.addAll(study);
-        all.addAll(overfitting);
-        all.sort(Comparator.comparingDouble(this::cost).reversed());
+        if (r.gradientStudy && !r.overfitting) study.addAll(studyJobs(firsts));
+        if (r.overfitting) overfitting.addAll(OverfittingStudy.jobs(firsts, r.quick, this::schedule, this::config));
+        List<ModelJob> all = Stream.of(main, study, overfitting).flatMap(List::stream)
+                .sorted(Comparator.comparingDouble(this::cost).reversed()).toList();
 
         RunProgress progress = new RunProgress(r, all.stream().mapToInt(j -> j.remainingEpochs(dir)).sum());
         // the models (longest first), then the baselines, r.parallel at a time
         Map<ModelJob, ModelResult> done = new ConcurrentHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
-        for (ModelJob j : all) tasks.add(() -> j.run(dir, engines, progress.forModel(j.name), (job, result, lines) -> {
+        for (ModelJob j : all) tasks.add(() -> j.run(dir, engines, progress, (job, result, lines) -> {
             done.put(job, result);
             progress.finished(job.name, lines);
         }));
@@ -91,21 +94,11 @@ record RunExecution(Reproduction r, SoundDataset ds, Map<FeatureConfig, LoadResu
     }
 
     /** The gradient study on the shortest window's first split. */
-    private List<ModelJob> studyJobs(Map<FeatureConfig, Map<Integer, Split>> splits) {
-        FeatureConfig p = splits.keySet().stream().min(Comparator.comparingInt(FeatureConfig::windowMs)).orElseThrow();
-        Map.Entry<Integer, Split> first = splits.get(p).entrySet().iterator().next();
-        return GradientStudy.jobs(loaded.get(p).sequences(), first.getValue(), first.getKey(),
+    private List<ModelJob> studyJobs(List<OverfittingStudy.FeatureSet> firsts) {
+        OverfittingStudy.FeatureSet s = firsts.stream().min(Comparator.comparingInt(f -> f.data().params().windowMs()))
+                .orElseThrow();
+        return GradientStudy.jobs(s.data(), s.split(), s.fold(),
                 r.quick ? GradientStudy.QUICK_EPOCHS : GradientStudy.EPOCHS, GradientStudy.CLIP, this::config);
-    }
-
-    /** The first split of each feature set (the book's split, or the first UrbanSound8K test fold). */
-    private List<OverfittingStudy.FeatureSet> featureSets(Map<FeatureConfig, Map<Integer, Split>> splits) {
-        List<OverfittingStudy.FeatureSet> sets = new ArrayList<>();
-        splits.forEach((p, s) -> {
-            Map.Entry<Integer, Split> first = s.entrySet().iterator().next();
-            sets.add(new OverfittingStudy.FeatureSet(loaded.get(p).sequences(), first.getValue(), first.getKey()));
-        });
-        return sets;
     }
 
     /** Relative cost: epochs x train clips x mean length x gate blocks. */

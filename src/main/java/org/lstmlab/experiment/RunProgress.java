@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Live progress of a run whose models train concurrently: one bar over all remaining epochs, the caller's listeners
  * fed one event at a time, and each model's book log printed as one block when the model finishes (so the lines of
- * two models never interleave).
+ * two models never interleave). Every model's trainer hears it, so its events pass one at a time.
  */
-final class RunProgress {
+final class RunProgress implements TrainingListener {
     private final Reproduction r;
     private final Progress.Sink bar;
     private final TrainingListener listeners;
@@ -26,22 +26,15 @@ final class RunProgress {
         bar.update(new Progress("training", 0, total, ""));
     }
 
-    /** The listener for one model's trainer. */
-    TrainingListener forModel(String name) {
-        RunProgress self = this;
-        return new TrainingListener() {
-            @Override public void trainingStarted(Start s) { synchronized (self) { listeners.trainingStarted(s); } }
-            @Override public void batchFinished(BatchDone b) { synchronized (self) { listeners.batchFinished(b); } }
-            @Override public void reported(Report rep) { synchronized (self) { listeners.reported(rep); } }
-            @Override public void trainingEnded(String n, History h, long s) { synchronized (self) { listeners.trainingEnded(n, h, s); } }
-            @Override public void tested(String n, double a, long s) { synchronized (self) { listeners.tested(n, a, s); } }
-            @Override public void epochFinished(EpochRecord e) {
-                synchronized (self) {
-                    listeners.epochFinished(e);
-                    bar.update(new Progress("training", ++epochs, total, ""));
-                }
-            }
-        };
+    @Override public synchronized void trainingStarted(Start s) { listeners.trainingStarted(s); }
+    @Override public synchronized void batchFinished(BatchDone b) { listeners.batchFinished(b); }
+    @Override public synchronized void reported(Report rep) { listeners.reported(rep); }
+    @Override public synchronized void trainingEnded(String n, History h, long s) { listeners.trainingEnded(n, h, s); }
+    @Override public synchronized void tested(String n, double a, long s) { listeners.tested(n, a, s); }
+
+    @Override public synchronized void epochFinished(EpochRecord e) {
+        listeners.epochFinished(e);
+        bar.update(new Progress("training", ++epochs, total, ""));
     }
 
     /** Prints a finished model's book log (or that it was read back from an earlier run). */
