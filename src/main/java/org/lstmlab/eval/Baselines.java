@@ -86,13 +86,10 @@ public final class Baselines {
     /** Trains the baseline on split.train() (validation is not needed) and evaluates it on split.test(). */
     public static Result run(Kind kind, PackedSequences data, Split split, long seed) {
         TRIBUO_LOG.setLevel(Level.WARNING);
-        double[][] x = pooled(data);
-        double[][] scale = standardisation(x, split.train());
+        double[][] x = standardised(pooled(data), split.train(), kind == Kind.RANDOM_FOREST ? FOREST_STEP : 0);
         List<String> names = data.classNames();
-        String[] featureNames = featureNames(data.features());
-        double step = kind == Kind.RANDOM_FOREST ? FOREST_STEP : 0;
-        MutableDataset<Label> train = dataset(x, scale, step, data, split.train(), featureNames, "train");
-        MutableDataset<Label> test = dataset(x, scale, step, data, split.test(), featureNames, "test");
+        MutableDataset<Label> train = dataset(x, data, split.train(), "train");
+        MutableDataset<Label> test = dataset(x, data, split.test(), "test");
         long start = System.nanoTime();
         Model<Label> model = trainer(kind, seed).train(train);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -112,30 +109,33 @@ public final class Baselines {
         };
     }
 
-    /** {mean, std} per column over the given rows; a constant column gets std 1. */
-    private static double[][] standardisation(double[][] x, int[] rows) {
+    /**
+     * x standardised with the mean and (population) standard deviation of the given rows, column by column (a
+     * constant column gets std 1); step > 0 rounds each value to a multiple of step within ±4.
+     */
+    private static double[][] standardised(double[][] x, int[] rows, double step) {
         int d = x[0].length;
         double[] mean = new double[d], std = new double[d];
         for (int i : rows) for (int j = 0; j < d; j++) mean[j] += x[i][j] / rows.length;
         for (int i : rows) for (int j = 0; j < d; j++) std[j] += (x[i][j] - mean[j]) * (x[i][j] - mean[j]) / rows.length;
         for (int j = 0; j < d; j++) std[j] = std[j] > 0 ? Math.sqrt(std[j]) : 1;
-        return new double[][] {mean, std};
+        double[][] z = new double[x.length][d];
+        for (int i = 0; i < x.length; i++)
+            for (int j = 0; j < d; j++) {
+                z[i][j] = (x[i][j] - mean[j]) / std[j];
+                if (step > 0) z[i][j] = Math.max(-4, Math.min(4, Math.round(z[i][j] / step) * step));
+            }
+        return z;
     }
 
-    /** Standardised examples of the given rows; step > 0 rounds each value to a multiple of step within ±4. */
-    private static MutableDataset<Label> dataset(double[][] x, double[][] scale, double step, PackedSequences data,
-                                                 int[] rows, String[] featureNames, String part) {
+    /** The given rows of x as Tribuo examples, named as {@link #featureNames} says. */
+    private static MutableDataset<Label> dataset(double[][] x, PackedSequences data, int[] rows, String part) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(
                 "pooled band mean/std, " + part + ", " + data.params().tag() + ", data " + data.fingerprint(), factory), factory);
-        for (int i : rows) {
-            double[] v = new double[featureNames.length];
-            for (int j = 0; j < v.length; j++) {
-                v[j] = (x[i][j] - scale[0][j]) / scale[1][j];
-                if (step > 0) v[j] = Math.max(-4, Math.min(4, Math.round(v[j] / step) * step));
-            }
-            ds.add(new ArrayExample<>(new Label(data.classNames().get(data.label(i))), featureNames, v));
-        }
+        String[] featureNames = featureNames(data.features());
+        for (int i : rows)
+            ds.add(new ArrayExample<>(new Label(data.classNames().get(data.label(i))), featureNames, x[i]));
         return ds;
     }
 

@@ -72,13 +72,10 @@ public final class Display {
 
     /** The object handed to the kernel: HTML text, a BufferedImage, or a String. */
     static Object render(Object value) {
-        if (value instanceof Table t)
-            return current() instanceof JupyterKernel.Text ? t.print(MAX_HTML_ROWS) : HtmlTable.of(t, MAX_HTML_ROWS);
-        if (value instanceof Chart<?, ?> chart) {
-            if (current() instanceof JupyterKernel.Text) return "[chart " + Objects.toString(chart.getTitle(), "") + "]";
-            return BitmapEncoder.getBufferedImage(chart);
-        }
-        if (value instanceof BufferedImage) return value;
-        return String.valueOf(value);
+        if (value instanceof Table t) return inKernel() ? HtmlTable.of(t, MAX_HTML_ROWS) : t.print(MAX_HTML_ROWS);
+        if (value instanceof Chart<?, ?> chart)
+            return inKernel() ? BitmapEncoder.getBufferedImage(chart)
+                    : "[chart " + Objects.toString(chart.getTitle(), "") + "]";
+        return value instanceof BufferedImage ? value : String.valueOf(value);
     }
 }
