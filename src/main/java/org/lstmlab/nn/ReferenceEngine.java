@@ -36,11 +36,9 @@ public final class ReferenceEngine implements Engine {
     @Override
     public float[][] logits(Model model, Batch batch) {
         double[][] logits = logits(model.params(), ReferenceBatch.of(batch, model.config().classes()));
-        float[][] out = new float[logits.length][];
-        for (int r = 0; r < logits.length; r++) {
-            out[r] = new float[logits[r].length];
-            for (int k = 0; k < logits[r].length; k++) out[r][k] = (float) logits[r][k];
-        }
+        float[][] out = new float[logits.length][model.config().classes()];
+        for (int r = 0; r < logits.length; r++)
+            for (int k = 0; k < out[r].length; k++) out[r][k] = (float) logits[r][k];
         return out;
     }
 

@@ -87,11 +87,9 @@ final class GraphBuilder {
     }
 
     void node(String type, String[] inputs, String[] outputs, AttributeProto... attrs) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(type).setName(prefix + type + "_" + counter[0]++);
-        for (String in : inputs) n.addInput(in);
-        for (String out : outputs) n.addOutput(out);
-        for (AttributeProto a : attrs) n.addAttribute(a);
-        graph.addNode(n);
+        graph.addNode(NodeProto.newBuilder().setOpType(type).setName(prefix + type + "_" + counter[0]++)
+                .addAllInput(Arrays.asList(inputs)).addAllOutput(Arrays.asList(outputs))
+                .addAllAttribute(Arrays.asList(attrs)));
     }
 
     String add(String a, String b) { return op("Add", new String[] {a, b}); }
@@ -119,7 +117,8 @@ final class GraphBuilder {
     String scalar(double v) { return constant(TensorProto.newBuilder().setDataType(DOUBLE).addDoubleData(v).build()); }
     String scalarLong(long v) { return constant(TensorProto.newBuilder().setDataType(INT64).addInt64Data(v).build()); }
     String longs(long... v) {
-        return constant(TensorProto.newBuilder().setDataType(INT64).addDims(v.length).addAllInt64Data(boxed(v)).build());
+        return constant(TensorProto.newBuilder().setDataType(INT64).addDims(v.length).addAllInt64Data(boxed(v))
+                .build());
     }
 
     private String constant(TensorProto t) { return op("Constant", new String[0], attr("value", t)); }
@@ -166,17 +165,15 @@ final class GraphBuilder {
 
     String fresh() { return prefix + "v" + counter[0]++; }
 
+    private static TensorShapeProto.Dimension dim(Object d) {
+        TensorShapeProto.Dimension.Builder b = TensorShapeProto.Dimension.newBuilder();
+        return (d instanceof Number n ? b.setDimValue(n.longValue()) : b.setDimParam(String.valueOf(d))).build();
+    }
+
     private static ValueInfoProto valueInfo(String name, int elemType, Object... dims) {
         TypeProto.Tensor.Builder t = TypeProto.Tensor.newBuilder().setElemType(elemType);
-        if (dims.length > 0) {
-            TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-            for (Object d : dims) {
-                TensorShapeProto.Dimension.Builder db = TensorShapeProto.Dimension.newBuilder();
-                if (d instanceof Number n) db.setDimValue(n.longValue()); else db.setDimParam(String.valueOf(d));
-                s.addDim(db);
-            }
-            t.setShape(s);
-        }
+        if (dims.length > 0)
+            t.setShape(TensorShapeProto.newBuilder().addAllDim(Arrays.stream(dims).map(GraphBuilder::dim).toList()));
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(t)).build();
     }
 }

@@ -109,7 +109,8 @@ public final class OrtClassifier implements AutoCloseable {
         if (batch.features() != features)
             throw new IllegalArgumentException("expected " + size + " x " + steps + " x " + features
                     + " features and " + size + " lengths for " + file);
-        try (OnnxTensor xs = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.x()), new long[] {size, steps, features});
+        long[] shape = {size, steps, features};
+        try (OnnxTensor xs = OnnxTensor.createTensor(env, FloatBuffer.wrap(batch.x()), shape);
              OnnxTensor ls = OnnxTensor.createTensor(env, IntBuffer.wrap(batch.lengths()), new long[] {size});
              OrtSession.Result r = session.run(Map.of(OnnxExport.FEATURES, xs, OnnxExport.LENGTHS, ls),
                      Set.of(OnnxExport.PROBABILITIES))) {

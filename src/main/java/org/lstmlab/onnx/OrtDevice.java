@@ -17,9 +17,6 @@ public enum OrtDevice {
 
     @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
 
-    /** True if this ORT build ships the CUDA execution provider (the onnxruntime_gpu artifact). */
-    public static boolean cudaAvailable() { return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA); }
-
     /**
      * Session options for this device with {@code threads} intra-op threads. A CUDA request that cannot be met is
      * reported through {@code log} and served on CPU; the returned device says which one was used.
@@ -27,7 +24,7 @@ public enum OrtDevice {
     Resolved options(int threads, Consumer<String> log) throws OrtException {
         OrtSession.SessionOptions options = cpuOptions(threads);
         if (this == CPU) return new Resolved(options, CPU);
-        if (!cudaAvailable()) {
+        if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {   // not the onnxruntime_gpu artifact
             log.accept("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
                     + "(use the onnxruntime_gpu artifact); running on CPU");
             return new Resolved(options, CPU);

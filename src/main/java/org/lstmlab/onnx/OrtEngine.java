@@ -65,8 +65,7 @@ public final class OrtEngine implements Engine {
 
     @Override public Gradients gradients(Model model, Batch batch, Dropout dropout, boolean withHiddenGradNorms) {
         try (Feeds feeds = batchFeeds(model, batch, dropout); OrtSession.Result r = run(model, Kind.GRADIENTS, feeds)) {
-            ModelConfig c = model.config();
-            double[][] grads = Parameters.zeros(c).tensors();
+            double[][] grads = Parameters.zeros(model.config()).tensors();
             for (int k = 0; k < 4; k++) copy(r, TrainingGraph.gradName(k), grads[k]);
             double[] norms = withHiddenGradNorms ? new double[batch.steps()] : null;
             if (norms != null) copy(r, TrainingGraph.HIDDEN_NORMS, norms);

@@ -47,7 +47,7 @@ final class TrainingGraph {
     static String newName(String tensor) { return tensor + "_new"; }
     static String moment(String m, int k) { return m + "_" + Parameters.NAMES[k]; }
 
-    /** The shape of parameter tensor k ({@link Parameters#NAMES} order), as the graphs declare and the feeds give it. */
+    /** The shape of parameter tensor k (in {@link Parameters#NAMES} order), as graphs declare it and feeds give it. */
     static long[] shape(ModelConfig c, int k) {
         return switch (k) {
             case 0 -> new long[] {c.zWidth(), c.gateWidth()};
@@ -68,13 +68,10 @@ final class TrainingGraph {
         String logits = forward(x, lengths);
         if (kind == Kind.LOGITS) {
             g.output(LOGITS, logits, FLOAT, "B", c.classes());
-            return g.toModel(Map.of());
-        }
-        String[] grads = backward(logits, labels, kind == Kind.GRADIENTS);
-        if (kind == Kind.GRADIENTS) {
-            for (int k = 0; k < 4; k++) g.output(gradName(k), grads[k], FLOAT, shape(k));
         } else {
-            adam(grads);
+            String[] grads = backward(logits, labels, kind == Kind.GRADIENTS);
+            if (kind == Kind.STEP) adam(grads);
+            else for (int k = 0; k < 4; k++) g.output(gradName(k), grads[k], FLOAT, shape(k));
         }
         return g.toModel(Map.of());
     }
@@ -280,8 +277,8 @@ final class TrainingGraph {
         String b1f = g.cast(b1, FLOAT), b2f = g.cast(b2, FLOAT);
         String rb1 = g.cast(g.sub(oneD, b1), FLOAT), rb2 = g.cast(g.sub(oneD, b2), FLOAT);
 
-        String norm = g.unary("Sqrt", Arrays.stream(grads)
-                .map(gr -> g.op("ReduceSumSquare", new String[] {gr}, attr("keepdims", 0))).reduce(g::add).orElseThrow());
+        String norm = g.unary("Sqrt", Arrays.stream(grads).map(gr -> g.op("ReduceSumSquare", new String[] {gr},
+                attr("keepdims", 0))).reduce(g::add).orElseThrow());
         String zero = g.scalar(0f);
         String clipping = g.op("And", new String[] {g.op("Greater", new String[] {clip, zero}),
                 g.op("Greater", new String[] {norm, clip})});
