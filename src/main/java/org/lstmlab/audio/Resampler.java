@@ -1,5 +1,6 @@
 package org.lstmlab.audio;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,8 +35,7 @@ public final class Resampler {
     /** Every channel resampled; an input already at the target rate is returned as is. */
     public Audio apply(Audio audio) {
         if (audio.sampleRate() == targetRate) return audio;
-        double[][] out = new double[audio.channels()][];
-        for (int c = 0; c < out.length; c++) out[c] = apply(audio.samples()[c], audio.sampleRate());
+        double[][] out = Arrays.stream(audio.samples()).map(x -> apply(x, audio.sampleRate())).toArray(double[][]::new);
         return new Audio(audio.info().derived(out.length, targetRate, out[0].length), out);
     }
 

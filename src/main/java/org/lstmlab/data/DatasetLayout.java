@@ -2,6 +2,7 @@ package org.lstmlab.data;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,19 +12,15 @@ import java.util.Optional;
  * and {@code urbansound8k/}.
  */
 public enum DatasetLayout {
-    KAGGLE("kaggle"), URBANSOUND8K("urbansound8k");
+    KAGGLE, URBANSOUND8K;
 
-    private final String folder;
-
-    DatasetLayout(String folder) { this.folder = folder; }
-
-    /** The sub-folder name the synthetic generator uses for this layout. */
-    public String folder() { return folder; }
+    /** The sub-folder name the synthetic generator uses for this layout: kaggle or urbansound8k. */
+    public String folder() { return name().toLowerCase(Locale.ROOT); }
 
     /** The layout of {@code root} itself, else of its {@code kaggle/} sub-folder (preferred), else of {@code urbansound8k/}. */
     public static DatasetLayout detect(Path root) {
         for (DatasetLayout l : values()) if (l.matches(root)) return l;
-        for (DatasetLayout l : values()) if (l.matches(root.resolve(l.folder))) return l;
+        for (DatasetLayout l : values()) if (l.matches(root.resolve(l.folder()))) return l;
         throw new IllegalArgumentException(root + ": no dataset here; expected train.csv (or Train.csv) with Train/, "
                 + "or metadata/UrbanSound8K.csv with audio/, or the sub-folders kaggle/ or urbansound8k/ (see datasets/README.md)");
     }
@@ -31,8 +28,8 @@ public enum DatasetLayout {
     /** The folder that holds this layout's files: {@code root} itself or its sub-folder of this layout's name. */
     public Path datasetRoot(Path root) {
         if (matches(root)) return root;
-        if (matches(root.resolve(folder))) return root.resolve(folder);
-        throw new IllegalArgumentException(root + ": no " + this + " dataset here or in " + folder + "/");
+        if (matches(root.resolve(folder()))) return root.resolve(folder());
+        throw new IllegalArgumentException(root + ": no " + this + " dataset here or in " + folder() + "/");
     }
 
     boolean matches(Path dir) {

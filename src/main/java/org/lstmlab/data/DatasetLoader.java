@@ -25,7 +25,7 @@ record DatasetLoader(SoundDataset ds, LoadConfig options) {
             try {
                 FeatureCache.Entry e = FeatureCache.read(cache, key, params);
                 return new LoadResult(ds, e.sequences(), e.skips(), e.clipIndex(), true);
-            } catch (FeatureCache.Stale | IOException e) {
+            } catch (IOException e) {
                 System.err.println("feature cache " + cache + " is unusable (" + e.getMessage() + "); rebuilding");
             }
         }

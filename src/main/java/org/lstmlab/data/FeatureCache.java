@@ -37,11 +37,6 @@ final class FeatureCache {
     record Index(String cacheKey, int format, String arraysCrc32, DataSource data, FeatureConfig features, Versions versions,
                  List<String> classNames, List<String> paths, SkipReport skips) {}
 
-    /** A cache that cannot be used, and why. */
-    static final class Stale extends Exception {
-        Stale(String why) { super(why); }
-    }
-
     private FeatureCache() {}
 
     static String key(String fingerprint, FeatureConfig params) {
@@ -85,22 +80,23 @@ final class FeatureCache {
         }
     }
 
-    static Entry read(Path file, String key, FeatureConfig params) throws IOException, Stale {
+    /** The cache's contents; an IOException says why it cannot be used (stale, corrupt or unreadable). */
+    static Entry read(Path file, String key, FeatureConfig params) throws IOException {
         Path json = index(file);
-        if (!Files.isRegularFile(json)) throw new Stale("no index " + json.getFileName() + " beside it");
+        if (!Files.isRegularFile(json)) throw new IOException("no index " + json.getFileName() + " beside it");
         Index index;
         try {
             JsonNode tree = Json.MAPPER.readTree(Files.readString(json));
             if (tree.path("format").asInt() != FORMAT_VERSION)
-                throw new Stale("format version " + tree.path("format") + ", this build writes " + FORMAT_VERSION);
+                throw new IOException("format version " + tree.path("format") + ", this build writes " + FORMAT_VERSION);
             index = Json.MAPPER.treeToValue(tree, Index.class);
         } catch (com.fasterxml.jackson.core.JacksonException | java.nio.charset.CharacterCodingException e) {
-            throw new Stale("corrupt index: " + e.getMessage());
+            throw new IOException("corrupt index: " + e.getMessage());
         }
-        if (!key.equals(index.cacheKey())) throw new Stale("key " + index.cacheKey() + " != " + key);
+        if (!key.equals(index.cacheKey())) throw new IOException("key " + index.cacheKey() + " != " + key);
         try {
             NpzArrays npz = NpzArrays.read(file);
-            if (!Long.toHexString(npz.crc32()).equals(index.arraysCrc32())) throw new Stale("checksum mismatch");
+            if (!Long.toHexString(npz.crc32()).equals(index.arraysCrc32())) throw new IOException("checksum mismatch");
             int[] lengths = npz.ints("lengths", -1);
             int n = lengths.length;
             float[] x = npz.floats("x", n, -1, FeatureConfig.FEATURES);
@@ -109,7 +105,7 @@ final class FeatureCache {
                     index.classNames(), index.paths(), index.data());
             return new Entry(p, index.skips(), npz.ints("clip_index", n));
         } catch (RuntimeException e) {
-            throw new Stale("inconsistent contents: " + e.getMessage());
+            throw new IOException("inconsistent contents: " + e.getMessage());
         }
     }
 }

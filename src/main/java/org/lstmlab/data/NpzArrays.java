@@ -131,13 +131,11 @@ public final class NpzArrays {
             Path npz = files.isEmpty() ? out : Files.createTempFile(parent, out.getFileName().toString(), ".npz.part");
             try {
                 try (NpzFile.Writer w = NpzFile.write(npz, false)) {
-                    for (Map.Entry<String, Stored> e : arrays.entrySet()) {
-                        int[] shape = e.getValue().shape();
-                        Object data = e.getValue().data();
-                        if (data instanceof double[] d) w.write(e.getKey(), d, shape);
-                        else if (data instanceof float[] f) w.write(e.getKey(), f, shape);
-                        else w.write(e.getKey(), (int[]) data, shape);
-                    }
+                    arrays.forEach((name, a) -> {
+                        if (a.data() instanceof double[] d) w.write(name, d, a.shape());
+                        else if (a.data() instanceof float[] f) w.write(name, f, a.shape());
+                        else w.write(name, (int[]) a.data(), a.shape());
+                    });
                 }
                 if (!files.isEmpty()) withFiles(npz, out);
             } finally {

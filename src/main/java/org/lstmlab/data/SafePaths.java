@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Resolves a file name taken from a CSV row inside its audio folder, refusing names that would leave it:
@@ -34,8 +35,8 @@ final class SafePaths {
         }
         if (rel.isAbsolute() || name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*"))
             throw new Refused(csv, row, name, "absolute-path", "paths from data files must be relative to " + folder);
-        for (String seg : name.split("[/\\\\]"))
-            if (seg.equals("..")) throw new Refused(csv, row, name, "parent-segment", "'..' would leave " + folder);
+        if (Arrays.asList(name.split("[/\\\\]")).contains(".."))
+            throw new Refused(csv, row, name, "parent-segment", "'..' would leave " + folder);
         Path file = folder.resolve(rel).normalize();
         if (!file.startsWith(folder.normalize()))
             throw new Refused(csv, row, name, "parent-segment", "resolves outside " + folder);

@@ -26,8 +26,9 @@ import java.util.List;
  * @param refusedRows one message per CSV row that was refused (see {@link LabelRows} for the rules): file, row and rule
  * @param foldConflicts UrbanSound8K: one message per fsID found in more than one fold (would leak across fold splits)
  */
-public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips, List<String> classNames,
-                           List<String> refusedRows, List<String> foldConflicts, String fingerprint) {
+public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips,
+                           List<String> classNames, List<String> refusedRows, List<String> foldConflicts,
+                           String fingerprint) {
     public SoundDataset {
         clips = List.copyOf(clips);
         classNames = List.copyOf(classNames);
@@ -37,7 +38,8 @@ public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audio
 
     /** The dataset of these rows, fingerprinted as its files are now. */
     private static SoundDataset of(Path root, DatasetLayout layout, Path csv, Path audioDir, List<Clip> clips,
-                                   List<String> classNames, List<String> refused, List<String> conflicts) throws IOException {
+                                   List<String> classNames, List<String> refused, List<String> conflicts)
+            throws IOException {
         String fingerprint = fingerprint(root, layout, csv, clips);
         return new SoundDataset(root, layout, csv, audioDir, clips, classNames, refused, conflicts, fingerprint);
     }
@@ -81,7 +83,9 @@ public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audio
     /** The clip's path relative to the dataset root, e.g. Train/123.wav or audio/fold3/x.wav. */
     public String relative(Clip c) { return relative(root, c); }
 
-    private static String relative(Path root, Clip c) { return root.relativize(c.file()).toString().replace('\\', '/'); }
+    private static String relative(Path root, Clip c) {
+        return root.relativize(c.file()).toString().replace('\\', '/');
+    }
 
     /** Accepted rows as a table: line, id, class, label, path, and for UrbanSound8K fold, fsID and salience. */
     public Table metadata() {

@@ -40,13 +40,9 @@ public final class Splits {
         List<String> shuffled = new ArrayList<>(sizes.keySet());
         Collections.shuffle(shuffled, new Random(seed));
         int want = (int) (rest.size() * 0.05);
-        Set<String> validationGroups = new HashSet<>();
-        int taken = 0;
-        for (String g : shuffled) {
-            if (taken >= want) break;
-            validationGroups.add(g);
-            taken += sizes.get(g);
-        }
+        int taken = 0, groupsTaken = 0;   // the groups hold every clip of rest, so they cover want (5% of it)
+        while (taken < want) taken += sizes.get(shuffled.get(groupsTaken++));
+        Set<String> validationGroups = new HashSet<>(shuffled.subList(0, groupsTaken));
         List<Integer> train = new ArrayList<>(), validation = new ArrayList<>();
         for (int i : rest) (validationGroups.contains(groups[i]) ? validation : train).add(i);
         Random r = new Random(seed + 1);

@@ -140,17 +140,15 @@ public final class FeatureExtractor {
         return w.frames();
     }
 
-    private interface Opener<F extends Closeable> {
-        F open(Path file) throws IOException;
-    }
-
-    private interface FileWork<F, T> {
-        T apply(F file) throws IOException, SkippedClipException;
+    /** Opening a file, or the work on it once open. */
+    private interface FileStep<A, B> {
+        B apply(A a) throws IOException, SkippedClipException;
     }
 
     /** Any read or decode failure is the 'unreadable' rule, as the book's try/except made it. */
-    private static <F extends Closeable, T> T with(Path wav, Opener<F> opener, FileWork<F, T> work) throws SkippedClipException {
-        try (F file = opener.open(wav)) {
+    private static <F extends Closeable, T> T with(Path wav, FileStep<Path, F> opener, FileStep<F, T> work)
+            throws SkippedClipException {
+        try (F file = opener.apply(wav)) {
             return work.apply(file);
         } catch (SkippedClipException e) {
             throw e.file() == null ? e.in(wav) : e;

@@ -87,8 +87,4 @@ final class ClipSynth {
         double s = rms(x);
         if (s > 0) scale(x, 1 / s);
     }
-
-    private static void scale(double[] x, double g) {
-        for (int i = 0; i < x.length; i++) x[i] *= g;
-    }
 }

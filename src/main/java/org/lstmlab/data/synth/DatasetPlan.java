@@ -62,7 +62,9 @@ final class DatasetPlan {
         this.spec = spec;
         this.seed = seed;
         SplittableRandom r = new SplittableRandom(seed);
-        int[] perClass = classCounts(spec);
+        // balanced, or in UrbanSound8K's proportions
+        int[] perClass = largestRemainder(Arrays.stream(UrbanClass.values())
+                .mapToDouble(c -> spec.balanced() ? 1 : c.urbanSoundCount).toArray(), spec.clips(), null);
         List<Recording> recordings = new ArrayList<>();
         Set<Integer> usedFsIds = new HashSet<>();
         for (UrbanClass c : UrbanClass.values()) {
@@ -102,8 +104,9 @@ final class DatasetPlan {
                         : r.nextDouble() < 0.75 ? spec.maxSeconds() : 1 + (spec.maxSeconds() - 1) * r.nextDouble();
                 seconds = Math.round(seconds * 1000) / 1000.0;
                 int index = out.size();
-                out.add(new Clip(index, rec.cls(), rec.format(), seconds, ids.get(index), rec.fsId(), occurrence, slice++,
-                        Math.round(start * 1000) / 1000.0, foldOf[k], r.nextDouble() < backgroundOdds ? 2 : 1, r.nextLong(), recordingSeed));
+                out.add(new Clip(index, rec.cls(), rec.format(), seconds, ids.get(index), rec.fsId(), occurrence,
+                        slice++, Math.round(start * 1000) / 1000.0, foldOf[k], r.nextDouble() < backgroundOdds ? 2 : 1,
+                        r.nextLong(), recordingSeed));
                 start += seconds;
             }
         }
@@ -111,12 +114,6 @@ final class DatasetPlan {
     }
 
     private record Recording(UrbanClass cls, Format format, int fsId, int slices) {}
-
-    /** Balanced, or in UrbanSound8K's proportions, by largest remainder so the counts sum to spec.clips(). */
-    private static int[] classCounts(SynthSpec spec) {
-        double[] weights = Arrays.stream(UrbanClass.values()).mapToDouble(c -> spec.balanced() ? 1 : c.urbanSoundCount).toArray();
-        return largestRemainder(weights, spec.clips(), null);
-    }
 
     /** Counts proportional to weights summing to total; ties in the remainder go in random order (null: in index order). */
     static int[] largestRemainder(double[] weights, int total, SplittableRandom tieBreak) {

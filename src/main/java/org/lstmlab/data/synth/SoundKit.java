@@ -131,6 +131,12 @@ final class SoundKit {
         return Math.sqrt(s / Math.max(1, x.length));
     }
 
+    /** x times g, in place. */
+    static double[] scale(double[] x, double g) {
+        for (int i = 0; i < x.length; i++) x[i] *= g;
+        return x;
+    }
+
     static void addScaled(double[] out, double[] x, double gain) {
         for (int i = 0; i < out.length && i < x.length; i++) out[i] += gain * x[i];
     }

@@ -39,9 +39,7 @@ final class Voices {
     }
 
     private static double[] motorHum(SplittableRandom rec, SplittableRandom clip, int n, int rate, double lo, double hi) {
-        double[] pitch = wander(clip, n, rate, 1, 0.01);
-        double f0 = logUniform(rec, lo, hi);
-        for (int i = 0; i < n; i++) pitch[i] *= f0;
+        double[] pitch = scale(wander(clip, n, rate, 1, 0.01), logUniform(rec, lo, hi));
         return tone(n, rate, pitch, spectrum(rec, 12, uniform(rec, 0.8, 1.8), 0.4), null, clip);
     }
 
@@ -155,8 +153,7 @@ final class Voices {
     static void engineIdling(SplittableRandom rec, SplittableRandom clip, double[] out, int rate) {
         int n = out.length;
         double f0 = logUniform(rec, 22, 60);
-        double[] pitch = wander(clip, n, rate, 0.5, 0.02);
-        for (int i = 0; i < n; i++) pitch[i] *= f0;
+        double[] pitch = scale(wander(clip, n, rate, 0.5, 0.02), f0);
         double[] am = wander(clip, n, rate, f0 / 2, uniform(rec, 0.1, 0.35));
         add(out, tone(n, rate, pitch, spectrum(rec, 32, uniform(rec, 0.7, 1.4), 0.6), am, clip), 0);
         add(out, Biquad.lowpass(uniform(rec, 200, 700), rate).run(white(clip, n)), uniform(rec, -10, -3));
