@@ -23,8 +23,7 @@ record DatasetLoader(SoundDataset ds, LoadConfig options) {
         Path cache = FeatureCache.file(ds, params);
         if (options.useCache() && Files.exists(cache)) {
             try {
-                FeatureCache.Entry e = FeatureCache.read(cache, key, params);
-                return new LoadResult(ds, e.sequences(), e.skips(), e.clipIndex(), true);
+                return FeatureCache.read(cache, key, ds, params);
             } catch (IOException e) {
                 System.err.println("feature cache " + cache + " is unusable (" + e.getMessage() + "); rebuilding");
             }
@@ -32,7 +31,7 @@ record DatasetLoader(SoundDataset ds, LoadConfig options) {
         LoadResult result = extract(params);
         if (options.useCache()) {
             try {
-                FeatureCache.write(cache, key, new FeatureCache.Entry(result.sequences(), result.skips(), result.clipIndex()));
+                FeatureCache.write(cache, key, result);
             } catch (IOException e) {
                 System.err.println("could not write feature cache " + cache + ": " + e.getMessage());
             }

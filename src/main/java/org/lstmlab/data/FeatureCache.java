@@ -30,9 +30,6 @@ final class FeatureCache {
      */
     static final int FORMAT_VERSION = 5;
 
-    /** What a cache holds. */
-    record Entry(PackedSequences sequences, SkipReport skips, int[] clipIndex) {}
-
     /** The .json beside the arrays: what they are, what made them, and their checksum. */
     record Index(String cacheKey, int format, String arraysCrc32, DataSource data, FeatureConfig features, Versions versions,
                  List<String> classNames, List<String> paths, SkipReport skips) {}
@@ -57,14 +54,15 @@ final class FeatureCache {
 
     static Path index(Path npz) { return npz.resolveSibling(npz.getFileName().toString().replaceFirst("\\.npz$", ".json")); }
 
-    static void write(Path file, String key, Entry e) throws IOException {
+    /** A load's sequences, skips and clip indices (its dataset is the one the key was made for). */
+    static void write(Path file, String key, LoadResult load) throws IOException {
         Files.createDirectories(file.getParent());
-        PackedSequences p = e.sequences();
+        PackedSequences p = load.sequences();
         int n = p.size();
         NpzArrays npz = NpzArrays.create().put("x", p.x(), n, p.maxSteps(), p.features()).put("lengths", p.lengths(), n)
-                .put("labels", p.labels(), n).put("clip_index", e.clipIndex(), n);
+                .put("labels", p.labels(), n).put("clip_index", load.clipIndex(), n);
         Index index = new Index(key, FORMAT_VERSION, Long.toHexString(npz.crc32()), p.source(), p.params(), Versions.current(),
-                p.classNames(), p.paths(), e.skips());
+                p.classNames(), p.paths(), load.skips());
         Path json = index(file);
         Files.deleteIfExists(json);   // the old index must not vouch for new arrays while they are written
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -81,7 +79,7 @@ final class FeatureCache {
     }
 
     /** The cache's contents; an IOException says why it cannot be used (stale, corrupt or unreadable). */
-    static Entry read(Path file, String key, FeatureConfig params) throws IOException {
+    static LoadResult read(Path file, String key, SoundDataset ds, FeatureConfig params) throws IOException {
         Path json = index(file);
         if (!Files.isRegularFile(json)) throw new IOException("no index " + json.getFileName() + " beside it");
         Index index;
@@ -103,7 +101,7 @@ final class FeatureCache {
             int steps = n == 0 ? 0 : x.length / (n * FeatureConfig.FEATURES);
             PackedSequences p = new PackedSequences(params, FeatureConfig.FEATURES, steps, lengths, x, npz.ints("labels", n),
                     index.classNames(), index.paths(), index.data());
-            return new Entry(p, index.skips(), npz.ints("clip_index", n));
+            return new LoadResult(ds, p, index.skips(), npz.ints("clip_index", n), true);
         } catch (RuntimeException e) {
             throw new IOException("inconsistent contents: " + e.getMessage());
         }

@@ -97,11 +97,9 @@ public final class OrtClassifier implements AutoCloseable {
         return c;
     }
 
-    public Path file() { return file; }
     public List<String> classNames() { return classNames; }
     public FeatureConfig featureParams() { return featureParams; }
     public Recipe recipe() { return recipe; }
-    public int features() { return features; }
 
     /** Class probabilities of one padded batch (the batch's own checks hold its lengths in 1..steps). */
     public float[][] probabilities(Batch batch) {

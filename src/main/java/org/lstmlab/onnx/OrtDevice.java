@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Where ORT sessions run. CPU is the default. CUDA needs the {@code onnxruntime_gpu} artifact on the class path
@@ -19,13 +18,13 @@ public enum OrtDevice {
 
     /**
      * Session options for this device with {@code threads} intra-op threads. A CUDA request that cannot be met is
-     * reported through {@code log} and served on CPU; the returned device says which one was used.
+     * reported on stderr and served on CPU; the returned device says which one was used.
      */
-    Resolved options(int threads, Consumer<String> log) throws OrtException {
+    Resolved options(int threads) throws OrtException {
         OrtSession.SessionOptions options = cpuOptions(threads);
         if (this == CPU) return new Resolved(options, CPU);
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {   // not the onnxruntime_gpu artifact
-            log.accept("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
+            System.err.println("ORT: CUDA requested but this ONNX Runtime build has no CUDA provider "
                     + "(use the onnxruntime_gpu artifact); running on CPU");
             return new Resolved(options, CPU);
         }
@@ -33,7 +32,7 @@ public enum OrtDevice {
             options.addCUDA(0);
             return new Resolved(options, CUDA);
         } catch (OrtException e) {
-            log.accept("ORT: CUDA device 0 unavailable (" + e.getMessage() + "); running on CPU");
+            System.err.println("ORT: CUDA device 0 unavailable (" + e.getMessage() + "); running on CPU");
             options.close();
             return new Resolved(cpuOptions(threads), CPU);
         }

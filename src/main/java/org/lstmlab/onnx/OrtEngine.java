@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * An {@link Engine} that runs each minibatch as one ONNX Runtime graph (see {@link TrainingGraph}): float32, book
@@ -40,13 +39,10 @@ public final class OrtEngine implements Engine {
 
     private record Key(ModelConfig config, Kind kind) {}
 
-    public OrtEngine(OrtDevice device, int threads) { this(device, threads, System.err::println); }
-
-    /** {@code log} hears about a CUDA request served on CPU. */
-    public OrtEngine(OrtDevice device, int threads, Consumer<String> log) {
+    public OrtEngine(OrtDevice device, int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         try {
-            OrtDevice.Resolved r = device.options(threads, log);
+            OrtDevice.Resolved r = device.options(threads);
             this.options = r.options();
             this.device = r.device();
             this.threads = threads;

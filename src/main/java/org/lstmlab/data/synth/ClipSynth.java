@@ -61,13 +61,9 @@ final class ClipSynth {
 
     /** City ambience: a recording's own colour of rumble and hiss, unit RMS. */
     private static double[] background(SplittableRandom rec, SplittableRandom clip, int n, int rate) {
-        double[] rumble = Biquad.lowpass(logUniform(rec, 120, 1500), rate).run(white(clip, n));
-        normalise(rumble);
-        double[] hiss = white(clip, n);
-        normalise(hiss);
-        addScaled(rumble, hiss, Math.pow(10, uniform(rec, -30, -8) / 20));
-        normalise(rumble);
-        return rumble;
+        double[] rumble = normalise(Biquad.lowpass(logUniform(rec, 120, 1500), rate).run(white(clip, n)));
+        addScaled(rumble, normalise(white(clip, n)), Math.pow(10, uniform(rec, -30, -8) / 20));
+        return normalise(rumble);
     }
 
     /** Channel 0 is the mix; others are attenuated, slightly delayed copies (a spaced stereo pair). */
@@ -83,8 +79,9 @@ final class ClipSynth {
         return out;
     }
 
-    private static void normalise(double[] x) {
+    /** x scaled to unit RMS in place (a silent x stays as it is). */
+    private static double[] normalise(double[] x) {
         double s = rms(x);
-        if (s > 0) scale(x, 1 / s);
+        return s > 0 ? scale(x, 1 / s) : x;
     }
 }
