@@ -90,9 +90,8 @@ public final class WavWriter {
         ByteBuffer data = ByteBuffer.allocate((int) dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         SampleCodec.encode(samples, encoding, bits, data);
 
-        List<Chunk> all = new ArrayList<>();
-        all.add(new Chunk("fmt ", fmt.array()));
-        all.addAll(beforeData);
+        List<Chunk> all = new ArrayList<>(beforeData);
+        all.add(0, new Chunk("fmt ", fmt.array()));
         all.add(new Chunk("data", data.array()));
         all.addAll(afterData);
         long total = 12;

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  */
 record DatasetLoader(SoundDataset ds, LoadConfig options) {
 
-    LoadResult load(FeatureConfig params) throws IOException {
+    LoadResult load(FeatureConfig params) {
         String key = FeatureCache.key(ds.fingerprint(), params);
         Path cache = FeatureCache.file(ds, params);
         if (options.useCache() && Files.exists(cache)) {
@@ -45,7 +45,7 @@ record DatasetLoader(SoundDataset ds, LoadConfig options) {
      * collector has nothing to move and nothing is packed afterwards. A clip that fails only in the second pass
      * (changed on disk meanwhile) is dropped and the rest repacked.
      */
-    private LoadResult extract(FeatureConfig params) throws IOException {
+    private LoadResult extract(FeatureConfig params) {
         List<Clip> clips = ds.clips();
         FeatureExtractor fx = FeatureExtractor.of(params);
         int[] steps = new int[clips.size()];

@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -37,13 +35,8 @@ final class FeatureCache {
     private FeatureCache() {}
 
     static String key(String fingerprint, FeatureConfig params) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((fingerprint + "|" + Json.write(params) + "|v" + FORMAT_VERSION).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] keyed = (fingerprint + "|" + Json.write(params) + "|v" + FORMAT_VERSION).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(SoundDataset.sha256().digest(keyed)).substring(0, 16);
     }
 
     /** The arrays' file; {@link #index} names the json beside it. */

@@ -11,8 +11,8 @@ import java.util.function.IntFunction;
 
 /**
  * The one way work runs in parallel: job(0 .. count-1) on the calling thread and at most threads - 1 threads of one
- * shared pool, made on first use, whose daemon threads live on between calls (no pool is made per call). Jobs are
- * claimed in index order, so the first start first. The caller claims jobs too, so a call completes even when
+ * shared pool, which makes no thread before one is needed and whose daemon threads live on between calls (no pool is
+ * made per call). Jobs are claimed in index order, so the first start first. The caller claims jobs too, so a call completes even when
  * no pool thread is free, and a parallel call made inside another's job (a model trained on a pool thread whose
  * engine splits its batch) cannot starve. A call returns when every job it started has ended; after a failure no
  * further job starts, and the failure of the lowest index is thrown.
@@ -21,13 +21,11 @@ public final class Parallel {
     private Parallel() {}
 
     /** Threads are made when every existing one is busy and end after a minute idle, so callers never wait in a queue. */
-    private static final class Shared {
-        static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "lstm-lab-parallel");
-            t.setDaemon(true);   // an abandoned job must not keep the JVM alive
-            return t;
-        });
-    }
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "lstm-lab-parallel");
+        t.setDaemon(true);   // an abandoned job must not keep the JVM alive
+        return t;
+    });
 
     public static void forEach(int count, int threads, IntConsumer job) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -37,7 +35,7 @@ public final class Parallel {
             return;
         }
         Run run = new Run(count, job);
-        for (int h = Math.min(threads, count) - 1; h > 0; h--) Shared.POOL.execute(run);
+        for (int h = Math.min(threads, count) - 1; h > 0; h--) POOL.execute(run);
         run.run();
         run.await();
     }

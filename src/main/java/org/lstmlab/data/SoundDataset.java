@@ -58,21 +58,26 @@ public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audio
 
     /** SHA-256 over layout, CSV bytes and each clip's relative path, size and mtime (or "missing"). */
     private static String fingerprint(Path root, DatasetLayout layout, Path csv, List<Clip> clips) throws IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update((layout + "\n" + csv.getFileName() + "\n").getBytes());
-            md.update(Files.readAllBytes(csv));
-            for (Clip c : clips) {
-                String stat;
-                try {
-                    BasicFileAttributes a = Files.readAttributes(c.file(), BasicFileAttributes.class);
-                    stat = a.size() + "/" + a.lastModifiedTime().toMillis();
-                } catch (IOException e) {
-                    stat = "missing";
-                }
-                md.update(("\n" + relative(root, c) + "|" + stat).getBytes());
+        MessageDigest md = sha256();
+        md.update((layout + "\n" + csv.getFileName() + "\n").getBytes());
+        md.update(Files.readAllBytes(csv));
+        for (Clip c : clips) {
+            String stat;
+            try {
+                BasicFileAttributes a = Files.readAttributes(c.file(), BasicFileAttributes.class);
+                stat = a.size() + "/" + a.lastModifiedTime().toMillis();
+            } catch (IOException e) {
+                stat = "missing";
             }
-            return HexFormat.of().formatHex(md.digest());
+            md.update(("\n" + relative(root, c) + "|" + stat).getBytes());
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A SHA-256 digest, for the dataset's fingerprint and the feature cache's key (every JVM has the algorithm). */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -116,11 +121,7 @@ public record SoundDataset(Path root, DatasetLayout layout, Path csv, Path audio
     public LoadResult load(FeatureConfig params) { return load(params, LoadConfig.defaults()); }
 
     public LoadResult load(FeatureConfig params, LoadConfig options) {
-        try {
-            return new DatasetLoader(this, options).load(params);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DatasetLoader(this, options).load(params);
     }
 
     @Override public String toString() { return layout + " dataset at " + root + " (" + clips.size() + " clips)"; }

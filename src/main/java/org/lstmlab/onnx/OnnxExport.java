@@ -43,9 +43,6 @@ public final class OnnxExport {
      */
     public static final int FORMAT_VERSION = 2;
 
-    /** ONNX LSTM gate order i, o, f, c as block indices of our f, i, o, g layout. */
-    private static final int[] ONNX_LSTM_GATES = {1, 2, 0, 3};
-
     private OnnxExport() {}
 
     public static byte[] toBytes(Model model, Recipe recipe) {
@@ -92,7 +89,7 @@ public final class OnnxExport {
         int[] gates = switch (cell) {
             case RNN -> new int[] {0};
             case GRU -> new int[] {0, 1, 2};
-            case LSTM, LSTM_STATE -> ONNX_LSTM_GATES;
+            case LSTM, LSTM_STATE -> new int[] {1, 2, 0, 3};   // ONNX's i, o, f, c as blocks of our f, i, o, g
         };
         long rows = (long) gates.length * h;
         g.initializer("W", recurrentWeights(p, gates, 0, f), 1, rows, f);

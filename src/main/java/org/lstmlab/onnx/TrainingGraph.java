@@ -101,7 +101,7 @@ final class TrainingGraph {
         // scanned: h_{t-1}, the per-step output read by the head, then the cache
         hPrev = scanned[0];
         mask = lastStepMask(shapeX, lengths);
-        last = g.reduceSum(g.mul(scanned[1], mask), 0);                     // [B,H]: output at step T_i
+        last = g.reduceSum(g.mul(scanned[1], mask), 0);                 // [B,H]: output at step T_i
         if (keep != null) last = g.mul(last, keep);                     // dropout, protocol §9.3
         return g.op("Gemm", new String[] {last, params[2], params[3]});
     }
