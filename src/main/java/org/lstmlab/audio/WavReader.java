@@ -97,12 +97,7 @@ public final class WavReader {
     private static long nextChunk(FileChannel ch, long afterBody, long padded, long size) throws IOException {
         if (padded == afterBody || afterBody + 4 > size) return padded;
         ByteBuffer next = readFully(ch, afterBody, 4);
-        return next.get(0) != 0 && isChunkId(next) ? afterBody : padded;
-    }
-
-    private static boolean isChunkId(ByteBuffer b) {
-        for (int i = 0; i < 4; i++) if (b.get(i) < 0x20 || b.get(i) > 0x7E) return false;
-        return true;
+        return next.get(0) != 0 && printableAscii(fourCC(next, 0)) ? afterBody : padded;
     }
 
     static ByteBuffer readFully(FileChannel ch, long pos, int n) throws IOException {
@@ -124,8 +119,11 @@ public final class WavReader {
         return new String(c);
     }
 
+    /** Printable ASCII only, as a chunk id is. */
+    static boolean printableAscii(String s) { return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F); }
+
     static String printable(String s) {
-        return s.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? s : s.chars().collect(StringBuilder::new,
+        return printableAscii(s) ? s : s.chars().collect(StringBuilder::new,
                 (sb, c) -> sb.append(String.format("\\x%02X", c)), StringBuilder::append).toString();
     }
 }

@@ -120,7 +120,7 @@ public final class WavWriter {
     }
 
     private static String checkId(String id) {
-        if (id.length() != 4 || !id.chars().allMatch(c -> c >= 0x20 && c < 0x7F))
+        if (id.length() != 4 || !WavReader.printableAscii(id))
             throw new IllegalArgumentException("a chunk id is 4 printable ASCII characters: \"" + id + "\"");
         return id;
     }

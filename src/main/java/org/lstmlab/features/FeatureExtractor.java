@@ -10,7 +10,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A clip to a T x 100 matrix (protocol §1.4). BOOK: left channel at raw int16 scale, rectangular frames, full-DFT
@@ -165,9 +167,7 @@ public final class FeatureExtractor {
 
     /** Book scale: channel 0 only, as the int16 values themselves. */
     private static double[] leftInt16(Audio audio) {
-        double[] left = audio.samples()[0], x = new double[left.length];
-        for (int i = 0; i < x.length; i++) x[i] = left[i] * 32768.0;
-        return x;
+        return Arrays.stream(audio.samples()[0]).map(v -> v * 32768.0).toArray();
     }
 
     /** Corrected scale (protocol §8.2-8.3): every channel averaged, band-limited resampling to 44.1 kHz, kept in [-1, 1). */
@@ -222,9 +222,7 @@ public final class FeatureExtractor {
 
     /** Periodic Hann window, the usual choice for spectral analysis. */
     private static double[] hann(int n) {
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
-        return w;
+        return IntStream.range(0, n).mapToDouble(i -> 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)).toArray();
     }
 
     /** Per-thread FFT plan and buffers. */

@@ -1,6 +1,7 @@
 package org.lstmlab.data.synth;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Small synthesis primitives the class voices are made of: noise, RBJ biquad filters, harmonic tones with a
@@ -28,10 +29,9 @@ final class SoundKit {
     /** Log-uniform, for frequencies and time constants. */
     static double logUniform(SplittableRandom r, double lo, double hi) { return lo * Math.pow(hi / lo, r.nextDouble()); }
 
+    /** Uniform white noise in [-1, 1), drawn in order. */
     static double[] white(SplittableRandom r, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) x[i] = 2 * r.nextDouble() - 1;
-        return x;
+        return IntStream.range(0, n).mapToDouble(i -> 2 * r.nextDouble() - 1).toArray();
     }
 
     /** An RBJ-cookbook biquad, run in place. */
@@ -103,9 +103,8 @@ final class SoundKit {
 
     /** Harmonic amplitudes 1/k^tilt for k = 1..count, each jittered by +-jitter (relative). */
     static double[] spectrum(SplittableRandom r, int count, double tilt, double jitter) {
-        double[] a = new double[count];
-        for (int k = 1; k <= count; k++) a[k - 1] = Math.pow(k, -tilt) * (1 + jitter * (2 * r.nextDouble() - 1));
-        return a;
+        return IntStream.rangeClosed(1, count).mapToDouble(k -> Math.pow(k, -tilt) * (1 + jitter * (2 * r.nextDouble() - 1)))
+                .toArray();
     }
 
 
