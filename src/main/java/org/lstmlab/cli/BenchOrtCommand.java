@@ -3,14 +3,12 @@ package org.lstmlab.cli;
 import org.lstmlab.data.Batch;
 import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.Adam;
-import org.lstmlab.nn.AdamState;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.EngineKind;
 import org.lstmlab.nn.Engines;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
-import org.lstmlab.nn.Parameters;
 import org.lstmlab.onnx.OrtDevice;
 import org.lstmlab.onnx.OrtEngine;
 import org.lstmlab.train.TrainConfig;
@@ -69,8 +67,7 @@ public final class BenchOrtCommand implements Callable<Integer> {
 
     /** Median wall ms and mean process-CPU ms of one trainStep, after warm-up (the first ORT call also builds the session). */
     private double[] medianMs(Engine engine, ModelConfig c, Batch batch) {
-        Parameters p = Parameters.init(c, new Random(1));
-        Model m = new Model(c, p, AdamState.zeros(p));
+        Model m = Model.init(c, new Random(1));
         Adam adam = Adam.book();
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         for (int k = 0; k < warmup || System.nanoTime() < warmEnd; k++) engine.trainStep(m, batch, adam);

@@ -75,11 +75,7 @@ final class ModelJob {
     /** This job and its shadow, if any. */
     List<ModelJob> withShadow() { return shadow == null ? List.of(this) : List.of(this, shadow); }
 
-    static Path modelFile(Path runDir, String name) { return runDir.resolve("models").resolve(name + ".model"); }
-
     static Path checkpointFile(Path runDir, String name) { return runDir.resolve("models").resolve(name + ".ckpt"); }
-
-    static Path logFile(Path runDir, String name) { return runDir.resolve("models").resolve(name + ".log"); }
 
     /** Epochs still to train (0 when finished), a shadow's included when it must train on its own; for progress totals. */
     int remainingEpochs(Path runDir) {
@@ -171,7 +167,7 @@ final class ModelJob {
             throws IOException {
         double trainAccuracy = trainer(last, engine).predict(split.train()).accuracy();
         Predictions p = trainer(last, engine).listener(log).listener(progress).test();
-        ModelFile.save(modelFile(runDir, name), last.model(), last.recipe(), history);
+        ModelFile.save(runDir.resolve("models").resolve(name + ".model"), last.model(), last.recipe(), history);
         ModelResult result = new ModelResult(name, config.cell(), data.params().intervalMs(), data.params().windowMs(),
                 fold, config.clipNorm(), history.size(), seconds(history),
                 Evaluation.of(data.classNames(), p.actual(), p.predicted()), history, trainAccuracy);
@@ -182,7 +178,7 @@ final class ModelJob {
 
     /** The model's book lines, kept in lines and appended to its log file (across interruptions). */
     private BookLog bookLog(Path runDir, List<String> lines) {
-        Path file = logFile(runDir, name);
+        Path file = runDir.resolve("models").resolve(name + ".log");
         return BookLog.to(line -> {
             lines.add(line);
             try {

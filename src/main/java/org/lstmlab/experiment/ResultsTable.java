@@ -3,7 +3,6 @@ package org.lstmlab.experiment;
 import org.lstmlab.plot.Html;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -61,12 +60,12 @@ public final class ResultsTable {
 
     public int rowCount() { return table.rowCount(); }
 
-    /** The rows back as entries (missing numbers as NaN). */
+    /** The rows back as entries (a missing number is NaN, as Tablesaw stores it). */
     public List<Entry> entries() {
         return table.stream().map(r -> new Entry(r.getString(MODEL), r.getInt(INTERVAL), r.getInt(WINDOW),
-                r.getString(LAYER), r.getString(PROTOCOL), number(r, ACCURACY), number(r, ACCURACY_STD),
-                r.getInt(FOLDS), number(r, MACRO_F1), number(r, SECONDS), r.getInt(EPOCHS),
-                number(r, BOOK_ACCURACY), number(r, BOOK_SECONDS))).toList();
+                r.getString(LAYER), r.getString(PROTOCOL), r.getDouble(ACCURACY), r.getDouble(ACCURACY_STD),
+                r.getInt(FOLDS), r.getDouble(MACRO_F1), r.getDouble(SECONDS), r.getInt(EPOCHS),
+                r.getDouble(BOOK_ACCURACY), r.getDouble(BOOK_SECONDS))).toList();
     }
 
     /** "10 ms LSTM"-style labels, one per row, for charts; a baseline goes by its short name ("10 ms logreg"). */
@@ -77,10 +76,6 @@ public final class ResultsTable {
     /** One number per row (missing as NaN), in row order. */
     public double[] column(java.util.function.ToDoubleFunction<Entry> value) {
         return entries().stream().mapToDouble(value).toArray();
-    }
-
-    private static double number(Row r, String column) {
-        return r.isMissing(column) ? Double.NaN : r.getDouble(column);
     }
 
     /** Writes results.csv, results.md and results.html into dir. */

@@ -23,25 +23,22 @@ import java.util.TreeMap;
  * It has one stored form, its Tablesaw tables as CSV ({@link #toCsv()}, {@link #gradientNormsCsv()}), which model
  * files and report folders both write and read back. Apart from the seconds column the same seed gives the same
  * bytes ({@link #deterministicCsv()}).
+ * gradientNorms: ‖∂L/∂h_t‖ for t = 1..T of the probe batch, by epoch in order; empty unless the trainer probed.
+ * bestEpoch: the epoch whose weights early stopping kept, 0 without early stopping; stoppedAfter: the epoch after
+ * which early stopping ended its run, 0 when no run stopped early.
  */
-public final class History {
+public record History(List<EpochRecord> epochs, Map<Integer, double[]> gradientNorms, int bestEpoch, int stoppedAfter) {
     static final String BEST = "best", STOP = "stop";
-    private final List<EpochRecord> epochs;
-    private final TreeMap<Integer, double[]> gradientNorms;
-    private final int bestEpoch, stoppedAfter;
+
+    public History {
+        epochs = List.copyOf(epochs);
+        gradientNorms = Collections.unmodifiableMap(new TreeMap<>(gradientNorms));
+    }
 
     public History(List<EpochRecord> epochs, Map<Integer, double[]> gradientNorms) { this(epochs, gradientNorms, 0, 0); }
 
-    public History(List<EpochRecord> epochs, Map<Integer, double[]> gradientNorms, int bestEpoch, int stoppedAfter) {
-        this.epochs = List.copyOf(epochs);
-        this.gradientNorms = new TreeMap<>(gradientNorms);
-        this.bestEpoch = bestEpoch;
-        this.stoppedAfter = stoppedAfter;
-    }
-
     public static History empty() { return new History(List.of(), Map.of()); }
 
-    public List<EpochRecord> epochs() { return epochs; }
     public int size() { return epochs.size(); }
     public boolean isEmpty() { return epochs.isEmpty(); }
 
@@ -53,17 +50,8 @@ public final class History {
     /** The epochs that printed a book log line. */
     public List<EpochRecord> reports() { return epochs.stream().filter(EpochRecord::reported).toList(); }
 
-    /** The epoch whose weights early stopping kept; 0 without early stopping. */
-    public int bestEpoch() { return bestEpoch; }
-
-    /** The epoch after which early stopping ended its run; 0 when no run stopped early. */
-    public int stoppedAfter() { return stoppedAfter; }
-
     /** "best", "stop" or "" for an epoch. */
     public String mark(int epoch) { return epoch == bestEpoch ? BEST : epoch == stoppedAfter ? STOP : ""; }
-
-    /** ‖∂L/∂h_t‖ for t = 1..T of the probe batch, by epoch; empty unless the trainer was asked to probe. */
-    public Map<Integer, double[]> gradientNorms() { return Collections.unmodifiableMap(gradientNorms); }
 
     /** This history followed by a later one (e.g. the book's 10 epochs, then the +100); a later run's marks win. */
     public History then(History next) {
