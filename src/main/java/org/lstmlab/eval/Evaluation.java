@@ -27,15 +27,9 @@ import java.util.stream.IntStream;
  * confusion counts; the numbers always come from Tribuo's {@link ConfusionMatrix} and {@link ConfusionMetrics}, the
  * project's one confusion matrix.
  */
-public final class Evaluation {
-    private final List<String> classNames;
-    private final List<Label> labels;
-    private final ConfusionMatrix<Label> matrix;
-
-    private Evaluation(List<String> classNames, ConfusionMatrix<Label> matrix) {
-        this.classNames = List.copyOf(classNames);
-        this.labels = classNames.stream().map(Label::new).toList();
-        this.matrix = matrix;
+public record Evaluation(List<String> classNames, ConfusionMatrix<Label> matrix) {
+    public Evaluation {
+        classNames = List.copyOf(classNames);
     }
 
     /** Metrics of predicted against actual class indices into classNames. */
@@ -78,29 +72,30 @@ public final class Evaluation {
         return classNames.get(c);
     }
 
-    public List<String> classNames() { return classNames; }
+    /** Class c's Tribuo label. */
+    private Label label(int c) { return new Label(classNames.get(c)); }
 
     public int size() { return (int) Math.round(matrix.support()); }
 
     public double accuracy() { return ConfusionMetrics.accuracy(MetricTarget.microAverageTarget(), matrix); }
 
-    public double precision(int c) { return ConfusionMetrics.precision(new MetricTarget<>(labels.get(c)), matrix); }
+    public double precision(int c) { return ConfusionMetrics.precision(new MetricTarget<>(label(c)), matrix); }
 
-    public double recall(int c) { return ConfusionMetrics.recall(new MetricTarget<>(labels.get(c)), matrix); }
+    public double recall(int c) { return ConfusionMetrics.recall(new MetricTarget<>(label(c)), matrix); }
 
-    public double f1(int c) { return ConfusionMetrics.f1(new MetricTarget<>(labels.get(c)), matrix); }
+    public double f1(int c) { return ConfusionMetrics.f1(new MetricTarget<>(label(c)), matrix); }
 
-    public int support(int c) { return (int) Math.round(matrix.support(labels.get(c))); }
+    public int support(int c) { return (int) Math.round(matrix.support(label(c))); }
 
     /** Unweighted mean of the per-class F1 over all classes (Tribuo's macro average). */
     public double macroF1() { return ConfusionMetrics.f1(MetricTarget.macroAverageTarget(), matrix); }
 
     /** counts[actual][predicted], in classNames order. */
     public int[][] confusion() {
-        int k = labels.size();
+        int k = classNames.size();
         int[][] m = new int[k][k];
         for (int a = 0; a < k; a++)
-            for (int p = 0; p < k; p++) m[a][p] = (int) Math.round(matrix.confusion(labels.get(p), labels.get(a)));
+            for (int p = 0; p < k; p++) m[a][p] = (int) Math.round(matrix.confusion(label(p), label(a)));
         return m;
     }
 
@@ -116,10 +111,12 @@ public final class Evaluation {
         return Table.create("per-class metrics", StringColumn.create("class", classNames),
                 DoubleColumn.create("precision", eachClass(this::precision)), DoubleColumn.create("recall", eachClass(this::recall)),
                 DoubleColumn.create("f1", eachClass(this::f1)),
-                IntColumn.create("support", IntStream.range(0, labels.size()).map(this::support).toArray()));
+                IntColumn.create("support", IntStream.range(0, classNames.size()).map(this::support).toArray()));
     }
 
-    private double[] eachClass(IntToDoubleFunction metric) { return IntStream.range(0, labels.size()).mapToDouble(metric).toArray(); }
+    private double[] eachClass(IntToDoubleFunction metric) {
+        return IntStream.range(0, classNames.size()).mapToDouble(metric).toArray();
+    }
 
     /** JSON-friendly summary: accuracy, macro-F1, per-class metrics and the confusion matrix. */
     public Map<String, Object> asMap() {
@@ -127,7 +124,7 @@ public final class Evaluation {
         m.put("accuracy", accuracy());
         m.put("macro_f1", macroF1());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int c = 0; c < labels.size(); c++) {
+        for (int c = 0; c < classNames.size(); c++) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("class", classNames.get(c));
             row.put("precision", precision(c));
