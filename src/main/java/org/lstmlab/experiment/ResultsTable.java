@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The chapter's results table, one row per model (the book's six, then any baselines): window, layer, test
@@ -105,21 +105,19 @@ public final class ResultsTable {
     private static final String[] SHOWN = {"Model", "Window", "Layer", "Test accuracy", "Macro-F1", "Train secs",
             "Book accuracy", "Book secs", "Protocol"};
 
-    private List<Function<Entry, String>> cells() {
-        return List.of(Entry::model, e -> e.intervalMs() + "/" + e.windowMs() + " ms", Entry::layer,
-                e -> percent(e.accuracy()) + (e.folds() > 1 ? " ± " + percent(e.accuracyStd()) + " (" + e.folds() + " folds)" : ""),
-                e -> fixed3(e.macroF1()), e -> seconds(e.seconds()), e -> percent(e.bookAccuracy()),
-                e -> seconds(e.bookSeconds()), Entry::protocol);
+    /** A row's cells under {@link #SHOWN}, as text. */
+    private static List<String> cells(Entry e) {
+        return List.of(e.model(), e.intervalMs() + "/" + e.windowMs() + " ms", e.layer(),
+                percent(e.accuracy()) + (e.folds() > 1 ? " ± " + percent(e.accuracyStd()) + " (" + e.folds() + " folds)" : ""),
+                fixed3(e.macroF1()), seconds(e.seconds()), percent(e.bookAccuracy()), seconds(e.bookSeconds()),
+                e.protocol());
     }
 
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder("| ").append(String.join(" | ", SHOWN)).append(" |\n|");
         sb.append("---|".repeat(SHOWN.length)).append('\n');
-        for (Entry e : entries()) {
-            sb.append('|');
-            for (Function<Entry, String> c : cells()) sb.append(' ').append(c.apply(e).replace("|", "\\|")).append(" |");
-            sb.append('\n');
-        }
+        for (Entry e : entries())
+            sb.append(cells(e).stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |\n")));
         return sb.toString();
     }
 
@@ -129,7 +127,7 @@ public final class ResultsTable {
         sb.append("</tr></thead>\n<tbody>\n");
         for (Entry e : entries()) {
             sb.append("<tr>");
-            for (Function<Entry, String> c : cells()) sb.append("<td>").append(Html.escape(c.apply(e))).append("</td>");
+            for (String c : cells(e)) sb.append("<td>").append(Html.escape(c)).append("</td>");
             sb.append("</tr>\n");
         }
         return sb.append("</tbody>\n</table>\n").toString();

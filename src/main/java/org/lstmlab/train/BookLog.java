@@ -12,11 +12,7 @@ import java.util.function.Consumer;
  * Numbers follow Python's '{:5.3f}': correctly rounded half-to-even on the exact binary value, right-aligned
  * to width 5, and nan/inf spelt as Python spells them.
  */
-public final class BookLog implements TrainingListener {
-    private final Consumer<String> out;
-
-    private BookLog(Consumer<String> out) { this.out = out; }
-
+public record BookLog(Consumer<String> out) implements TrainingListener {
     /** Each line (without its newline) goes to {@code lines}. */
     public static BookLog to(Consumer<String> lines) { return new BookLog(lines); }
 
