@@ -43,7 +43,6 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
     int repeats = 3;
 
     @Override public Integer call() throws Exception {
-        List<FeatureConfig> settings = features.configs();
         if (repeats < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be at least 1");
         SoundDataset ds = data.open();
         if (clips != null) ds = ds.limit(clips);
@@ -52,7 +51,7 @@ public final class BenchFeaturesCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-16s %7s %6s %6s %8s %9s %14s   %s%n", "setting", "threads", "clips", "kept", "seconds",
                 "clips/s", "kept clips/s", "kept clips/s of each load");
-        for (FeatureConfig p : settings) {
+        for (FeatureConfig p : features.configs()) {
             ds.limit(warmup).load(p, new LoadConfig(1, false, Progress.Sink.NONE));
             for (int t : threads) {
                 double[] seconds = new double[repeats];

@@ -8,7 +8,6 @@ import org.lstmlab.features.FeatureConfig;
 import org.lstmlab.nn.CellType;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Engines;
-import org.lstmlab.nn.Model;
 import org.lstmlab.train.BookLog;
 import org.lstmlab.train.History;
 import org.lstmlab.train.ModelFile;
@@ -56,9 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig config = training.config(cell).withEpochs(epochs != null ? epochs : TrainConfig.BOOK_EPOCHS)
                 .withReport(report).withEarlyStopping(earlyStopping.earlyStopping(report));
         ModelFile previous = from == null ? null : Cli.load(from);
-        if (previous != null) {
-            Model m = previous.model();
-            config = config.withCell(m.config().cell()).withHidden(m.config().hidden()).withSeed(previous.recipe().training().seed());
+        if (previous != null) {   // the saved model's cell, hidden size and seed
+            config = config.withCell(previous.model().config().cell()).withHidden(previous.model().config().hidden())
+                    .withSeed(previous.recipe().training().seed());
         }
         FeatureConfig params = previous != null ? Cli.featureParams(previous) : features.config(window);
         LoadResult loaded = data.load(params, engine.threads.threads, output.progress());

@@ -75,9 +75,8 @@ public final class Baselines {
                     row[f + b] += v * v;
                 }
             for (int b = 0; b < f; b++) {
-                double mean = row[b] / len;
-                row[b] = mean;
-                row[f + b] = Math.sqrt(Math.max(0, row[f + b] / len - mean * mean));
+                row[b] /= len;   // the mean
+                row[f + b] = Math.sqrt(Math.max(0, row[f + b] / len - row[b] * row[b]));
             }
         }
         return out;

@@ -135,8 +135,7 @@ public final class Reproduction {
     /** Trains what is not finished yet, then writes the report folder; returns the report. */
     public RunReport run() {
         long start = System.nanoTime();
-        Path root = resolveDataset();
-        SoundDataset ds = open(root);
+        SoundDataset ds = open(resolveDataset());
         DatasetLayout lay = ds.layout();
         Map<FeatureConfig, LoadResult> loaded = new LinkedHashMap<>();
         for (FeatureConfig p : features) {
@@ -291,9 +290,8 @@ public final class Reproduction {
     /** The splits of one feature set: the book's single split, or one per UrbanSound8K test fold. */
     Map<Integer, Split> splits(DatasetLayout lay, LoadResult r) {
         Map<Integer, Split> m = new LinkedHashMap<>();
-        int window = r.sequences().params().windowMs();
         if (lay == DatasetLayout.URBANSOUND8K) for (int f : folds) m.put(f, Splits.folds(r.folds(), r.groups(), f, seed() + f));
-        else m.put(0, Splits.book(r.sequences().size(), splitSeed(window)));
+        else m.put(0, Splits.book(r.sequences().size(), splitSeed(r.sequences().params().windowMs())));
         return m;
     }
 

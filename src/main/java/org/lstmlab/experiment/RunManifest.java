@@ -47,7 +47,7 @@ public final class RunManifest {
 
     public Map<String, Object> entries() { return entries; }
 
-    public Path write(Path dir) {
+    public void write(Path dir) {
         Path file = dir.resolve(FILE);
         try {
             Files.createDirectories(dir);
@@ -55,7 +55,6 @@ public final class RunManifest {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        return file;
     }
 
     public static RunManifest read(Path dir) {

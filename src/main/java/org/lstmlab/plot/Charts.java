@@ -98,10 +98,9 @@ public final class Charts {
     private CategoryChart bars(String title, String yTitle, List<String> names, double[] ours, double[] book) {
         CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(text("models.x")).yAxisTitle(yTitle).build();
-        List<Double> run = Arrays.stream(ours).mapToObj(Charts::orNull).toList();
         List<Double> published = Arrays.stream(book).mapToObj(Charts::orNull).toList();
         c.getStyler().setAvailableSpaceFill(0.8).setOverlapped(false).setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.addSeries(text("series.run"), names, run);
+        c.addSeries(text("series.run"), names, Arrays.stream(ours).mapToObj(Charts::orNull).toList());
         if (published.stream().anyMatch(v -> v != null)) c.addSeries(text("series.book"), names, published);
         return styled(c, names, WIDTH);
     }

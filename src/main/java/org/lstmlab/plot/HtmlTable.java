@@ -5,6 +5,7 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -28,8 +29,7 @@ public final class HtmlTable {
         for (String column : table.columnNames()) html.append("<th>").append(escape(column)).append("</th>");
         html.append("</tr></thead><tbody>");
         int rows = Math.min(maxRows, table.rowCount());
-        @SuppressWarnings("unchecked")
-        IntFunction<String>[] cells = table.columns().stream().map(HtmlTable::cells).toArray(IntFunction[]::new);
+        List<IntFunction<String>> cells = table.columns().stream().map(HtmlTable::cells).toList();
         for (int r = 0; r < rows; r++) {
             html.append("<tr>");
             for (IntFunction<String> cell : cells) html.append("<td>").append(escape(cell.apply(r))).append("</td>");
