@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The two folder layouts a dataset can have. KAGGLE (Analytics Vidhya, the book's): {@code train.csv} or
@@ -41,8 +42,6 @@ public enum DatasetLayout {
 
     /** train.csv, as the book's code opens it, or Train.csv, as its readme names it (protocol §1.1). */
     static Optional<Path> kaggleCsv(Path dir) {
-        for (String name : new String[] {"train.csv", "Train.csv"})
-            if (Files.isRegularFile(dir.resolve(name))) return Optional.of(dir.resolve(name));
-        return Optional.empty();
+        return Stream.of("train.csv", "Train.csv").map(dir::resolve).filter(Files::isRegularFile).findFirst();
     }
 }
