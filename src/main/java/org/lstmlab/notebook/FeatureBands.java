@@ -54,14 +54,13 @@ final class FeatureBands {
 
     /** Each feature averaged over the clip's frames. */
     static double[] meanFeatures(FeatureExtractor fx, Audio audio) {
-        double[][] frames;
         try {
-            frames = fx.extract(audio);
+            double[][] frames = fx.extract(audio);
+            double[] mean = new double[FeatureConfig.FEATURES];
+            for (double[] f : frames) for (int j = 0; j < mean.length; j++) mean[j] += f[j] / frames.length;
+            return mean;
         } catch (SkippedClipException e) {
             throw new IllegalStateException("a one-second 16-bit 44.1 kHz tone was skipped: " + e.getMessage(), e);
         }
-        double[] mean = new double[FeatureConfig.FEATURES];
-        for (double[] f : frames) for (int j = 0; j < mean.length; j++) mean[j] += f[j] / frames.length;
-        return mean;
     }
 }

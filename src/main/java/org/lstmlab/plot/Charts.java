@@ -142,9 +142,7 @@ public final class Charts {
 
     /** Learning curves of several models, one panel each, three to a row. */
     public ChartGrid learningCurves(Map<String, Table> histories) {
-        List<XYChart> panels = new ArrayList<>();
-        histories.forEach((model, h) -> panels.add(learningCurve(model, h)));
-        return ChartGrid.of(panels, 3);
+        return ChartGrid.of(histories.entrySet().stream().map(e -> learningCurve(e.getKey(), e.getValue())).toList(), 3);
     }
 
     /** Confusion-matrix heat map: true class down, predicted class across, counts in the cells. */
