@@ -16,8 +16,8 @@ class KernelsTest {
         Kernels k = Kernels.of(path);
         Random rng = new Random(7);
         for (int n : new int[] {1, 3, 16, 20, 33, 60, 80, 97, 130, 160, 200})
-            for (int m : new int[] {1, 3, 4, 6, 9, 130, 261})
-                for (int depth : new int[] {1, 5, 8, 23}) {
+            for (int m : new int[] {1, 3, 4, 5, 6, 9, 130, 261})
+                for (int depth : new int[] {1, 5, 8, 20, 23}) {
                     int a0 = 2, aCol = 3, b0 = 1, c0 = 4;
                     float[][] a = random(rng, a0 + Math.max(m, depth), aCol + Math.max(m, depth));
                     float[][] b = random(rng, b0 + Math.max(m, depth), n);
