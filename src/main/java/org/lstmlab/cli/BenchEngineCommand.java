@@ -10,8 +10,11 @@ import org.lstmlab.nn.ModelConfig;
 import org.lstmlab.nn.ReferenceEngine;
 import org.lstmlab.recipe.Versions;
 import org.lstmlab.train.TrainConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +58,13 @@ public final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--no-reference", description = "Skip the (slow) float64 reference engine.") boolean noReference;
     @Option(names = "--warmup-seconds", paramLabel = "S", description = WARMUP_SECONDS) double warmup = 8;
     @Option(names = "--seconds", paramLabel = "S", description = "Measured seconds per engine. Default: ${DEFAULT-VALUE}") double seconds = 3;
+    @Option(names = "--pair", split = ",", paramLabel = "CELL", description = "Instead of the table: two cells (e.g. "
+            + "gru,lstm) trained in this one JVM in alternating bursts, and the median of the rounds' ratios of the first "
+            + "cell's cost per sample-step to the second's, on each thread count.")
+    List<CellType> pair;
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of --pair, each a burst of 20 steps per cell. "
+            + "Default: ${DEFAULT-VALUE}") int rounds = 40;
+    @Spec CommandSpec spec;
     private final long seed = BOOK.seed();
 
     private record Row(CellType cell, String label, int threads, double flops, double sampleStepsPerSecond) {}
@@ -63,11 +73,15 @@ public final class BenchEngineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (pair != null && (pair.size() != 2 || rounds < 1))
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--pair takes two cells (e.g. gru,lstm), and --rounds at least 1");
         Batch b = EngineBenchmark.syntheticBatch(batch, steps, minLength == null ? steps : minLength, features, classes, seed);
         System.out.printf("bench-engine: B=%d T=%d F=%d H=%d, %d valid sample-steps per batch; java %s; "
                         + "vector module %s; %d cpus%n", batch, steps, features, hidden, b.sampleSteps(),
                 Runtime.version(), Versions.vectorApi() ? "present" : "absent",
                 Runtime.getRuntime().availableProcessors());
+        if (pair != null) return pair(b);
         System.out.printf("%-6s %-28s %16s %10s%n", "cell", "engine", "sample-steps/s", "vs ref");
         for (CellType cell : cells) {
             ModelConfig config = new ModelConfig(cell, features, hidden, classes);
@@ -80,6 +94,22 @@ public final class BenchEngineCommand implements Callable<Integer> {
             }
         }
         printShares();
+        return Failures.OK;
+    }
+
+    private int pair(Batch b) {
+        ModelConfig[] configs = pair.stream().map(c -> new ModelConfig(c, features, hidden, classes)).toArray(ModelConfig[]::new);
+        for (int t : threads) {
+            Engine[] engines = {new Float32Engine(t), new Float32Engine(t)};
+            try {
+                EngineBenchmark.PairedRatio r = EngineBenchmark.paired(engines, configs, b, warmup, rounds, 20, seed);
+                System.out.printf("%s against %s, %d thread(s): a sample-step costs %.3f times (quartiles %.3f-%.3f, "
+                                + "%d rounds)%n", pair.get(0).bookName(), pair.get(1).bookName(), t, r.median(),
+                        r.lowerQuartile(), r.upperQuartile(), r.rounds());
+            } finally {
+                for (Engine e : engines) e.close();
+            }
+        }
         return Failures.OK;
     }
 

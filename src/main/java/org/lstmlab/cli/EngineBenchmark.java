@@ -5,6 +5,7 @@ import org.lstmlab.nn.Adam;
 import org.lstmlab.nn.Engine;
 import org.lstmlab.nn.Model;
 import org.lstmlab.nn.ModelConfig;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -56,5 +57,37 @@ public final class EngineBenchmark {
             now = System.nanoTime();
         } while (now < end);
         return batches * batch.sampleSteps() / ((now - start) / 1e9);
+    }
+
+    /** The median and quartiles of the rounds' cost ratios (the first cell's time per sample-step over the second's). */
+    public record PairedRatio(double median, double lowerQuartile, double upperQuartile, int rounds) {}
+
+    /**
+     * Per-sample-step cost of configs[0] over configs[1], each on its own engine in this process: after warmupSeconds
+     * of each, rounds of one burst of {@code burst} trainSteps per cell, the order alternating each round. A round's
+     * ratio compares two bursts a few milliseconds apart, so the machine's drift (a shared host, a changing clock)
+     * cancels out of it, where two separate runs would see different machines.
+     */
+    public static PairedRatio paired(Engine[] engines, ModelConfig[] configs, Batch batch, double warmupSeconds,
+                                     int rounds, int burst, long seed) {
+        Model[] models = {Model.init(configs[0], new Random(seed)), Model.init(configs[1], new Random(seed))};
+        Adam[] adams = {Adam.book(), Adam.book()};
+        for (int i = 0; i < 2; i++) {
+            long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+            while (System.nanoTime() < end) engines[i].trainStep(models[i], batch, adams[i]);
+        }
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long[] nanos = new long[2];
+            for (int q = 0; q < 2; q++) {
+                int i = r % 2 == 0 ? q : 1 - q;
+                long start = System.nanoTime();
+                for (int n = 0; n < burst; n++) engines[i].trainStep(models[i], batch, adams[i]);
+                nanos[i] = System.nanoTime() - start;
+            }
+            ratios[r] = (double) nanos[0] / nanos[1];
+        }
+        Arrays.sort(ratios);
+        return new PairedRatio(ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], rounds);
     }
 }

@@ -112,11 +112,14 @@ public record OverfittingStudy(List<ModelResult> runs) {
 
     private static String model(ModelResult m) { return BookResults.layer(m.cell()) + " " + m.windowMs() + " ms"; }
 
-    /** remedy, model, epochs, kept epoch (early stopping), train accuracy, test accuracy and their gap. */
+    /**
+     * remedy, model, epochs, kept epoch (early stopping), train accuracy, test accuracy, their gap, and the training
+     * seconds (so the GRU's cost beside the LSTM's on the same steps shows in the study itself).
+     */
     public Table table() {
         Table t = Table.create("overfitting", StringColumn.create("remedy"), StringColumn.create("model"),
                 IntColumn.create("epochs"), IntColumn.create("kept_epoch"), DoubleColumn.create("train_accuracy"),
-                DoubleColumn.create("test_accuracy"), DoubleColumn.create("gap"));
+                DoubleColumn.create("test_accuracy"), DoubleColumn.create("gap"), IntColumn.create("train_seconds"));
         for (ModelResult m : runs) {
             t.stringColumn("remedy").append(Remedy.ofRun(m.name()).label);
             t.stringColumn("model").append(model(m));
@@ -127,6 +130,7 @@ public record OverfittingStudy(List<ModelResult> runs) {
             t.doubleColumn("train_accuracy").append(m.trainAccuracy());
             t.doubleColumn("test_accuracy").append(m.testAccuracy());
             t.doubleColumn("gap").append(m.trainAccuracy() - m.testAccuracy());
+            t.intColumn("train_seconds").append((int) Math.round(m.seconds()));
         }
         return t;
     }
