@@ -62,8 +62,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
             + "gru,lstm) trained in this one JVM in alternating bursts, and the median of the rounds' ratios of the first "
             + "cell's cost per sample-step to the second's, on each thread count.")
     List<CellType> pair;
-    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of --pair, each a burst of 20 steps per cell. "
-            + "Default: ${DEFAULT-VALUE}") int rounds = 40;
+    private static final int PAIR_BURST = 20;
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of --pair, each a burst of " + PAIR_BURST
+            + " steps per cell. Default: ${DEFAULT-VALUE}") int rounds = 40;
     @Spec CommandSpec spec;
     private final long seed = BOOK.seed();
 
@@ -100,14 +101,12 @@ public final class BenchEngineCommand implements Callable<Integer> {
     private int pair(Batch b) {
         ModelConfig[] configs = pair.stream().map(c -> new ModelConfig(c, features, hidden, classes)).toArray(ModelConfig[]::new);
         for (int t : threads) {
-            Engine[] engines = {new Float32Engine(t), new Float32Engine(t)};
-            try {
-                EngineBenchmark.PairedRatio r = EngineBenchmark.paired(engines, configs, b, warmup, rounds, 20, seed);
+            try (Engine first = new Float32Engine(t); Engine second = new Float32Engine(t)) {
+                EngineBenchmark.PairedRatio r = EngineBenchmark.paired(new Engine[] {first, second}, configs, b, warmup,
+                        rounds, PAIR_BURST, seed);
                 System.out.printf("%s against %s, %d thread(s): a sample-step costs %.3f times (quartiles %.3f-%.3f, "
                                 + "%d rounds)%n", pair.get(0).bookName(), pair.get(1).bookName(), t, r.median(),
                         r.lowerQuartile(), r.upperQuartile(), r.rounds());
-            } finally {
-                for (Engine e : engines) e.close();
             }
         }
         return Failures.OK;

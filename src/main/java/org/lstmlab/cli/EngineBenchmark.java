@@ -48,8 +48,7 @@ public final class EngineBenchmark {
                                  double measureSeconds, long seed) {
         Model model = Model.init(config, new Random(seed));
         Adam adam = Adam.book();
-        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        while (System.nanoTime() < warmEnd) engine.trainStep(model, batch, adam);
+        warmUp(engine, model, batch, adam, warmupSeconds);
         long start = System.nanoTime(), end = start + (long) (measureSeconds * 1e9), batches = 0, now;
         do {
             engine.trainStep(model, batch, adam);
@@ -72,10 +71,7 @@ public final class EngineBenchmark {
                                      int rounds, int burst, long seed) {
         Model[] models = {Model.init(configs[0], new Random(seed)), Model.init(configs[1], new Random(seed))};
         Adam[] adams = {Adam.book(), Adam.book()};
-        for (int i = 0; i < 2; i++) {
-            long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
-            while (System.nanoTime() < end) engines[i].trainStep(models[i], batch, adams[i]);
-        }
+        for (int i = 0; i < 2; i++) warmUp(engines[i], models[i], batch, adams[i], warmupSeconds);
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long[] nanos = new long[2];
@@ -89,5 +85,11 @@ public final class EngineBenchmark {
         }
         Arrays.sort(ratios);
         return new PairedRatio(ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], rounds);
+    }
+
+    /** trainStep, untimed, until the given seconds have passed (none for 0). */
+    private static void warmUp(Engine engine, Model model, Batch batch, Adam adam, double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) engine.trainStep(model, batch, adam);
     }
 }
