@@ -75,12 +75,18 @@ interface Kernels {
     void reluBackward(float[] act, float[] gH, float[] gA, int H);
 
     /**
-     * Gradients, and the LSTM's c and h and the GRU's h, below this are set to zero. Backprop through hundreds of steps shrinks
-     * gradients geometrically, and saturated gates shrink c and h, into
-     * float32's subnormal range, where arithmetic is about 100 times slower; at that size they cannot move any
-     * float32 sum they enter.
+     * Gradients, and the LSTM's c and h and the GRU's h, below this are set to zero. Backprop through hundreds of
+     * steps shrinks gradients geometrically, and saturated gates shrink c and h. With σ kept at least FLUSH too
+     * ({@link #SATURATED}), a product of up to three values that survive is at least 2^-120, a normal float: below
+     * 2^-126 (subnormal) x86 takes microcode assists many times slower than an ordinary multiply, and on the book's
+     * unscaled features that cost training about a sixth of its time (docs/engines.md). At 2^-40 a value cannot move
+     * a float32 sum of the sizes met here, and a gradient that small moves no weight: Adam's ε = 1e-8 bounds its step
+     * to about 1e-4 of the learning rate.
      */
-    float FLUSH = 0x1p-100f;
+    float FLUSH = 0x1p-40f;
+
+    /** σ's argument is kept above −SATURATED, so that σ ≥ e^-27.7 ≥ FLUSH; tanh(x) = 2σ(2x) − 1 is then −1 exactly. */
+    float SATURATED = 27.7f;
 
     /** sum[0..n) += Σ rows[from..to)[0..n). */
     default void addRows(float[][] rows, int from, int to, float[] sum, int n) {

@@ -99,8 +99,8 @@ final class ScalarKernels implements Kernels {
 
     private static float flush(float x) { return Math.abs(x) < FLUSH ? 0f : x; }
 
-    /** 1 / (1 + e^−x), kept a normal float for saturated gates as in {@link VectorKernels}. */
-    private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-Math.max(x, -80f)))); }
+    /** 1 / (1 + e^−x), at least FLUSH for saturated gates ({@link Kernels#SATURATED}). */
+    private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-Math.max(x, -SATURATED)))); }
 
     private static float tanh(float x) { return 2 * sigmoid(2 * x) - 1; }
 }

@@ -61,8 +61,7 @@ final class VectorKernels implements Kernels {
 
     /**
      * y[from..to) = s·σ(s·x) − (s − 1): σ for s = 1, and tanh = 2σ(2x) − 1 (as in the book) for s = 2; to − from ≥ L.
-     * σ's argument is kept above −80 so that σ stays a normal float (≥ 1.8e-35): a saturated gate would otherwise
-     * be subnormal, and so would c and h after it, which makes float32 arithmetic about 5 times slower.
+     * σ's argument is kept above −{@link #SATURATED}, so that σ ≥ FLUSH (see FLUSH for why).
      * e^x is 2^n · 2^f with n = round(x·log2 e) and 2^f by its Taylor series to degree 6 (|f| ≤ 0.5, error about
      * 1e-7): Java 17's vector API has no intrinsic EXP.
      * <p>Written out rather than through helpers that take or return a FloatVector: Java 17's C2 sometimes compiles
@@ -223,8 +222,8 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * row[from..to) with values below FLUSH = 2^-100 in magnitude set to zero, on the bits: an exponent field below
-     * 2^-100's gives an all-ones arithmetic shift, which clears the lane. Whole vectors from {@code from}, so it may
+     * row[from..to) with values below FLUSH in magnitude set to zero, on the bits: an exponent field below
+     * FLUSH's gives an all-ones arithmetic shift, which clears the lane. Whole vectors from {@code from}, so it may
      * touch the row's padding or, where to − from is not a multiple of L, recompute a few lanes.
      */
     private static void flushRow(float[] row, int from, int to) {
@@ -241,7 +240,6 @@ final class VectorKernels implements Kernels {
     private static final float C1 = 6.9314718e-1f, C2 = 2.4022651e-1f, C3 = 5.5504109e-2f, C4 = 9.6181291e-3f,
             C5 = 1.3333558e-3f, C6 = 1.5403530e-4f;
     private static final int TINY = Float.floatToRawIntBits(FLUSH);
-    private static final float SATURATED = 80f;
     private static final float LOG2E = 1.44269504f;
     /** 1.5·2^23: adding it rounds a float of magnitude < 2^22 to the nearest integer, in the low mantissa bits. */
     private static final float ROUND = 12582912f;

@@ -1,13 +1,18 @@
 package org.lstmlab.nn;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Both kernel paths' products against a plain triple loop, over widths that hit every register block and tail. */
+/**
+ * Both kernel paths' products against a plain triple loop, over widths that hit every register block and tail; the
+ * vector LSTM kernels against the plain order of operations, bit for bit, on saturated gates and flushed values.
+ */
 class KernelsTest {
 
     @ParameterizedTest
@@ -37,6 +42,94 @@ class KernelsTest {
                             for (int j = 0; j < n; j++) want[c0 + kk][j] += a[a0 + i][aCol + kk] * b[b0 + i][j];
                     assertClose(want, got, "multiplyTransposed n=" + n + " m=" + m + " depth=" + depth);
                 }
+    }
+
+    /**
+     * Rows as training on the book's unscaled features produces them: gates saturated at σ's floor or at 1, states
+     * and gradients from 2^-70 to 2^5 and zero; G_c carried in is zero or at least FLUSH (it comes flushed from the
+     * later step). The vector kernel, with its in-register tricks, must give the scalar kernel's floats exactly.
+     */
+    @Test
+    void vectorLstmBackwardGivesThePlainKernelsFloats() {
+        Kernels vector = Kernels.of(KernelPath.VECTOR), plain = Kernels.of(KernelPath.SCALAR);
+        Random rng = new Random(11);
+        int tinyOutputs = 0;
+        for (int H : new int[] {16, 20, 37}) {
+            for (int trial = 0; trial < 3000; trial++) {
+                float[] act = new float[Kernels.paddedWidth(4 * H)], tanhC = new float[Kernels.paddedWidth(H)];
+                float[] cPrev = new float[Kernels.paddedWidth(H)], gH = new float[Kernels.paddedWidth(H)];
+                float[] gC = new float[Kernels.paddedWidth(H)];
+                for (int j = 0; j < 3 * H; j++) act[j] = gate(rng);
+                for (int j = 3 * H; j < 4 * H; j++) act[j] = 2 * gate(rng) - 1;
+                for (int j = 0; j < H; j++) {
+                    tanhC[j] = 2 * gate(rng) - 1;
+                    cPrev[j] = magnitude(rng, -70, 7);
+                    gH[j] = magnitude(rng, -70, 5);
+                    float carried = magnitude(rng, -50, 5);
+                    gC[j] = Math.abs(carried) < Kernels.FLUSH ? 0f : carried;
+                }
+                float[] wantPrev = new float[gC.length], gotPrev = new float[gC.length];
+                float[] wantA = new float[act.length], gotA = new float[act.length];
+                plain.lstmBackward(act, tanhC, cPrev, gH, gC, wantPrev, wantA, H);
+                vector.lstmBackward(act, tanhC, cPrev, gH, gC, gotPrev, gotA, H);
+                for (int j = 0; j < H; j++)
+                    assertEquals(Float.floatToRawIntBits(wantPrev[j]), Float.floatToRawIntBits(gotPrev[j]),
+                            "G_c(t-1) at H=" + H + " lane " + j + ": " + wantPrev[j] + " vs " + gotPrev[j]);
+                for (int j = 0; j < 4 * H; j++) {
+                    assertEquals(Float.floatToRawIntBits(wantA[j]), Float.floatToRawIntBits(gotA[j]),
+                            "G_a at H=" + H + " lane " + j + ": " + wantA[j] + " vs " + gotA[j]);
+                    if (wantA[j] != 0 && Math.abs(wantA[j]) < 0x1p10f * Kernels.FLUSH) tinyOutputs++;
+                }
+            }
+        }
+        assertTrue(tinyOutputs > 100, "the rows reach the flush threshold's neighbourhood: " + tinyOutputs);
+    }
+
+    /** The vector forward's c and h against the plain formulas on the gates it computed itself. */
+    @Test
+    void vectorLstmForwardCellAndOutputAreThePlainFormulas() {
+        Kernels vector = Kernels.of(KernelPath.VECTOR);
+        Random rng = new Random(13);
+        int saturated = 0;
+        for (int H : new int[] {16, 20, 37}) {
+            for (int trial = 0; trial < 3000; trial++) {
+                float[] a = new float[Kernels.paddedWidth(4 * H)], cPrev = new float[Kernels.paddedWidth(H)];
+                for (int j = 0; j < 4 * H; j++) a[j] = magnitude(rng, -20, 10); // up to ±1024, as unscaled features give
+                for (int j = 0; j < H; j++) cPrev[j] = magnitude(rng, -70, 7);
+                float[] act = new float[a.length], c = new float[cPrev.length], tanhC = new float[cPrev.length];
+                float[] h = new float[cPrev.length + 3];
+                vector.lstmForward(a, cPrev, act, c, tanhC, h, 3, H);
+                for (int j = 0; j < H; j++) {
+                    float f = act[j], i = act[H + j], o = act[2 * H + j], g = act[3 * H + j];
+                    if (Math.min(f, Math.min(i, o)) < 2 * Kernels.FLUSH) saturated++;
+                    assertEquals(Float.floatToRawIntBits(flush(f * cPrev[j] + i * g)), Float.floatToRawIntBits(c[j]),
+                            "c at H=" + H + " lane " + j);
+                    assertEquals(Float.floatToRawIntBits(flush(o * tanhC[j])), Float.floatToRawIntBits(h[3 + j]),
+                            "h at H=" + H + " lane " + j);
+                }
+            }
+        }
+        assertTrue(saturated > 1000, "gates saturated at σ's floor: " + saturated);
+    }
+
+    private static float flush(float x) { return Math.abs(x) < Kernels.FLUSH ? 0f : x; }
+
+    /** A gate value: σ's floor, 1 − 2^-24, exactly 1/2, near the floor, or uniform in (0, 1). */
+    private static float gate(Random rng) {
+        return switch (rng.nextInt(6)) {
+            case 0 -> (float) Math.exp(-Kernels.SATURATED);
+            case 1 -> 1f - 0x1p-24f;
+            case 2 -> 0.5f;
+            case 3 -> (float) Math.exp(-Kernels.SATURATED * rng.nextDouble());
+            default -> rng.nextFloat();
+        };
+    }
+
+    /** ± 2^e with e uniform in [lo, hi), or zero one time in eight. */
+    private static float magnitude(Random rng, int lo, int hi) {
+        if (rng.nextInt(8) == 0) return 0f;
+        float x = (float) Math.pow(2, lo + (hi - lo) * rng.nextDouble());
+        return rng.nextBoolean() ? x : -x;
     }
 
     /** Rows padded as the engine pads them, pad columns zero. */
