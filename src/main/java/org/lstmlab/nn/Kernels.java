@@ -79,7 +79,7 @@ interface Kernels {
      * steps shrinks gradients geometrically, and saturated gates shrink c and h. With σ kept at least FLUSH too
      * ({@link #SATURATED}), a product of up to three values that survive is at least 2^-120, a normal float: below
      * 2^-126 (subnormal) x86 takes microcode assists many times slower than an ordinary multiply, and on the book's
-     * unscaled features that cost training about a sixth of its time (docs/engines.md). At 2^-40 a value cannot move
+     * unscaled features that cost the overfitting study 14% of its time (docs/engines.md). At 2^-40 a value cannot move
      * a float32 sum of the sizes met here, and a gradient that small moves no weight: Adam's ε = 1e-8 bounds its step
      * to about 1e-4 of the learning rate.
      */
