@@ -97,7 +97,7 @@ final class ScalarKernels implements Kernels {
         for (int j = 0; j < H; j++) gA[j] = act[j] > 0 ? flush(gH[j]) : 0f;
     }
 
-    private static float flush(float x) { return Math.abs(x) < FLUSH ? 0f : x; }
+    static float flush(float x) { return Math.abs(x) < FLUSH ? 0f : x; }
 
     /** 1 / (1 + e^−x), at least FLUSH for saturated gates ({@link Kernels#SATURATED}). */
     private static float sigmoid(float x) { return (float) (1 / (1 + Math.exp(-Math.max(x, -SATURATED)))); }
